@@ -1,0 +1,90 @@
+/**
+ * Connection factory: SQLite (embedded default, better-sqlite3) or PostgreSQL (pooled `pg`),
+ * both behind the same Kysely<Database>. Nothing here is a singleton: the composition root
+ * opens one handle at start-up and passes it down.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from './pglite.dialect.ts';
+import type { Database } from './schema.ts';
+import { SqliteBooleansPlugin } from './sqlite-booleans.plugin.ts';
+import { pgBigintToNumber, pgTimestampToIso } from './values.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** The SQLite file, for backups; absent on PostgreSQL. */
+  sqlitePath?: string;
+  destroy(): Promise<void>;
+}
+
+const TIMESTAMPTZ_OID = 1184;
+const INT8_OID = 20;
+
+/** Where the database lives: `postgres://…` / `postgresql://…`, `sqlite:<path>`, or the data directory's file. */
+export function resolveDatabaseTarget(databaseUrl: string | undefined, dataDir: string): { dialect: DialectName; location: string } {
+  if (!databaseUrl) return { dialect: 'sqlite', location: resolve(dataDir, 'workmate.sqlite') };
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return { dialect: 'postgres', location: databaseUrl };
+  if (databaseUrl.startsWith('sqlite:')) {
+    return { dialect: 'sqlite', location: resolve(databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '')) };
+  }
+  throw new Error('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
+}
+
+export function openDatabase(input: { databaseUrl?: string; dataDir: string; poolSize?: number }): DatabaseHandle {
+  const target = resolveDatabaseTarget(input.databaseUrl, input.dataDir);
+  return target.dialect === 'sqlite'
+    ? openSqlite(target.location)
+    : openPostgres(target.location, { poolSize: input.poolSize ?? 10 });
+}
+
+export function openSqlite(path: string): DatabaseHandle {
+  mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new BetterSqlite3(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new SqliteBooleansPlugin()],
+  });
+  return { db, dialect: 'sqlite', sqlitePath: path, destroy: () => db.destroy() };
+}
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === TIMESTAMPTZ_OID) return pgTimestampToIso;
+    if (oid === INT8_OID) return pgBigintToNumber;
+    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+  },
+};
+
+export function openPostgres(connectionString: string, options: { poolSize: number }): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize,
+    types: pgTypes,
+    options: '-c TimeZone=UTC',
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+}
+
+/** PGlite speaks PostgreSQL in-process; only the test suite uses it (see test-database.ts). */
+export async function openPglite(client: PGlite): Promise<DatabaseHandle> {
+  await client.exec(`SET TIME ZONE 'UTC'`);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+}
+
+export const pgliteParsers = {
+  [TIMESTAMPTZ_OID]: pgTimestampToIso,
+  [INT8_OID]: pgBigintToNumber,
+};
