@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+import { renderConfigurationDoc } from './config.docs.ts';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('serves one self-hosted machine by default', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 8080, dataDir: './data', databaseUrl: undefined, logLevel: 'info' });
+  });
+
+  it('reads the usual environment variables', () => {
+    const config = loadConfig({ PORT: '9090', DATA_DIR: '/srv/workmate', DATABASE_URL: 'postgres://db/workmate', LOG_LEVEL: 'debug' });
+    expect(config).toMatchObject({ port: 9090, dataDir: '/srv/workmate', databaseUrl: 'postgres://db/workmate', logLevel: 'debug' });
+  });
+
+  it('names every wrong value with its variable, and hides secrets', () => {
+    const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://secret@db', WORKMATE_WORKER_CONCURRENCY: '0' });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/PORT = "eighty"/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL = "loud"/);
+    expect(problems.join('\n')).toMatch(/WORKMATE_WORKER_CONCURRENCY = "0": must be >= 1/);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL = \(hidden\)/);
+    expect(problems.join('\n')).not.toMatch(/secret@db/);
+  });
+
+  it('takes a JSON file below the environment and refuses unknown keys', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'workmate-config-'));
+    const file = join(dir, 'workmate.json');
+    writeFileSync(file, JSON.stringify({ port: 7070, host: '127.0.0.1' }));
+    expect(loadConfig({ WORKMATE_CONFIG_FILE: file, HOST: '::' })).toMatchObject({ port: 7070, host: '::' });
+    writeFileSync(file, JSON.stringify({ prot: 7070 }));
+    expect(problemsOf({ WORKMATE_CONFIG_FILE: file })).toEqual([`${file}: unknown setting "prot"`]);
+    writeFileSync(file, '{ not json');
+    expect(problemsOf({ WORKMATE_CONFIG_FILE: file })[0]).toMatch(/workmate\.json: .*JSON/);
+  });
+
+  it('checks settings against each other', () => {
+    expect(problemsOf({ WORKMATE_JOB_BACKOFF_BASE_MS: '5000', WORKMATE_JOB_BACKOFF_MAX_MS: '10' })).toEqual([
+      'WORKMATE_JOB_BACKOFF_MAX_MS must not be smaller than WORKMATE_JOB_BACKOFF_BASE_MS',
+    ]);
+  });
+
+  it('is documented by the generated docs/configuration.md', () => {
+    const committed = readFileSync(new URL('../../../../docs/configuration.md', import.meta.url), 'utf8');
+    expect(committed, 'run `npm run docs:config` after changing a setting').toBe(renderConfigurationDoc());
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Loads the configuration once at start-up: defaults, then an optional JSON file
+ * (`WORKMATE_CONFIG_FILE`, keys as in docs/configuration.md), then environment variables.
+ * Every wrong value is reported with the variable that set it; nothing starts with a bad config.
+ */
+import { readFileSync } from 'node:fs';
+import Value from 'typebox/value';
+import { settings, type Setting, type SettingKey } from './config.schema.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  maxJsonBodyBytes: number;
+  workerConcurrency: number;
+  jobPollIntervalMs: number;
+  jobLeaseSeconds: number;
+  jobMaxAttempts: number;
+  jobBackoffBaseMs: number;
+  jobBackoffMaxMs: number;
+  adminToken: string | undefined;
+  shutdownTimeoutSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const CONFIG_FILE_ENV = 'WORKMATE_CONFIG_FILE';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const file = readConfigFile(env[CONFIG_FILE_ENV], problems);
+  const values: Record<string, unknown> = {};
+
+  for (const [key, setting] of Object.entries(settings) as [SettingKey, Setting][]) {
+    const fromEnv = env[setting.env];
+    const [source, raw] =
+      fromEnv !== undefined && fromEnv !== ''
+        ? [setting.env, fromEnv]
+        : file && key in file
+          ? [`${env[CONFIG_FILE_ENV]}: ${key}`, file[key]]
+          : ['default', setting.default];
+    if (raw === undefined) {
+      values[key] = undefined;
+      continue;
+    }
+    const value = typeof raw === 'string' ? Value.Convert(setting.schema, raw) : raw;
+    if (!Value.Check(setting.schema, value)) {
+      const shown = setting.secret ? '(hidden)' : JSON.stringify(raw);
+      const reason = Value.Errors(setting.schema, value).map((error) => error.message).join('; ');
+      problems.push(`${source} = ${shown}: ${reason}`);
+      continue;
+    }
+    values[key] = value;
+  }
+
+  if (file) {
+    for (const key of Object.keys(file)) {
+      if (!(key in settings)) problems.push(`${env[CONFIG_FILE_ENV]}: unknown setting "${key}"`);
+    }
+  }
+  const config = { ...values, ...overrides } as Config;
+  if (config.jobBackoffMaxMs < config.jobBackoffBaseMs) {
+    problems.push('WORKMATE_JOB_BACKOFF_MAX_MS must not be smaller than WORKMATE_JOB_BACKOFF_BASE_MS');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function readConfigFile(path: string | undefined, problems: string[]): Record<string, unknown> | undefined {
+  if (!path) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      problems.push(`${CONFIG_FILE_ENV} = ${path}: must contain a JSON object`);
+      return undefined;
+    }
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    problems.push(`${CONFIG_FILE_ENV} = ${path}: ${(error as Error).message}`);
+    return undefined;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Wires the queue, the event bus and (on request) a worker for one database. Built once by the
+ * composition root, or by a test with its own catalog of jobs and events.
+ */
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
+import { createEventsRepository } from '../events/events.repository.ts';
+import { createEventBus, deliverEventJob } from '../events/events.outbox.ts';
+import type { EventType, Subscriber } from '../events/events.types.ts';
+import type { Clock } from '../shared/clock/clock.ts';
+import type { Logger } from '../shared/logging/logger.ts';
+import { createJobQueue } from './jobs.queue.ts';
+import { createJobsRepository } from './jobs.repository.ts';
+import type { JobRegistration, JobType, PeriodicJob } from './jobs.types.ts';
+import { createWorker, type Worker } from './jobs.worker.ts';
+
+export interface JobSystemSettings {
+  workerConcurrency: number;
+  jobPollIntervalMs: number;
+  jobLeaseSeconds: number;
+  jobMaxAttempts: number;
+  jobBackoffBaseMs: number;
+  jobBackoffMaxMs: number;
+}
+
+export interface JobSystemInput {
+  handle: { db: Kysely<Database>; dialect: DialectName };
+  clock: Clock;
+  logger: Logger;
+  settings: JobSystemSettings;
+  jobs: readonly JobType[];
+  registrations: readonly JobRegistration[];
+  periodic?: readonly PeriodicJob[];
+  events: readonly EventType[];
+  subscribers: readonly Subscriber[];
+}
+
+export function createJobSystem(input: JobSystemInput) {
+  const catalog = [deliverEventJob, ...input.jobs, ...(input.periodic ?? []).map((periodic) => periodic.type)];
+  const repository = createJobsRepository(input.handle);
+  const queue = createJobQueue({ db: input.handle.db, repository, clock: input.clock, catalog, defaultMaxAttempts: input.settings.jobMaxAttempts });
+  const bus = createEventBus({
+    handle: input.handle,
+    repository: createEventsRepository(input.handle),
+    queue,
+    clock: input.clock,
+    events: input.events,
+    subscribers: input.subscribers,
+  });
+
+  function createJobWorker(options: { workerId?: string } = {}): Worker {
+    return createWorker({
+      handle: input.handle,
+      repository,
+      queue,
+      clock: input.clock,
+      logger: input.logger,
+      catalog,
+      registrations: [bus.deliveryHandler, ...input.registrations],
+      periodic: input.periodic ?? [],
+      tickTasks: [bus.dispatchPending],
+      concurrency: input.settings.workerConcurrency,
+      pollIntervalMs: input.settings.jobPollIntervalMs,
+      leaseMs: input.settings.jobLeaseSeconds * 1000,
+      backoff: { baseMs: input.settings.jobBackoffBaseMs, maxMs: input.settings.jobBackoffMaxMs },
+      ...(options.workerId ? { workerId: options.workerId } : {}),
+    });
+  }
+
+  return { repository, queue, bus, catalog, createWorker: createJobWorker };
+}
+
+export type JobSystem = ReturnType<typeof createJobSystem>;
