@@ -27,6 +27,7 @@ export function renderConfigurationDoc(): string {
 function describeType(setting: Setting): string {
   const schema = setting.schema as { type?: string; enum?: unknown[]; minimum?: number; maximum?: number };
   if (schema.enum) return schema.enum.join(' \\| ');
+  if (schema.type === 'boolean') return 'true \\| false';
   if (schema.type === 'integer') return `integer ${schema.minimum ?? ''}..${schema.maximum ?? ''}`;
   return schema.type ?? 'value';
 }

@@ -100,6 +100,12 @@ export const settings = {
     description: 'Bearer token for the operator API (`/api/v1/admin/*`, e.g. the dead-letter list) until accounts with an admin role exist. Unset: the operator API is off.',
     secret: true,
   },
+  migrateOnStart: {
+    env: 'WORKMATE_MIGRATE_ON_START',
+    schema: Type.Boolean(),
+    default: true,
+    description: 'Apply pending database migrations when a process starts (an existing SQLite file is backed up first). Set to false to run `workmate migrate` yourself.',
+  },
   shutdownTimeoutSeconds: {
     env: 'WORKMATE_SHUTDOWN_TIMEOUT_SECONDS',
     schema: Type.Integer({ minimum: 1, maximum: 600 }),

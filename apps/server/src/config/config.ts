@@ -22,6 +22,7 @@ export interface Config {
   jobBackoffBaseMs: number;
   jobBackoffMaxMs: number;
   adminToken: string | undefined;
+  migrateOnStart: boolean;
   shutdownTimeoutSeconds: number;
 }
 

@@ -73,7 +73,7 @@ export function createJobsRepository({ db, dialect }: { db: Kysely<Database>; di
       return db
         .updateTable('jobs')
         .set(lease)
-        .where('id', '=', (eb) => due(db).forUpdate().skipLocked())
+        .where('id', '=', () => due(db).forUpdate().skipLocked())
         .returningAll()
         .executeTakeFirst();
     }

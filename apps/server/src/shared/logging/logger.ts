@@ -43,6 +43,11 @@ export function loggerOptions(level: string): LoggerOptions {
       },
     },
     serializers: {
+      req: (request: { id?: string; method?: string; url?: string }) => ({
+        id: request.id,
+        method: request.method,
+        url: request.url === undefined ? undefined : stripQuery(request.url),
+      }),
       err: (error: Error) => ({
         type: error.name,
         message: maskSensitiveText(error.message),

@@ -1,0 +1,24 @@
+/**
+ * Entry of the job worker thread that `workmate serve` starts beside the API, so that heavy work
+ * never runs on the API's event loop. It owns its own database connection.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Config } from '../config/config.ts';
+import { systemClock } from '../shared/clock/clock.ts';
+import { createLogger } from '../shared/logging/logger.ts';
+import { createContainer } from './container.ts';
+
+const { config } = workerData as { config: Config };
+const logger = createLogger(config.logLevel).child({ thread: 'worker' });
+const container = createContainer({ config, clock: systemClock, logger });
+const worker = container.jobs.createWorker();
+worker.start();
+
+parentPort?.on('message', (message: unknown) => {
+  if (message !== 'stop') return;
+  void (async () => {
+    await worker.stop(config.shutdownTimeoutSeconds * 1000);
+    await container.close();
+    parentPort?.close();
+  })();
+});
