@@ -40,6 +40,8 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(createValidatorCompiler());
+  // A JSON API: text/plain bodies are refused with 415 (they are also what a cross-site form can send).
+  app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
