@@ -1,6 +1,9 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { declareJob } from '../jobs/jobs.types.ts';
+import { AmountInput } from '../shared/money/money.schemas.ts';
+import { parseAmount } from '../shared/money/money.ts';
 import { badInputCases, type Operation } from './bad-input-cases.ts';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './test-app.ts';
 
@@ -56,7 +59,7 @@ describe('HTTP server', () => {
   it('validates JSON bodies strictly: the generated bad-input cases all get 4xx naming the field', async () => {
     testApp = await createTestApp({ config: { maxJsonBodyBytes: 2048 } });
     // A route with a body of every kind, to exercise the body half of the validation and the generator.
-    testApp.app.post(
+    testApp.app.withTypeProvider<TypeBoxTypeProvider>().post(
       '/api/v1/test/body',
       {
         schema: {
@@ -67,12 +70,13 @@ describe('HTTP server', () => {
               flag: Type.Optional(Type.Boolean()),
               kind: Type.Optional(Type.Enum(['a', 'b'])),
               tags: Type.Optional(Type.Array(Type.String())),
+              amount: Type.Optional(AmountInput),
             },
             { additionalProperties: false },
           ),
         },
       },
-      async (request) => request.body,
+      async (request) => ({ ...request.body, ...(request.body.amount === undefined ? {} : { amount_minor: parseAmount(request.body.amount, 'EUR') }) }),
     );
     const spec = (await testApp.app.inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, Operation>> }>();
     const operation = spec.paths['/api/v1/test/body']?.post;
@@ -88,6 +92,15 @@ describe('HTTP server', () => {
     }
     const ok = await testApp.app.inject({ method: 'POST', url: '/api/v1/test/body', payload: { title: 'Hallo', count: 2 } });
     expect(ok.json()).toEqual({ title: 'Hallo', count: 2 });
+    // Money: a decimal string or a JSON number, never a float in between; "1,50" and 1.005 are refused.
+    for (const amount of ['89.99', 89.99]) {
+      const response = await testApp.app.inject({ method: 'POST', url: '/api/v1/test/body', payload: { title: 'Telekom', count: 1, amount } });
+      expect(response.json().amount_minor).toBe(8999);
+    }
+    const comma = await testApp.app.inject({ method: 'POST', url: '/api/v1/test/body', payload: { title: 'Telekom', count: 1, amount: '1,50' } });
+    expect([comma.statusCode, comma.json().error.message]).toEqual([400, expect.stringContaining('amount')]);
+    const tooPrecise = await testApp.app.inject({ method: 'POST', url: '/api/v1/test/body', payload: { title: 'Telekom', count: 1, amount: 1.005 } });
+    expect([tooPrecise.statusCode, tooPrecise.json().error.code]).toEqual([400, 'money.invalid']);
   });
 });
 

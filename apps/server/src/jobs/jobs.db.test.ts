@@ -191,4 +191,25 @@ describe('events outbox', () => {
     // @ts-expect-error -- wrong payload type on purpose
     await expect(jobs.bus.publish(database.db, noteTaken, { note: 1 })).rejects.toThrow(/invalid/);
   });
+
+  it("writes nothing when the job's user was deleted while it ran", async () => {
+    const userId = '00000000-0000-4000-8000-0000000000aa';
+    await database.db.insertInto('users').values({ id: userId, username: 'gone', email: 'gone@example.org', password_hash: 'x' }).execute();
+    const written: string[] = [];
+    const jobs = system({
+      registrations: [
+        handle(echoJob, async (payload, context) => {
+          await database.db.deleteFrom('users').where('id', '=', userId).execute(); // the user deletes their account meanwhile
+          await context.complete(async (trx) => {
+            await trx.insertInto('outbox_events').values({ id: '00000000-0000-4000-8000-0000000000bb', type: 'test.note_taken', payload: '{"note":"x"}' }).execute();
+            written.push(payload.word);
+          });
+        }),
+      ],
+    });
+    await jobs.queue.enqueue(echoJob, { word: 'late' }, { userId });
+    await jobs.createWorker().runUntilIdle();
+    expect(await database.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
+    expect(await database.db.selectFrom('outbox_events').selectAll().execute()).toEqual([]);
+  });
 });

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
+import type { Migration } from './migration.types.ts';
 import { createTestDatabase, type TestDatabase } from '../db/test-database.ts';
 import { migrateToLatest, pendingMigrations } from './migrator.ts';
 import { migrations } from './migrations.registry.ts';
@@ -54,5 +57,36 @@ describe('migrations', () => {
       return !present.has(name);
     });
     expect(missing).toEqual([]);
+  });
+
+  it('back up an existing SQLite file with VACUUM INTO before migrating it', async () => {
+    database = await createTestDatabase();
+    await database.db.insertInto('users').values({ id: '00000000-0000-4000-8000-000000000001', username: 'anna', email: 'anna@example.org', password_hash: 'x' }).execute();
+    const next: Migration = {
+      name: '9999-test-extra-table',
+      up: async ({ db }) => {
+        await db.schema.createTable('test_extra').addColumn('id', 'integer').execute();
+      },
+    };
+    const report = await migrateToLatest(database, { migrations: [...migrations, next] });
+    expect(report.applied).toEqual(['9999-test-extra-table']);
+    if (database.dialect === 'postgres') {
+      expect(report.backupPath).toBeUndefined();
+      return;
+    }
+    expect(report.backupPath).toMatch(/backups\/workmate-.*-before-9999-test-extra-table\.sqlite$/);
+    expect(existsSync(report.backupPath ?? '')).toBe(true);
+    const backup = new BetterSqlite3(report.backupPath ?? '', { readonly: true });
+    const tables = (backup.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((row) => row.name);
+    const users = backup.prepare('SELECT username FROM users').all();
+    backup.close();
+    expect(tables).toContain('users');
+    expect(tables).not.toContain('test_extra');
+    expect(users).toEqual([{ username: 'anna' }]);
+  });
+
+  it('do not back up a new, empty SQLite file', async () => {
+    database = await createTestDatabase({ migrate: false });
+    expect((await migrateToLatest(database)).backupPath).toBeUndefined();
   });
 });
