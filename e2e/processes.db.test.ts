@@ -20,7 +20,7 @@ beforeAll(async () => {
   ensureBuilt();
   database = await createTestDatabase({ migrate: false });
   dataDir = tempDataDir();
-  // On SQLite the app uses its default: workmate.sqlite in DATA_DIR. On PostgreSQL, the test database.
+  // On SQLite the app uses its default: workmate.db in DATA_DIR. On PostgreSQL, the test database.
   env = { DATA_DIR: dataDir, ...(database.dialect === 'postgres' ? { DATABASE_URL: database.url } : {}) };
 });
 afterAll(async () => {
@@ -43,7 +43,7 @@ describe('workmate processes', () => {
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('Workmate');
 
     if (database.dialect === 'sqlite') {
-      const file = new BetterSqlite3(join(dataDir, 'workmate.sqlite'), { readonly: true });
+      const file = new BetterSqlite3(join(dataDir, 'workmate.db'), { readonly: true });
       const tables = new Set((file.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((row) => row.name));
       file.close();
       expect(Object.keys(SEED_COLUMNS).filter((table) => !tables.has(table))).toEqual([]);

@@ -37,7 +37,7 @@ export const settings = {
   databaseUrl: {
     env: 'DATABASE_URL',
     schema: Type.String({ pattern: '^(postgres|postgresql|sqlite):' }),
-    description: 'Unset: SQLite file `workmate.sqlite` in the data directory. `postgres://user:pass@host/db` for PostgreSQL, `sqlite:/path/file.sqlite` for another SQLite file.',
+    description: 'Unset: SQLite file `workmate.db` in the data directory. `postgres://user:pass@host/db` for PostgreSQL, `sqlite:/path/file.db` for another SQLite file.',
     secret: true,
   },
   databasePoolSize: {

@@ -29,7 +29,7 @@ const INT8_OID = 20;
 
 /** Where the database lives: `postgres://…` / `postgresql://…`, `sqlite:<path>`, or the data directory's file. */
 export function resolveDatabaseTarget(databaseUrl: string | undefined, dataDir: string): { dialect: DialectName; location: string } {
-  if (!databaseUrl) return { dialect: 'sqlite', location: resolve(dataDir, 'workmate.sqlite') };
+  if (!databaseUrl) return { dialect: 'sqlite', location: resolve(dataDir, 'workmate.db') };
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return { dialect: 'postgres', location: databaseUrl };
   if (databaseUrl.startsWith('sqlite:')) {
     return { dialect: 'sqlite', location: resolve(databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '')) };

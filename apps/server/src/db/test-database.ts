@@ -35,7 +35,7 @@ export async function createTestDatabase(options: { dialect?: DialectName; migra
 
 function createSqliteTestDatabase(): TestDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'workmate-test-'));
-  const path = join(dir, 'workmate.sqlite');
+  const path = join(dir, 'workmate.db');
   const handle = openSqlite(path);
   return {
     ...handle,
