@@ -1,6 +1,6 @@
 /** Black-box helpers: run the built `workmate` binary with its own data directory and database. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = join(ROOT, 'apps/server/bin/workmate.js');
 
+/** Builds the app (about a second), so the black-box tests never run a stale build. */
 export function ensureBuilt(): void {
-  if (existsSync(join(ROOT, 'apps/server/dist/index.js'))) return;
   const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('npm run build failed');
 }

@@ -1,35 +1,54 @@
 /**
  * Composition root: builds every long-lived dependency once, from the parsed config.
- * Nothing else opens databases or reads configuration.
+ * Nothing else opens databases, reads configuration or loads keys.
  */
+import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
-import { createJobSystem, type JobSystem } from '../jobs/job-system.ts';
+import { createJobSystem } from '../jobs/job-system.ts';
+import { createApiKeysRepository } from '../modules/api-keys/api-keys.repository.ts';
+import { createApiKeysUsecases } from '../modules/api-keys/api-keys.usecases.ts';
+import { createAuthRepository } from '../modules/auth/auth.repository.ts';
+import { suspiciousLoginEvent } from '../modules/auth/auth.schemas.ts';
+import { createAuthUsecases } from '../modules/auth/auth.usecases.ts';
+import { authJobHandlers, authPeriodicJobs } from '../modules/auth/auth.jobs.ts';
+import { createDataExportRepository } from '../modules/data-export/data-export.repository.ts';
+import { createDataExportUsecases } from '../modules/data-export/data-export.usecases.ts';
+import { createInvitesRepository } from '../modules/invites/invites.repository.ts';
+import { createInvitesUsecases } from '../modules/invites/invites.usecases.ts';
 import { maintenanceJobHandlers, maintenancePeriodicJobs } from '../modules/maintenance/maintenance.jobs.ts';
 import { createOperationsUsecases } from '../modules/operations/operations.usecases.ts';
+import { createSecretsUsecases } from '../modules/secrets/secrets.usecases.ts';
+import { createLocalStorageDriver } from '../modules/storage/drivers/local/local.driver.ts';
+import { userFiles, type StorageDriver } from '../modules/storage/storage.types.ts';
 import { createSystemUsecases } from '../modules/system/system.usecases.ts';
+import { createTwoFactorRepository } from '../modules/two-factor/two-factor.repository.ts';
+import { createTwoFactorUsecases } from '../modules/two-factor/two-factor.usecases.ts';
 import { createUsersRepository } from '../modules/users/users.repository.ts';
+import { timezoneChangedEvent } from '../modules/users/users.schemas.ts';
 import { createUsersUsecases } from '../modules/users/users.usecases.ts';
 import type { Clock } from '../shared/clock/clock.ts';
+import { loadKeyring, type KeySource } from '../shared/crypto/keyring-loader.ts';
+import { createSecretBox, type Keyring } from '../shared/crypto/secret-box.ts';
 import type { Logger } from '../shared/logging/logger.ts';
 
-export interface Container {
-  config: Config;
-  clock: Clock;
-  logger: Logger;
-  handle: DatabaseHandle;
-  jobs: JobSystem;
-  usecases: {
-    system: ReturnType<typeof createSystemUsecases>;
-    operations: ReturnType<typeof createOperationsUsecases>;
-    users: ReturnType<typeof createUsersUsecases>;
-  };
-  close(): Promise<void>;
-}
-
-export function createContainer(input: { config: Config; clock: Clock; logger: Logger; handle?: DatabaseHandle }): Container {
+export function createContainer(input: { config: Config; clock: Clock; logger: Logger; handle?: DatabaseHandle; keyring?: Keyring; storage?: StorageDriver }) {
   const { config, clock, logger } = input;
   const handle = input.handle ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  const keys: { keyring: Keyring; source: KeySource } = input.keyring
+    ? { keyring: input.keyring, source: { kind: 'config' } }
+    : loadKeyring({
+        masterKey: config.masterKey,
+        previousMasterKeys: config.previousMasterKeys,
+        dialect: handle.dialect,
+        dataDir: config.dataDir,
+        onGenerated: (path) => logger.warn({ path }, 'generated a master key for secrets at rest; back it up with the database, or the secrets in it are lost'),
+      });
+  const secrets = createSecretBox(keys.keyring);
+  const storage = input.storage ?? createLocalStorageDriver({ root: join(config.dataDir, 'files') });
+
+  const users = createUsersRepository({ db: handle.db });
+  const authRepository = createAuthRepository({ db: handle.db });
   const jobs = createJobSystem({
     handle,
     clock,
@@ -37,22 +56,27 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
     settings: config,
     // Every module's job declarations, handlers, periodic jobs, events and subscribers are listed here.
     jobs: [],
-    registrations: [...maintenanceJobHandlers({ db: handle.db })],
-    periodic: maintenancePeriodicJobs,
-    events: [],
+    registrations: [...maintenanceJobHandlers({ db: handle.db }), ...authJobHandlers({ auth: authRepository, clock })],
+    periodic: [...maintenancePeriodicJobs, ...authPeriodicJobs],
+    events: [suspiciousLoginEvent, timezoneChangedEvent],
     subscribers: [],
   });
-  return {
-    config,
-    clock,
-    logger,
-    handle,
-    jobs,
-    usecases: {
-      system: createSystemUsecases({ handle }),
-      operations: createOperationsUsecases({ jobs: jobs.repository, clock }),
-      users: createUsersUsecases({ users: createUsersRepository({ db: handle.db }), clock }),
-    },
-    close: () => handle.destroy(),
+
+  const twoFactor = createTwoFactorUsecases({ handle, repository: createTwoFactorRepository({ db: handle.db }), users, secrets, clock, issuer: 'Workmate' });
+  const accounts = createUsersUsecases({ handle, users, auth: authRepository, bus: jobs.bus, files: userFiles(storage), clock });
+  const usecases = {
+    system: createSystemUsecases({ handle }),
+    operations: createOperationsUsecases({ jobs: jobs.repository, clock }),
+    users: accounts,
+    auth: createAuthUsecases({ handle, auth: authRepository, users, bus: jobs.bus, clock, secondFactor: twoFactor, settings: config }),
+    twoFactor,
+    apiKeys: createApiKeysUsecases({ repository: createApiKeysRepository({ db: handle.db }), clock }),
+    invites: createInvitesUsecases({ handle, repository: createInvitesRepository({ db: handle.db }), users, accounts, clock, settings: config }),
+    dataExport: createDataExportUsecases({ handle, repository: createDataExportRepository({ db: handle.db }), users, storage, secrets, clock }),
+    secrets: createSecretsUsecases({ handle, keys, clock }),
   };
+
+  return { config, clock, logger, handle, jobs, storage, usecases, close: () => handle.destroy() };
 }
+
+export type Container = ReturnType<typeof createContainer>;

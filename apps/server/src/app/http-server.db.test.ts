@@ -2,10 +2,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { declareJob } from '../jobs/jobs.types.ts';
+import { migrations } from '../migrations/migrations.registry.ts';
 import { AmountInput } from '../shared/money/money.schemas.ts';
 import { parseAmount } from '../shared/money/money.ts';
 import { badInputCases, type Operation } from './bad-input-cases.ts';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './test-app.ts';
+import { createTestApp, signUp, type TestApp } from './test-app.ts';
 
 let testApp: TestApp | undefined;
 afterEach(async () => {
@@ -13,7 +14,6 @@ afterEach(async () => {
   testApp = undefined;
 });
 
-const operator = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 
 describe('HTTP server', () => {
   it('answers the probes and lists its routes in the OpenAPI document', async () => {
@@ -30,7 +30,7 @@ describe('HTTP server', () => {
     testApp = await createTestApp({ migrate: false });
     const response = await testApp.app.inject({ url: '/readyz' });
     expect(response.statusCode).toBe(503);
-    expect(response.json()).toMatchObject({ error: { code: 'system.not_ready', details: { pending_migrations: ['0001-initial-schema'] } } });
+    expect(response.json()).toMatchObject({ error: { code: 'system.not_ready', details: { pending_migrations: migrations.map((migration) => migration.name) } } });
   });
 
   it('gives every response a request id, keeping a sane incoming one', async () => {
@@ -107,17 +107,22 @@ describe('HTTP server', () => {
 describe('operator API', () => {
   const failing = declareJob('maintenance.purge_queue_history', Type.Object({ period_start: Type.String() }));
 
-  it('is off without a token and refuses a wrong one', async () => {
-    testApp = await createTestApp({ config: { adminToken: undefined } });
-    expect((await testApp.app.inject({ url: '/api/v1/admin/jobs', headers: operator })).json().error.code).toBe('auth.operator_api_disabled');
-    await testApp.close();
+  it('is only for admins: anyone else gets a 404, and no credentials a 401', async () => {
     testApp = await createTestApp();
+    const admin = await signUp(testApp, 'admin');
+    const user = await signUp(testApp, 'ben');
+    expect((await testApp.app.inject({ url: '/api/v1/admin/jobs', headers: admin.headers })).statusCode).toBe(200);
+    const forUser = await testApp.app.inject({ url: '/api/v1/admin/jobs', headers: user.headers });
+    expect([forUser.statusCode, forUser.json().error.code]).toEqual([404, 'route.not_found']);
+    const anonymous = await testApp.app.inject({ url: '/api/v1/admin/jobs' });
+    expect([anonymous.statusCode, anonymous.json().error.code]).toEqual([401, 'auth.unauthenticated']);
     const wrong = await testApp.app.inject({ url: '/api/v1/admin/jobs', headers: { authorization: 'Bearer wrong' } });
-    expect([wrong.statusCode, wrong.json().error.code]).toEqual([401, 'auth.unauthenticated']);
+    expect(wrong.statusCode).toBe(401);
   });
 
   it('shows the dead-letter list with the last error and retries a dead job', async () => {
     testApp = await createTestApp();
+    const operator = (await signUp(testApp, 'admin')).headers;
     const { jobs } = testApp.container;
     const { job } = await jobs.queue.enqueue(failing, { period_start: 'not-a-date' });
     // The stored payload fails the handler's schema (date-time), so the job is dead-lettered at once.

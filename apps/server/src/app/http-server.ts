@@ -5,23 +5,32 @@
  */
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Type from 'typebox';
 import type { Logger } from '../shared/logging/logger.ts';
 import { createValidatorCompiler } from '../shared/http/validation.ts';
+import { apiKeysRoutes } from '../modules/api-keys/api-keys.routes.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { invitesRoutes } from '../modules/invites/invites.routes.ts';
 import { operationsRoutes } from '../modules/operations/operations.routes.ts';
-import type { OperationsUsecases } from '../modules/operations/operations.usecases.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
-import type { SystemUsecases } from '../modules/system/system.usecases.ts';
-import { requireAdminToken } from './admin-auth.ts';
+import { twoFactorRoutes } from '../modules/two-factor/two-factor.routes.ts';
+import { adminUsersRoutes } from '../modules/users/admin-users.routes.ts';
+import { usersRoutes } from '../modules/users/users.routes.ts';
+import type { Clock } from '../shared/clock/clock.ts';
+import { authenticate } from './authenticate.ts';
+import type { Container } from './container.ts';
 import { registerErrorHandling } from './http-errors.ts';
 
 export interface HttpDependencies {
   logger: Logger;
-  settings: { maxJsonBodyBytes: number; adminToken: string | undefined; webRoot?: string };
-  usecases: { system: SystemUsecases; operations: OperationsUsecases };
+  clock: Clock;
+  settings: { maxJsonBodyBytes: number; accessTokenTtlSeconds: number; trustedProxies: string | undefined; webRoot?: string };
+  usecases: Container['usecases'];
   version: string;
 }
 
@@ -38,8 +47,16 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
     },
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { ignoreTrailingSlash: true },
+    // X-Forwarded-For/-Proto are believed only from the proxies the operator lists.
+    trustProxy: deps.settings.trustedProxies ? deps.settings.trustedProxies.split(',') : false,
   });
   app.setValidatorCompiler(createValidatorCompiler());
+  // API routes that declare no query parameters refuse any: a typo ("?page_sise=") is an error, not ignored.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/') && !route.schema?.querystring) {
+      route.schema = { ...route.schema, querystring: Type.Object({}, { additionalProperties: false }) };
+    }
+  });
   // A JSON API: text/plain bodies are refused with 415 (they are also what a cross-site form can send).
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (request, reply) => {
@@ -48,22 +65,36 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
   });
   registerErrorHandling(app, { maxJsonBodyBytes: deps.settings.maxJsonBodyBytes });
 
+  await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'Workmate API', version: deps.version, description: 'Self-hosted assistant for personal paperwork.' },
-      components: { securitySchemes: { operatorToken: { type: 'http', scheme: 'bearer', description: 'WORKMATE_ADMIN_TOKEN' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An access token from /api/v1/auth/login, or an API key (wmk_…).' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'wm_access', description: 'Web sessions; state-changing requests also send X-CSRF-Token.' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(systemRoutes(deps.usecases.system));
+  const { usecases } = deps;
   await app.register(
-    async (admin) => {
-      admin.addHook('onRequest', requireAdminToken(deps.settings.adminToken));
-      await admin.register(operationsRoutes(deps.usecases.operations));
+    async (api) => {
+      api.addHook('onRequest', authenticate({ auth: usecases.auth, apiKeys: usecases.apiKeys }));
+      await api.register(authRoutes({ auth: usecases.auth, invites: usecases.invites, clock: deps.clock, accessTokenTtlSeconds: deps.settings.accessTokenTtlSeconds }), { prefix: '/auth' });
+      await api.register(twoFactorRoutes(usecases.twoFactor), { prefix: '/auth/2fa' });
+      await api.register(apiKeysRoutes(usecases.apiKeys), { prefix: '/auth/api-keys' });
+      await api.register(usersRoutes({ users: usecases.users, dataExport: usecases.dataExport }), { prefix: '/users' });
+      await api.register(operationsRoutes(usecases.operations), { prefix: '/admin' });
+      await api.register(adminUsersRoutes(usecases.users), { prefix: '/admin/users' });
+      await api.register(invitesRoutes(usecases.invites), { prefix: '/admin/invites' });
     },
-    { prefix: '/api/v1/admin' },
+    { prefix: '/api/v1' },
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

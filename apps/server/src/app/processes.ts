@@ -33,7 +33,8 @@ async function prepare(config: Config, role: string): Promise<Container> {
 async function startHttp(container: Container) {
   const app = await buildHttpServer({
     logger: container.logger,
-    settings: { maxJsonBodyBytes: container.config.maxJsonBodyBytes, adminToken: container.config.adminToken, webRoot: webRoot() },
+    clock: container.clock,
+    settings: { maxJsonBodyBytes: container.config.maxJsonBodyBytes, accessTokenTtlSeconds: container.config.accessTokenTtlSeconds, trustedProxies: container.config.trustedProxies, webRoot: webRoot() },
     usecases: container.usecases,
     version: VERSION,
   });

@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config/config.ts';
 import { runApi, runServe, runWorker } from '../app/processes.ts';
 import { VERSION } from '../app/version.ts';
+import { MissingMasterKeyError } from '../shared/crypto/keyring-loader.ts';
 import { isAppError } from '../shared/errors/errors.ts';
 import { migrateCommand } from './migrate.command.ts';
 import { createUserCommand, resetPasswordCommand } from './user.command.ts';
@@ -56,7 +57,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (error) {
-    if (error instanceof ConfigError || isAppError(error)) {
+    if (error instanceof ConfigError || error instanceof MissingMasterKeyError || isAppError(error)) {
       process.stderr.write(`workmate: ${error.message}\n`);
       process.exit(2);
     }

@@ -94,11 +94,45 @@ export const settings = {
     default: 3_600_000,
     description: 'Longest retry delay.',
   },
-  adminToken: {
-    env: 'WORKMATE_ADMIN_TOKEN',
-    schema: Type.String({ minLength: 32 }),
-    description: 'Bearer token for the operator API (`/api/v1/admin/*`, e.g. the dead-letter list) until accounts with an admin role exist. Unset: the operator API is off.',
+  registration: {
+    env: 'WORKMATE_REGISTRATION',
+    schema: Type.Enum(['closed', 'open', 'invite']),
+    default: 'closed',
+    description: 'Who may register after the first user (who always may, and becomes the admin): `closed` (the admin creates users), `open`, or `invite` (with an invite link from the admin).',
+  },
+  masterKey: {
+    env: 'WORKMATE_MASTER_KEY',
+    schema: Type.String({ pattern: '^[A-Za-z0-9+/_-]{43}=?$' }),
+    description: 'Key that encrypts secrets at rest (2FA secrets, integration credentials): 32 random bytes in base64, e.g. from `openssl rand -base64 32`. Required on PostgreSQL (all hosts must share it). On SQLite, when unset, one is generated on first start in `DATA_DIR/master.key` (mode 0600).',
     secret: true,
+  },
+  previousMasterKeys: {
+    env: 'WORKMATE_PREVIOUS_MASTER_KEYS',
+    schema: Type.String({ pattern: '^[A-Za-z0-9+/_-]{43}=?(,[A-Za-z0-9+/_-]{43}=?)*$' }),
+    description: 'Comma-separated older master keys, used only to decrypt while `workmate keys rotate` re-encrypts everything with the current key.',
+    secret: true,
+  },
+  accessTokenTtlSeconds: {
+    env: 'WORKMATE_ACCESS_TOKEN_TTL_SECONDS',
+    schema: Type.Integer({ minimum: 60, maximum: 86_400 }),
+    default: 900,
+    description: 'Lifetime of an access token; clients renew it with their refresh token.',
+  },
+  sessionTtlDays: {
+    env: 'WORKMATE_SESSION_TTL_DAYS',
+    schema: Type.Integer({ minimum: 1, maximum: 365 }),
+    default: 30,
+    description: 'A session (its refresh token) ends this many days after its last refresh.',
+  },
+  trustedProxies: {
+    env: 'WORKMATE_TRUSTED_PROXIES',
+    schema: Type.String({ pattern: '^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$' }),
+    description: 'Comma-separated addresses or CIDR ranges of reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed, e.g. `127.0.0.1,10.0.0.0/8`. Unset: those headers are ignored.',
+  },
+  publicUrl: {
+    env: 'WORKMATE_PUBLIC_URL',
+    schema: Type.String({ pattern: '^https?://[^\\s/]+(/[^\\s]*)?$' }),
+    description: 'The address users reach Workmate at, e.g. `https://workmate.example.org`; used in invite links. Unset: links are relative.',
   },
   migrateOnStart: {
     env: 'WORKMATE_MIGRATE_ON_START',

@@ -21,7 +21,13 @@ export interface Config {
   jobMaxAttempts: number;
   jobBackoffBaseMs: number;
   jobBackoffMaxMs: number;
-  adminToken: string | undefined;
+  registration: 'closed' | 'open' | 'invite';
+  masterKey: string | undefined;
+  previousMasterKeys: string | undefined;
+  accessTokenTtlSeconds: number;
+  sessionTtlDays: number;
+  trustedProxies: string | undefined;
+  publicUrl: string | undefined;
   migrateOnStart: boolean;
   shutdownTimeoutSeconds: number;
 }

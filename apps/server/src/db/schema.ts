@@ -32,6 +32,7 @@ export interface UsersTable {
   created_at: CreatedInstant;
   updated_at: UpdatedInstant;
   last_login_at: DbInstant | null;
+  last_totp_step: number | null;
 }
 
 export const DOCUMENT_TYPES = [
@@ -174,6 +175,10 @@ export interface SessionsTable {
   expires_at: DbInstant;
   last_active: DbInstant;
   created_at: CreatedInstant;
+  access_expires_at: DbInstant;
+  kind: 'bearer' | 'cookie';
+  csrf_token_hash: string | null;
+  network: string | null;
 }
 
 export interface TagsTable {
@@ -255,6 +260,60 @@ export interface OutboxEventsTable {
   dispatched_at: DbInstant | null;
 }
 
+export interface SessionRotatedTokensTable {
+  token_hash: string;
+  session_id: string;
+  rotated_at: DbInstant;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  user_id: string;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  created_at: DbInstant;
+  last_used_at: DbInstant | null;
+  expires_at: DbInstant | null;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: DbInstant | null;
+  created_at: DbInstant;
+}
+
+export interface AuthFailuresTable {
+  id: string;
+  scope: 'account' | 'ip';
+  subject: string;
+  failed_at: DbInstant;
+}
+
+export interface KnownDevicesTable {
+  id: string;
+  user_id: string;
+  device_type: string;
+  os: string;
+  network: string;
+  country: string | null;
+  first_seen_at: DbInstant;
+  last_seen_at: DbInstant;
+}
+
+export interface InvitesTable {
+  id: string;
+  token_hash: string;
+  created_by: string;
+  email: string | null;
+  expires_at: DbInstant;
+  used_at: DbInstant | null;
+  used_by: string | null;
+  created_at: DbInstant;
+}
+
 export interface Database {
   users: UsersTable;
   documents: DocumentsTable;
@@ -271,4 +330,10 @@ export interface Database {
   task_tags: TaskTagsTable;
   jobs: JobsTable;
   outbox_events: OutboxEventsTable;
+  session_rotated_tokens: SessionRotatedTokensTable;
+  api_keys: ApiKeysTable;
+  recovery_codes: RecoveryCodesTable;
+  auth_failures: AuthFailuresTable;
+  known_devices: KnownDevicesTable;
+  invites: InvitesTable;
 }

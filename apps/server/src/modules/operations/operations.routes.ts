@@ -5,23 +5,24 @@ import { Job, JobPage, JobParams, ListJobsQuery } from './operations.schemas.ts'
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
-/** Registered under /api/v1/admin behind the operator token (app/admin-auth.ts). */
+/** Registered under /api/v1/admin; only for admins (others get 404). */
+const admin = { admin: true };
 export const operationsRoutes = (usecases: OperationsUsecases): FastifyPluginAsyncTypebox => async (app) => {
   app.get(
     '/jobs',
-    { schema: { tags: ['operations'], summary: 'List jobs; `status=dead` is the dead-letter list with each last error.', security: [{ operatorToken: [] }], querystring: ListJobsQuery, response: { 200: JobPage, ...errors } } },
+    { config: admin, schema: { tags: ['operations'], summary: 'List jobs; `status=dead` is the dead-letter list with each last error.', querystring: ListJobsQuery, response: { 200: JobPage, ...errors } } },
     async (request) => usecases.listJobs(request.query),
   );
 
   app.get(
     '/jobs/:id',
-    { schema: { tags: ['operations'], summary: 'One job with its state and last error.', security: [{ operatorToken: [] }], params: JobParams, response: { 200: Job, ...errors } } },
+    { config: admin, schema: { tags: ['operations'], summary: 'One job with its state and last error.', params: JobParams, response: { 200: Job, ...errors } } },
     async (request) => usecases.getJob(request.params.id),
   );
 
   app.post(
     '/jobs/:id/retry',
-    { schema: { tags: ['operations'], summary: 'Put a dead-lettered job back in the queue with fresh attempts.', security: [{ operatorToken: [] }], params: JobParams, response: { 200: Job, 409: ErrorResponse, ...errors } } },
+    { config: admin, schema: { tags: ['operations'], summary: 'Put a dead-lettered job back in the queue with fresh attempts.', params: JobParams, response: { 200: Job, 409: ErrorResponse, ...errors } } },
     async (request) => usecases.retryJob(request.params.id),
   );
 };

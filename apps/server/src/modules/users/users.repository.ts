@@ -8,9 +8,9 @@ export function createUsersRepository({ db }: { db: Kysely<Database> }) {
   async function insert(user: {
     id: string; username: string; email: string; passwordHash: string; fullName: string | null;
     timezone: string; language: 'de' | 'en'; role: 'admin' | 'user'; passwordChangeRequired: boolean; now: Date;
-  }): Promise<UserRow> {
+  }, executor: Kysely<Database> = db): Promise<UserRow> {
     const now = toDbInstant(user.now);
-    return db
+    return executor
       .insertInto('users')
       .values({
         id: user.id, username: user.username, email: user.email, password_hash: user.passwordHash, full_name: user.fullName,
@@ -22,29 +22,51 @@ export function createUsersRepository({ db }: { db: Kysely<Database> }) {
   }
 
   /** Looks a user up by username or e-mail, ignoring case. */
-  async function findByLogin(login: string): Promise<UserRow | undefined> {
+  async function findByLogin(login: string, executor: Kysely<Database> = db): Promise<UserRow | undefined> {
     const key = login.toLowerCase();
-    return db
+    return executor
       .selectFrom('users')
       .selectAll()
       .where((eb) => eb.or([eb(eb.fn('lower', ['username']), '=', key), eb(eb.fn('lower', ['email']), '=', key)]))
       .executeTakeFirst();
   }
 
-  async function count(): Promise<number> {
-    const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  async function count(executor: Kysely<Database> = db): Promise<number> {
+    const row = await executor.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
     return Number(row.count);
   }
 
-  async function setPassword(input: { id: string; passwordHash: string; changeRequired: boolean; now: Date }) {
-    await db
+  async function setPassword(input: { id: string; passwordHash: string; changeRequired: boolean; now: Date }, executor: Kysely<Database> = db) {
+    await executor
       .updateTable('users')
       .set({ password_hash: input.passwordHash, password_change_required: input.changeRequired, updated_at: toDbInstant(input.now) })
       .where('id', '=', input.id)
       .execute();
   }
 
-  return { insert, findByLogin, count, setPassword };
+  async function findById(id: string): Promise<UserRow | undefined> {
+    return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async function recordLogin(id: string, now: Date, executor: Kysely<Database> = db) {
+    await executor.updateTable('users').set({ last_login_at: toDbInstant(now) }).where('id', '=', id).execute();
+  }
+
+  async function updateProfile(id: string, changes: Partial<Pick<UserRow, 'full_name' | 'email' | 'timezone' | 'language'>> & { ui_preferences?: string }, now: Date, executor: Kysely<Database> = db) {
+    return executor.updateTable('users').set({ ...changes, updated_at: toDbInstant(now) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async function emailTaken(email: string, exceptUserId: string): Promise<boolean> {
+    const row = await db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).where('id', '<>', exceptUserId).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async function deleteUser(executor: Kysely<Database>, id: string): Promise<boolean> {
+    const result = await executor.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+    return result.numDeletedRows === 1n;
+  }
+
+  return { insert, findByLogin, count, setPassword, findById, recordLogin, updateProfile, emailTaken, deleteUser };
 }
 
 export type UsersRepository = ReturnType<typeof createUsersRepository>;

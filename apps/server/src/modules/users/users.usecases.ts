@@ -1,22 +1,28 @@
 /**
- * Creating users and resetting passwords from the command line. The first user of an instance is
- * its admin. Without a given password a one-time password is generated, which must be changed at
- * the first login (enforced by the accounts module).
+ * Accounts: creating users (first one is the admin), registration by mode, the profile, password
+ * changes and account deletion. A one-time password (CLI, admin API) must be changed at first login.
  */
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { fromDbBool, fromDbJson, toDbJson } from '../../db/values.ts';
+import type { EventBus } from '../../events/events.outbox.ts';
 import type { Clock } from '../../shared/clock/clock.ts';
-import { generatePassword, hashPassword } from '../../shared/crypto/passwords.ts';
+import { generatePassword, hashPassword, verifyPassword } from '../../shared/crypto/passwords.ts';
 import { isValidTimeZone } from '../../shared/dates/deadlines.ts';
 import { defineError } from '../../shared/errors/errors.ts';
 import { newId } from '../../shared/ids/ids.ts';
-import type { UsersRepository } from './users.repository.ts';
+import type { AuthRepository } from '../auth/auth.repository.ts';
+import type { UserFiles } from '../storage/storage.types.ts';
+import { EMAIL_PATTERN, passwordProblem, USERNAME_PATTERN } from './users.models.ts';
+import type { UserRow, UsersRepository } from './users.repository.ts';
+import { timezoneChangedEvent } from './users.schemas.ts';
 
 export const invalidUser = defineError({ code: 'users.invalid', status: 400, message: 'The user data is invalid.' });
 export const userTaken = defineError({ code: 'users.already_exists', status: 409, message: 'A user with this username or e-mail exists.' });
 export const userNotFound = defineError({ code: 'users.not_found', status: 404, message: 'No such user.' });
-
-const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{2,49}$/;
-const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
-export const MIN_PASSWORD_LENGTH = 10;
+export const wrongPassword = defineError({ code: 'users.wrong_password', status: 403, message: 'The password is wrong.' });
 
 export interface CreateUserInput {
   username: string;
@@ -25,55 +31,144 @@ export interface CreateUserInput {
   fullName?: string;
   timezone?: string;
   language?: 'de' | 'en';
-  admin?: boolean;
+  role?: 'admin' | 'user';
 }
 
-export function createUsersUsecases({ users, clock }: { users: UsersRepository; clock: Clock }) {
-  function checkPassword(password: string) {
-    if (password.length < MIN_PASSWORD_LENGTH) throw invalidUser({ message: `The password must have at least ${MIN_PASSWORD_LENGTH} characters.` });
-    if (password.length > 1024) throw invalidUser({ message: 'The password must have at most 1024 characters.' });
+export function toMe(user: UserRow) {
+  return {
+    id: user.id,
+    username: user.username,
+    email: user.email,
+    full_name: user.full_name,
+    timezone: user.timezone,
+    language: user.language,
+    role: user.role,
+    is_verified: fromDbBool(user.is_verified),
+    two_factor_enabled: fromDbBool(user.two_factor_enabled),
+    password_change_required: fromDbBool(user.password_change_required),
+    ui_preferences: fromDbJson<Record<string, never>>(user.ui_preferences),
+    created_at: user.created_at,
+    last_login_at: user.last_login_at,
+  };
+}
+
+export function createUsersUsecases(deps: {
+  handle: { db: Kysely<Database>; dialect: DialectName };
+  users: UsersRepository;
+  auth: AuthRepository;
+  bus: EventBus;
+  files: UserFiles;
+  clock: Clock;
+}) {
+  const { users, clock } = deps;
+
+  function checkPassword(password: string, owner: { username?: string; email?: string }) {
+    const problem = passwordProblem(password, owner);
+    if (problem) throw invalidUser({ message: problem, details: [{ field: 'password', problem }] });
   }
 
-  async function createUser(input: CreateUserInput) {
-    if (!USERNAME.test(input.username)) throw invalidUser({ message: 'The username must be 3-50 letters, digits, ".", "_" or "-".' });
-    if (input.email.length > 255 || !EMAIL.test(input.email)) throw invalidUser({ message: `"${input.email}" is not an e-mail address.` });
+  function checkTimezone(timezone: string) {
+    if (!isValidTimeZone(timezone)) throw invalidUser({ message: `timezone: unknown time zone "${timezone}" (use an IANA name such as Europe/Berlin).` });
+  }
+
+  /** Pass `executor` when called inside a transaction (on SQLite, `db` would wait for the held connection). */
+  async function createUser(input: CreateUserInput, executor: Kysely<Database> = deps.handle.db) {
+    if (!new RegExp(USERNAME_PATTERN).test(input.username)) throw invalidUser({ message: 'The username must be 3-50 letters, digits, ".", "_" or "-".' });
+    if (input.email.length > 255 || !new RegExp(EMAIL_PATTERN).test(input.email)) throw invalidUser({ message: `"${input.email}" is not an e-mail address.` });
     const timezone = input.timezone ?? 'UTC';
-    if (!isValidTimeZone(timezone)) throw invalidUser({ message: `Unknown time zone "${timezone}".` });
-    if (input.password !== undefined) checkPassword(input.password);
-    if ((await users.findByLogin(input.username)) || (await users.findByLogin(input.email))) throw userTaken();
+    checkTimezone(timezone);
+    if (input.password !== undefined) checkPassword(input.password, input);
+    if ((await users.findByLogin(input.username, executor)) || (await users.findByLogin(input.email, executor))) throw userTaken();
 
     const oneTimePassword = input.password === undefined ? generatePassword() : undefined;
-    const isFirst = (await users.count()) === 0;
-    const user = await users.insert({
-      id: newId(),
-      username: input.username,
-      email: input.email.toLowerCase(),
-      passwordHash: await hashPassword(input.password ?? oneTimePassword ?? ''),
-      fullName: input.fullName ?? null,
-      timezone,
-      language: input.language ?? 'de',
-      role: isFirst || input.admin ? 'admin' : 'user',
-      passwordChangeRequired: oneTimePassword !== undefined,
-      now: clock.now(),
-    });
-    return { user, oneTimePassword };
+    const isFirst = (await users.count(executor)) === 0;
+    const user = await users.insert(
+      {
+        id: newId(),
+        username: input.username,
+        email: input.email.toLowerCase(),
+        passwordHash: await hashPassword(input.password ?? oneTimePassword ?? ''),
+        fullName: input.fullName ?? null,
+        timezone,
+        language: input.language ?? 'de',
+        role: isFirst ? 'admin' : (input.role ?? 'user'),
+        passwordChangeRequired: oneTimePassword !== undefined,
+        now: clock.now(),
+      },
+      executor,
+    );
+    return { user, oneTimePassword, isFirst };
   }
 
   async function resetPassword(input: { login: string; password?: string }) {
     const user = await users.findByLogin(input.login);
     if (!user) throw userNotFound({ message: `No user "${input.login}".` });
-    if (input.password !== undefined) checkPassword(input.password);
+    if (input.password !== undefined) checkPassword(input.password, user);
     const oneTimePassword = input.password === undefined ? generatePassword() : undefined;
-    await users.setPassword({
-      id: user.id,
-      passwordHash: await hashPassword(input.password ?? oneTimePassword ?? ''),
-      changeRequired: oneTimePassword !== undefined,
-      now: clock.now(),
+    const passwordHash = await hashPassword(input.password ?? oneTimePassword ?? '');
+    await inTransaction(deps.handle, async (trx) => {
+      await users.setPassword({ id: user.id, passwordHash, changeRequired: oneTimePassword !== undefined, now: clock.now() }, trx);
+      await deps.auth.deleteOtherSessions(trx, user.id, undefined);
     });
     return { user, oneTimePassword };
   }
 
-  return { createUser, resetPassword };
+  async function getMe(userId: string) {
+    const user = await users.findById(userId);
+    if (!user) throw userNotFound();
+    return toMe(user);
+  }
+
+  async function updateMe(userId: string, changes: { full_name?: string | null; email?: string; timezone?: string; language?: 'de' | 'en'; ui_preferences?: Record<string, unknown> }) {
+    const before = await users.findById(userId);
+    if (!before) throw userNotFound();
+    if (changes.timezone !== undefined) checkTimezone(changes.timezone);
+    if (changes.email !== undefined && (await users.emailTaken(changes.email, userId))) throw userTaken({ message: 'Another account uses this e-mail address.' });
+    const { ui_preferences, email, ...rest } = changes;
+    return inTransaction(deps.handle, async (trx) => {
+      const updated = await users.updateProfile(
+        userId,
+        {
+          ...rest,
+          ...(email === undefined ? {} : { email: email.toLowerCase() }),
+          ...(ui_preferences === undefined ? {} : { ui_preferences: toDbJson({ ...fromDbJson<object>(before.ui_preferences), ...ui_preferences }) }),
+        },
+        clock.now(),
+        trx,
+      );
+      if (changes.timezone !== undefined && changes.timezone !== before.timezone) {
+        await deps.bus.publish(trx, timezoneChangedEvent, { user_id: userId, from: before.timezone, to: changes.timezone }, { userId });
+      }
+      return toMe(updated);
+    });
+  }
+
+  /** Needs the current password; ends every other session of the user. */
+  async function changePassword(userId: string, currentSessionId: string | undefined, input: { current_password: string; new_password: string }) {
+    const user = await users.findById(userId);
+    if (!user) throw userNotFound();
+    if (!(await verifyPassword(user.password_hash, input.current_password))) throw wrongPassword({ message: 'The current password is wrong.' });
+    checkPassword(input.new_password, user);
+    const passwordHash = await hashPassword(input.new_password);
+    return inTransaction(deps.handle, async (trx) => {
+      await users.setPassword({ id: userId, passwordHash, changeRequired: false, now: clock.now() }, trx);
+      return { ended_sessions: await deps.auth.deleteOtherSessions(trx, userId, currentSessionId) };
+    });
+  }
+
+  /**
+   * Deletes the account: every row reaching the user goes with it (ON DELETE CASCADE), including
+   * queued jobs, whose running handlers then fail their lease check and write nothing; then the files.
+   */
+  async function deleteAccount(userId: string, password: string) {
+    const user = await users.findById(userId);
+    if (!user) throw userNotFound();
+    if (!(await verifyPassword(user.password_hash, password))) throw wrongPassword();
+    await inTransaction(deps.handle, (trx) => users.deleteUser(trx, userId));
+    await deps.files.deleteAllOf(userId);
+  }
+
+  return { createUser, resetPassword, getMe, updateMe, changePassword, deleteAccount, checkPassword };
 }
 
 export type UsersUsecases = ReturnType<typeof createUsersUsecases>;
