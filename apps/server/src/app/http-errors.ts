@@ -21,6 +21,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { maxJsonBo
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isAppError(error)) {
       if (error.status >= 500) request.log.error({ err: error }, 'request failed');
+      reply.headers(error.headers);
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } });
     }
     if (error.validation) {

@@ -35,6 +35,7 @@ export interface HttpDependencies {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const WEB_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyInstance> {
   const app = Fastify({
@@ -62,6 +63,12 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    // The web app and everything else outside the API docs: no inline script, no framing. (The docs UI sets its own, with hashes.)
+    if (!request.url.startsWith('/api/docs')) {
+      reply.header('content-security-policy', WEB_CSP);
+      reply.header('x-frame-options', 'DENY');
+    }
   });
   registerErrorHandling(app, { maxJsonBodyBytes: deps.settings.maxJsonBodyBytes });
 
@@ -79,7 +86,7 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
       security: [{ bearer: [] }, { cookie: [] }],
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(systemRoutes(deps.usecases.system));
   const { usecases } = deps;

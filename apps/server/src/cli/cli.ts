@@ -9,7 +9,8 @@ import { VERSION } from '../app/version.ts';
 import { MissingMasterKeyError } from '../shared/crypto/keyring-loader.ts';
 import { isAppError } from '../shared/errors/errors.ts';
 import { migrateCommand } from './migrate.command.ts';
-import { createUserCommand, resetPasswordCommand } from './user.command.ts';
+import { createUserCommand, importUserCommand, resetPasswordCommand } from './user.command.ts';
+import { rotateKeysCommand } from './keys.command.ts';
 import { listJobsCommand, retryJobCommand } from './jobs.command.ts';
 
 function config(): Config {
@@ -41,6 +42,19 @@ export function buildCli(): Command {
     .argument('<login>', 'username or e-mail')
     .option('--password-stdin', 'read the password from standard input')
     .action((login: string, options: { passwordStdin?: boolean }) => resetPasswordCommand(config(), login, options));
+
+  user
+    .command('import')
+    .description("Restore a user's export archive (GET /api/v1/users/me/export) into this instance, e.g. to move from SQLite to PostgreSQL.")
+    .argument('<archive>', 'the .tar.gz file')
+    .action((archive: string) => importUserCommand(config(), archive));
+
+  program
+    .command('keys')
+    .description('Manage the master key for secrets at rest.')
+    .command('rotate')
+    .description('Re-encrypt every secret with the current master key (with the key file: make a new key first).')
+    .action(() => rotateKeysCommand(config()));
 
   const jobs = program.command('jobs').description('Inspect the job queue.');
   jobs

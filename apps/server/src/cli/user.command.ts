@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.ts';
 import { readStdin, withContainer } from './cli-container.ts';
 
@@ -34,5 +35,14 @@ export async function resetPasswordCommand(config: Config, login: string, option
     const { user, oneTimePassword } = await usecases.users.resetPassword({ login, ...(password === undefined ? {} : { password }) });
     process.stdout.write(`password of ${user.username} reset\n`);
     if (oneTimePassword) process.stdout.write(`one-time password (must be changed at first login): ${oneTimePassword}\n`);
+  });
+}
+
+export async function importUserCommand(config: Config, archivePath: string): Promise<void> {
+  const archive = await readFile(archivePath);
+  await withContainer(config, async ({ usecases }) => {
+    process.stdout.write(`importing ${archivePath} ...\n`);
+    const result = await usecases.dataExport.importUser(archive);
+    process.stdout.write(`imported ${result.username} (${result.user_id}): ${result.rows} rows, ${result.files} files\n`);
   });
 }

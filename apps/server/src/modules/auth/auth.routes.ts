@@ -42,7 +42,14 @@ export const authRoutes = (deps: { auth: AuthUsecases; invites: InvitesUsecases;
 
   app.post(
     '/refresh',
-    { config: { auth: 'public' }, schema: { tags, summary: 'Trade a refresh token for new tokens; the old refresh token stops working, and using it again ends the session.', body: Type.Optional(RefreshBody), response: { 200: TokenResponse, ...errors } } },
+    {
+      config: { auth: 'public' },
+      // A web session refreshes with its cookie and may send no body at all.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+      schema: { tags, summary: 'Trade a refresh token for new tokens; the old refresh token stops working, and using it again ends the session.', body: RefreshBody, response: { 200: TokenResponse, ...errors } },
+    },
     async (request, reply) => {
       const fromBody = request.body?.refresh_token;
       const fromCookie = request.cookies[REFRESH_COOKIE];

@@ -62,7 +62,7 @@ export function createAuthUsecases(deps: {
       retryAfterSeconds(await auth.failuresSince('account', accountKey, since), ACCOUNT_FAILURE_LIMIT, LOGIN_WINDOW_MS, now),
       retryAfterSeconds(await auth.failuresSince('ip', ip, since), IP_FAILURE_LIMIT, LOGIN_WINDOW_MS, now),
     );
-    if (wait > 0) throw errors.tooManyAttempts({ details: { retry_after_seconds: wait } });
+    if (wait > 0) throw errors.tooManyAttempts({ details: { retry_after_seconds: wait }, headers: { 'retry-after': String(wait) } });
   }
 
   async function fail(accountKey: string, ip: string, now: Date, error: Error): Promise<never> {

@@ -6,25 +6,29 @@ export class AppError extends Error {
   readonly code: string;
   readonly status: number;
   readonly details: unknown;
+  /** Response headers that belong to the error, e.g. Retry-After on a 429. */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(input: { code: string; message: string; status: number; details?: unknown; cause?: unknown }) {
+  constructor(input: { code: string; message: string; status: number; details?: unknown; cause?: unknown; headers?: Record<string, string> }) {
     super(input.message, input.cause === undefined ? undefined : { cause: input.cause });
     this.name = 'AppError';
     this.code = input.code;
     this.status = input.status;
     this.details = input.details;
+    this.headers = input.headers ?? {};
   }
 }
 
 /** Builds a factory for one error kind, so each module declares its errors in one place. */
 export function defineError(definition: { code: string; status: number; message: string }) {
-  return (overrides: { message?: string; details?: unknown; cause?: unknown } = {}) =>
+  return (overrides: { message?: string; details?: unknown; cause?: unknown; headers?: Record<string, string> } = {}) =>
     new AppError({
       code: definition.code,
       status: definition.status,
       message: overrides.message ?? definition.message,
       details: overrides.details,
       cause: overrides.cause,
+      ...(overrides.headers ? { headers: overrides.headers } : {}),
     });
 }
 
