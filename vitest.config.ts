@@ -15,6 +15,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['apps/**/*.test.ts', 'e2e/**/*.test.ts', 'bench/**/*.test.ts'],
@@ -22,9 +23,11 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: { name: 'sqlite', include: dbTests, env: { WORKMATE_TEST_DIALECT: 'sqlite' } },
       },
       {
+        extends: true,
         test: { name: 'postgres', include: dbTests, env: { WORKMATE_TEST_DIALECT: 'postgres' } },
       },
     ],

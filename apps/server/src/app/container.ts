@@ -76,7 +76,7 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
     secrets: createSecretsUsecases({ handle, keys, clock }),
   };
 
-  return { config, clock, logger, handle, jobs, storage, usecases, close: () => handle.destroy() };
+  return { config, clock, logger, handle, jobs, storage, secretBox: secrets, usecases, close: () => handle.destroy() };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -176,7 +176,7 @@ export interface SessionsTable {
   last_active: DbInstant;
   created_at: CreatedInstant;
   access_expires_at: DbInstant;
-  kind: 'bearer' | 'cookie';
+  kind: Defaulted<'bearer' | 'cookie'>;
   csrf_token_hash: string | null;
   network: string | null;
 }
