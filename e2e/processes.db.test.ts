@@ -89,6 +89,14 @@ describe('workmate processes', () => {
     const short = runCli(['user', 'reset-password', 'anna', '--password-stdin'], env, 'short\n');
     expect([short.status, short.stderr]).toEqual([2, 'workmate: The password must have at least 10 characters.\n']);
 
+    if (database.dialect === 'sqlite') {
+      // What `sqlite3 data/*.db "select password_hash from users"` shows: argon2id hashes only.
+      const file = new BetterSqlite3(join(dataDir, 'workmate.db'), { readonly: true });
+      const hashes = (file.prepare('SELECT password_hash FROM users').all() as { password_hash: string }[]).map((row) => row.password_hash);
+      file.close();
+      expect(hashes.length).toBe(2);
+      for (const hash of hashes) expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    }
     expect(runCli(['migrate'], env).stdout).toBe('database is up to date\n');
     expect(runCli(['jobs', 'list', '--status', 'dead'], env).stdout).toBe('0 job(s)\n');
   }, 60_000);

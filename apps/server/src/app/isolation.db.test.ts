@@ -1,0 +1,135 @@
+/**
+ * Isolation between users, proven on every route of the OpenAPI document (`npm run test:isolation`):
+ * - each path parameter names a real resource made for user A by a factory below; A succeeds, B gets
+ *   404 (never 403). A route with a path parameter and no factory fails this test.
+ * - each body field that names another resource (`*_id`) is given A's resource by B: refused (404/422).
+ * - without credentials every route answers 401, except the public list below.
+ */
+import type { InjectOptions } from 'fastify';
+import Type from 'typebox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { declareJob } from '../jobs/jobs.types.ts';
+import { createTestApp, logIn, signUp, type SignedIn, type TestApp } from './test-app.ts';
+
+const PUBLIC_ROUTES = new Set(['GET /healthz', 'GET /readyz', 'POST /api/v1/auth/register', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh']);
+
+interface Context {
+  testApp: TestApp;
+  a: SignedIn;
+  b: SignedIn;
+}
+
+type Factory = (context: Context) => Promise<Record<string, string>>;
+
+async function deadJobOfA({ testApp, a }: Context) {
+  const job = declareJob('maintenance.purge_queue_history', Type.Object({ period_start: Type.String() }));
+  const { job: row } = await testApp.container.jobs.queue.enqueue(job, { period_start: '2026-11-25T10:00:00.000Z' }, { userId: a.userId });
+  await testApp.database.db.updateTable('jobs').set({ status: 'dead', last_error: 'Error: test' }).where('id', '=', row.id).execute();
+  return { id: row.id };
+}
+
+async function anotherSessionOfA({ testApp }: Context) {
+  return { id: (await logIn(testApp, 'anna')).sessionId };
+}
+
+/** One factory per route with path parameters: it makes the resource for user A and returns the parameters. */
+const PATH_FACTORIES: Record<string, Factory> = {
+  'DELETE /api/v1/auth/sessions/{id}': anotherSessionOfA,
+  'POST /api/v1/auth/sessions/{id}/confirm': anotherSessionOfA,
+  'DELETE /api/v1/auth/api-keys/{id}': async ({ testApp, a }) => ({ id: (await testApp.container.usecases.apiKeys.create(a.userId, { name: 'isolation' })).id }),
+  'DELETE /api/v1/admin/invites/{id}': async ({ testApp, a }) => ({ id: (await testApp.container.usecases.invites.create(a.userId, {})).id }),
+  'GET /api/v1/admin/jobs/{id}': deadJobOfA,
+  'POST /api/v1/admin/jobs/{id}/retry': deadJobOfA,
+};
+
+/** One factory per body field that names another resource (e.g. `document_id`): it makes one for A. */
+const BODY_FIELD_FACTORIES: Record<string, (context: Context) => Promise<string>> = {};
+
+interface Operation {
+  parameters?: { name: string; in: string; schema: { format?: string } }[];
+  requestBody?: { content?: Record<string, { schema: { properties?: Record<string, { format?: string; type?: string }>; required?: string[] } }> };
+}
+
+let context: Context;
+let routes: { method: string; path: string; operation: Operation }[];
+
+beforeAll(async () => {
+  const testApp = await createTestApp();
+  const a = await signUp(testApp, 'anna'); // the first user: the admin
+  const b = await signUp(testApp, 'ben');
+  context = { testApp, a, b };
+  const spec = (await testApp.app.inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, Operation>> }>();
+  routes = Object.entries(spec.paths).flatMap(([path, operations]) => Object.entries(operations).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })));
+});
+afterAll(async () => context.testApp.close());
+
+const request = (options: InjectOptions) => context.testApp.app.inject(options);
+const urlFor = (path: string, params: Record<string, string>) => path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '00000000-0000-4000-8000-000000000000');
+
+function minimalBody(operation: Operation): Record<string, unknown> | undefined {
+  const schema = operation.requestBody?.content?.['application/json']?.schema;
+  if (!schema) return undefined;
+  return Object.fromEntries((schema.required ?? []).map((name) => [name, schema.properties?.[name]?.format === 'uuid' ? '00000000-0000-4000-8000-000000000000' : 'isolation test value']));
+}
+
+describe('isolation between users', () => {
+  it('gives B a 404 for every resource of A that A can reach', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routes.filter((candidate) => candidate.path.includes('{'))) {
+      const name = `${route.method} ${route.path}`;
+      const factory = PATH_FACTORIES[name];
+      if (!factory) {
+        failures.push(`${name}: no factory for its path parameters (add one to PATH_FACTORIES)`);
+        continue;
+      }
+      const params = await factory(context);
+      const body = minimalBody(route.operation);
+      const send = (who: SignedIn) => request({ method: route.method as 'GET', url: urlFor(route.path, params), headers: who.headers, ...(body ? { payload: body } : {}) });
+      const asB = await send(context.b);
+      if (asB.statusCode !== 404) failures.push(`${name}: B got ${asB.statusCode} for A's resource, expected 404`);
+      const asA = await send(context.a);
+      if (asA.statusCode < 200 || asA.statusCode > 299) failures.push(`${name}: A got ${asA.statusCode} for its own resource: ${asA.body}`);
+      checked += 1;
+    }
+    process.stdout.write(`isolation: ${checked} routes x methods with path parameters checked for A and B\n`);
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it("refuses B's body fields that name A's resources", async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      const schema = route.operation.requestBody?.content?.['application/json']?.schema;
+      for (const [field, property] of Object.entries(schema?.properties ?? {})) {
+        if (!field.endsWith('_id') || property.format !== 'uuid') continue;
+        const factory = BODY_FIELD_FACTORIES[field];
+        if (!factory) {
+          failures.push(`${route.method} ${route.path}: no factory for body field ${field} (add one to BODY_FIELD_FACTORIES)`);
+          continue;
+        }
+        const response = await request({ method: route.method as 'POST', url: urlFor(route.path, {}), headers: context.b.headers, payload: { ...minimalBody(route.operation), [field]: await factory(context) } });
+        if (response.statusCode !== 404 && response.statusCode !== 422) failures.push(`${route.method} ${route.path}: B's ${field} naming A's resource got ${response.statusCode}`);
+        checked += 1;
+      }
+    }
+    process.stdout.write(`isolation: ${checked} body fields naming resources checked\n`);
+    expect(failures).toEqual([]);
+  });
+
+  it('answers 401 on every non-public route without a valid session or key', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const name = `${route.method} ${route.path}`;
+      if (PUBLIC_ROUTES.has(name)) continue;
+      for (const headers of [{}, { authorization: 'Bearer wma_not-a-real-token' }, { authorization: 'Bearer wmk_not-a-real-key' }, { cookie: 'wm_access=wma_forged' }]) {
+        const body = minimalBody(route.operation);
+        const response = await request({ method: route.method as 'GET', url: urlFor(route.path, {}), headers, ...(body ? { payload: body } : {}) });
+        if (response.statusCode !== 401) failures.push(`${name} with ${JSON.stringify(headers)}: ${response.statusCode}`);
+      }
+    }
+    process.stdout.write(`isolation: ${routes.length} routes x methods checked without credentials (${PUBLIC_ROUTES.size} public)\n`);
+    expect(failures).toEqual([]);
+  });
+});
