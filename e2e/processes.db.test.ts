@@ -3,10 +3,11 @@
  * the seed's tables, `api` and `worker` run separately, SIGTERM ends each cleanly, and the CLI
  * creates users and resets passwords.
  */
-import { rmSync, statSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signUp } from '../apps/server/src/app/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../apps/server/src/db/test-database.ts';
 import { generateMasterKey } from '../apps/server/src/shared/crypto/secret-box.ts';
 import { SEED_COLUMNS } from '../apps/server/src/migrations/seed-columns.ts';
@@ -99,6 +100,24 @@ describe('workmate processes', () => {
     }
     expect(runCli(['migrate'], env).stdout).toBe('database is up to date\n');
     expect(runCli(['jobs', 'list', '--status', 'dead'], env).stdout).toBe('0 job(s)\n');
+  }, 60_000);
+
+  it('imports an account exported from another instance', async (context) => {
+    if (skipWithoutServer()) context.skip();
+    const source = await createTestApp({ database: await createTestDatabase({ dialect: 'sqlite' }) });
+    try {
+      const erin = await signUp(source, 'erin');
+      const exported = await source.app.inject({ url: '/api/v1/users/me/export', headers: erin.headers });
+      const archive = join(dataDir, 'erin.tar.gz');
+      writeFileSync(archive, exported.rawPayload);
+      const result = runCli(['user', 'import', archive], env);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(new RegExp(`imported erin \\(${erin.userId}\\): \\d+ rows, 0 files`));
+      expect(runCli(['user', 'import', archive], env).stderr).toMatch(/already has a user/);
+    } finally {
+      await source.database.destroy();
+      await source.close();
+    }
   }, 60_000);
 
   it('refuses a bad configuration with a message naming the variable', () => {

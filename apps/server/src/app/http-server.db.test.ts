@@ -24,6 +24,11 @@ describe('HTTP server', () => {
     expect(spec.openapi).toBe('3.0.3');
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/healthz', '/readyz', '/api/v1/admin/jobs', '/api/v1/admin/jobs/{id}/retry']));
     expect((await testApp.app.inject({ url: '/api/docs/' })).statusCode).toBe(200);
+    const page = await testApp.app.inject({ url: '/' });
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self';.*frame-ancestors 'none'/);
+    expect(page.headers['content-security-policy']).not.toMatch(/unsafe-inline/);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect((await testApp.app.inject({ url: '/api/v1/users/me' })).headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('is not ready while migrations are pending', async () => {
