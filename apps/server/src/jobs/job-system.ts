@@ -3,6 +3,7 @@
  * composition root, or by a test with its own catalog of jobs and events.
  */
 import type { Kysely } from 'kysely';
+import type { Config } from '../config/config.ts';
 import type { DialectName } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { createEventsRepository } from '../events/events.repository.ts';
@@ -15,14 +16,7 @@ import { createJobsRepository } from './jobs.repository.ts';
 import type { JobRegistration, JobType, PeriodicJob } from './jobs.types.ts';
 import { createWorker, type Worker } from './jobs.worker.ts';
 
-export interface JobSystemSettings {
-  workerConcurrency: number;
-  jobPollIntervalMs: number;
-  jobLeaseSeconds: number;
-  jobMaxAttempts: number;
-  jobBackoffBaseMs: number;
-  jobBackoffMaxMs: number;
-}
+export type JobSystemSettings = Pick<Config, 'workerConcurrency' | 'jobPollIntervalMs' | 'jobLeaseSeconds' | 'jobMaxAttempts' | 'jobBackoffBaseMs' | 'jobBackoffMaxMs'>;
 
 export interface JobSystemInput {
   handle: { db: Kysely<Database>; dialect: DialectName };
