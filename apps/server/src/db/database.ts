@@ -6,12 +6,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from './pglite.dialect.ts';
 import type { Database } from './schema.ts';
 import { SqliteBooleansPlugin } from './sqlite-booleans.plugin.ts';
+import { GuardedSqliteDialect } from './sqlite-guard.ts';
 import { pgBigintToNumber, pgTimestampToIso } from './values.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -52,7 +53,7 @@ export function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new GuardedSqliteDialect({ database: sqlite }),
     plugins: [new SqliteBooleansPlugin()],
   });
   return { db, dialect: 'sqlite', sqlitePath: path, destroy: () => db.destroy() };
