@@ -30,6 +30,7 @@ import { createUsersUsecases } from '../modules/users/users.usecases.ts';
 import type { Clock } from '../shared/clock/clock.ts';
 import { loadKeyring, type KeySource } from '../shared/crypto/keyring-loader.ts';
 import { createSecretBox, type Keyring } from '../shared/crypto/secret-box.ts';
+import { openGeoIp } from '../shared/geoip/geoip.ts';
 import type { Logger } from '../shared/logging/logger.ts';
 
 export function createContainer(input: { config: Config; clock: Clock; logger: Logger; handle?: DatabaseHandle; keyring?: Keyring; storage?: StorageDriver }) {
@@ -68,7 +69,7 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
     system: createSystemUsecases({ handle }),
     operations: createOperationsUsecases({ jobs: jobs.repository, clock }),
     users: accounts,
-    auth: createAuthUsecases({ handle, auth: authRepository, users, bus: jobs.bus, clock, secondFactor: twoFactor, settings: config }),
+    auth: createAuthUsecases({ handle, auth: authRepository, users, bus: jobs.bus, clock, secondFactor: twoFactor, geo: openGeoIp(config.geoipDatabase), settings: config }),
     twoFactor,
     apiKeys: createApiKeysUsecases({ repository: createApiKeysRepository({ db: handle.db }), clock }),
     invites: createInvitesUsecases({ handle, repository: createInvitesRepository({ db: handle.db }), users, accounts, clock, settings: config }),

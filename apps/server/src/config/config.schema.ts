@@ -129,6 +129,11 @@ export const settings = {
     schema: Type.String({ pattern: '^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$' }),
     description: 'Comma-separated addresses or CIDR ranges of reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed, e.g. `127.0.0.1,10.0.0.0/8`. Unset: those headers are ignored.',
   },
+  geoipDatabase: {
+    env: 'WORKMATE_GEOIP_DATABASE',
+    schema: Type.String({ minLength: 1 }),
+    description: 'Path to a MaxMind-format database (e.g. GeoLite2-City.mmdb or -Country.mmdb) for the country and city of a login. Unset: logins are compared by network only.',
+  },
   publicUrl: {
     env: 'WORKMATE_PUBLIC_URL',
     schema: Type.String({ pattern: '^https?://[^\\s/]+(/[^\\s]*)?$' }),

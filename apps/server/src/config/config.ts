@@ -28,6 +28,7 @@ export interface Config {
   sessionTtlDays: number;
   trustedProxies: string | undefined;
   publicUrl: string | undefined;
+  geoipDatabase: string | undefined;
   migrateOnStart: boolean;
   shutdownTimeoutSeconds: number;
 }

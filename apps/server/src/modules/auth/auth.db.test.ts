@@ -2,6 +2,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, logIn, signUp, TEST_PASSWORD, type TestApp } from '../../app/test-app.ts';
+import { writeTestGeoIpDatabase } from '../../shared/geoip/testing/mmdb-writer.ts';
 
 let testApp: TestApp;
 afterEach(async () => testApp?.close());
@@ -227,5 +228,21 @@ describe('suspicious logins', () => {
       payload: { username: 'anna', password: TEST_PASSWORD },
     });
     expect(again.json().is_suspicious).toBe(false);
+  });
+
+  it('with a GeoIP database, treats a new network in a known country as known, and records country and city', async () => {
+    testApp = await createTestApp({ config: { geoipDatabase: writeTestGeoIpDatabase() } });
+    const berlin = await signUp(testApp, 'anna', { ip: '203.0.113.10' });
+    const iphone = 'Workmate-iOS/1.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X)';
+    const hamburg = await inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '198.51.100.20', headers: { 'user-agent': iphone }, payload: { username: 'anna', password: TEST_PASSWORD } });
+    expect(hamburg.json().is_suspicious).toBe(false);
+    const lyon = await inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.30', headers: { 'user-agent': 'Workmate-Android/1.0 (Linux; Android 14)' }, payload: { username: 'anna', password: TEST_PASSWORD } });
+    expect(lyon.json().is_suspicious).toBe(true);
+    const sessions = (await inject({ url: '/api/v1/auth/sessions', headers: berlin.headers })).json<{ country: string; city: string; is_suspicious: boolean }[]>();
+    expect(sessions.map((session) => [session.country, session.city, session.is_suspicious]).sort()).toEqual([
+      ['DE', 'Berlin', false],
+      ['DE', 'Hamburg', false],
+      ['FR', 'Lyon', true],
+    ]);
   });
 });

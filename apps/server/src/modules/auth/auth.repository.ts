@@ -17,6 +17,7 @@ export interface NewSession {
   userAgent: string | null;
   ipAddress: string;
   network: string;
+  place: { country: string | null; city: string | null };
   suspicious: boolean;
   accessExpiresAt: Date;
   expiresAt: Date;
@@ -32,6 +33,7 @@ export function createAuthRepository({ db }: { db: Kysely<Database> }) {
         id: session.id, user_id: session.userId, kind: session.kind, token_hash: session.accessHash, refresh_token_hash: session.refreshHash,
         csrf_token_hash: session.csrfHash, device_type: session.device.device_type, device_name: session.device.device_name, os: session.device.os,
         user_agent: session.userAgent, ip_address: session.ipAddress.slice(0, 45), network: session.network, is_suspicious: session.suspicious,
+        country: session.place.country, city: session.place.city,
         access_expires_at: toDbInstant(session.accessExpiresAt), expires_at: toDbInstant(session.expiresAt), last_active: now, created_at: now,
       })
       .execute();

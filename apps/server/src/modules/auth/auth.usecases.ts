@@ -9,6 +9,7 @@ import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { DialectName } from '../../db/database.ts';
 import type { EventBus } from '../../events/events.outbox.ts';
 import type { Clock } from '../../shared/clock/clock.ts';
+import type { GeoIp } from '../../shared/geoip/geoip.ts';
 import { hashPassword, verifyPassword } from '../../shared/crypto/passwords.ts';
 import { newId } from '../../shared/ids/ids.ts';
 import type { UserRow, UsersRepository } from '../users/users.repository.ts';
@@ -43,6 +44,7 @@ export function createAuthUsecases(deps: {
   bus: EventBus;
   clock: Clock;
   secondFactor: SecondFactor;
+  geo: GeoIp;
   settings: { accessTokenTtlSeconds: number; sessionTtlDays: number };
 }) {
   const { auth, users, clock } = deps;
@@ -92,7 +94,8 @@ export function createAuthUsecases(deps: {
       }
       const device = parseDevice(client.userAgent);
       const network = networkOf(client.ip);
-      const seen = { device_type: device.device_type, os: device.os, network, country: null };
+      const place = deps.geo.locate(client.ip);
+      const seen = { device_type: device.device_type, os: device.os, network, country: place.country };
       const suspicious = isSuspiciousLogin(seen, await auth.listKnownDevices(trx, user.id));
       const kind = input.session_type ?? 'bearer';
       const tokens: IssuedTokens = { accessToken: newToken('access'), refreshToken: newToken('refresh'), csrfToken: kind === 'cookie' ? newToken('csrf') : null, ...lifetimes(now) };
@@ -100,7 +103,7 @@ export function createAuthUsecases(deps: {
       await auth.insertSession(trx, {
         id: sessionId, userId: user.id, kind, accessHash: hashToken(tokens.accessToken), refreshHash: hashToken(tokens.refreshToken),
         csrfHash: tokens.csrfToken ? hashToken(tokens.csrfToken) : null, device, userAgent: client.userAgent?.slice(0, 1000) ?? null,
-        ipAddress: client.ip, network, suspicious, accessExpiresAt: tokens.accessExpiresAt, expiresAt: tokens.expiresAt, now,
+        ipAddress: client.ip, network, place, suspicious, accessExpiresAt: tokens.accessExpiresAt, expiresAt: tokens.expiresAt, now,
       });
       // A suspicious device becomes known only when the user confirms it.
       if (!suspicious) await auth.rememberDevice(trx, { userId: user.id, ...seen, now });
