@@ -1,0 +1,96 @@
+/**
+ * The automatic priority (SLA score) of a task: time score x type factor x amount factor, computed
+ * from `now` whenever a task is read. A priority the user set by hand wins over it.
+ */
+import { formatAmount } from '../../shared/money/money.ts';
+
+export type Priority = 'low' | 'medium' | 'high' | 'critical';
+
+export interface SlaInput {
+  due: Date | null;
+  now: Date;
+  /** The class of the document the task came from (`reminder` is a dunning letter). */
+  documentType: string | null;
+  amountMinor: number | null;
+  currency: string;
+}
+
+export interface SlaPriority {
+  score: number;
+  priority: Priority;
+  reason: { de: string; en: string };
+}
+
+const DAY_MS = 86_400_000;
+const TYPE_FACTORS: Record<string, number> = { reminder: 1.5, contract: 1.3, invoice: 1.2 };
+const TYPE_NAMES: Record<string, { de: string; en: string }> = {
+  reminder: { de: 'Mahnung', en: 'Dunning letter' },
+  contract: { de: 'Vertrag', en: 'Contract' },
+  invoice: { de: 'Rechnung', en: 'Invoice' },
+};
+
+export function timeScore(due: Date | null, now: Date): number {
+  if (!due) return 20;
+  const left = due.getTime() - now.getTime();
+  if (left < 0) return 100;
+  if (left < DAY_MS) return 80;
+  if (left < 2 * DAY_MS) return 60;
+  if (left < 7 * DAY_MS) return 40;
+  return 20;
+}
+
+/** Thresholds are in major units of the task's currency (500 EUR, 500 CHF, ...). */
+export function amountFactor(amountMinor: number | null, currency: string): number {
+  if (amountMinor === null) return 1;
+  const major = Number(formatAmount(Math.abs(amountMinor), currency));
+  if (major > 500) return 1.3;
+  if (major > 100) return 1.1;
+  return 1;
+}
+
+export function bandOf(score: number): Priority {
+  if (score >= 80) return 'critical';
+  if (score >= 60) return 'high';
+  if (score >= 40) return 'medium';
+  return 'low';
+}
+
+export function slaPriority(input: SlaInput): SlaPriority {
+  const typeFactor = TYPE_FACTORS[input.documentType ?? ''] ?? 1;
+  const score = Math.round(timeScore(input.due, input.now) * typeFactor * amountFactor(input.amountMinor, input.currency) * 10) / 10;
+  return { score, priority: bandOf(score), reason: explain(input) };
+}
+
+function explain(input: SlaInput): { de: string; en: string } {
+  const parts = { de: [] as string[], en: [] as string[] };
+  const type = TYPE_NAMES[input.documentType ?? ''];
+  if (type) {
+    parts.de.push(type.de);
+    parts.en.push(type.en);
+  }
+  if (!input.due) {
+    parts.de.push('ohne Frist');
+    parts.en.push('no deadline');
+  } else {
+    const days = Math.floor(Math.abs(input.due.getTime() - input.now.getTime()) / DAY_MS);
+    const overdue = input.due.getTime() < input.now.getTime();
+    const hours = Math.floor(Math.abs(input.due.getTime() - input.now.getTime()) / 3_600_000);
+    if (overdue) {
+      parts.de.push(days === 0 ? 'heute überfällig' : `${days} ${days === 1 ? 'Tag' : 'Tage'} überfällig`);
+      parts.en.push(days === 0 ? 'overdue today' : `${days} ${days === 1 ? 'day' : 'days'} overdue`);
+    } else if (days === 0) {
+      parts.de.push(`fällig in ${hours} ${hours === 1 ? 'Stunde' : 'Stunden'}`);
+      parts.en.push(`due in ${hours} ${hours === 1 ? 'hour' : 'hours'}`);
+    } else {
+      parts.de.push(`fällig in ${days} ${days === 1 ? 'Tag' : 'Tagen'}`);
+      parts.en.push(`due in ${days} ${days === 1 ? 'day' : 'days'}`);
+    }
+  }
+  if (input.amountMinor !== null) {
+    const amount = Number(formatAmount(input.amountMinor, input.currency));
+    parts.de.push(new Intl.NumberFormat('de-DE', { style: 'currency', currency: input.currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount));
+    parts.en.push(new Intl.NumberFormat('en-GB', { style: 'currency', currency: input.currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount));
+  }
+  // Intl puts a no-break space before the euro sign; the reason is plain text.
+  return { de: parts.de.join(', ').replace(/\u00a0/g, ' '), en: parts.en.join(', ').replace(/\u00a0/g, ' ') };
+}
