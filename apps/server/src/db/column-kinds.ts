@@ -15,6 +15,7 @@ export const JSON_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   users: ['notification_preferences', 'ui_preferences'],
   documents: ['metadata'],
   reminders: ['channels'],
+  tasks: ['details'],
   calendar_events: ['conflict_data'],
   integrations: ['config'],
   jobs: ['payload'],

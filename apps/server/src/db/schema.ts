@@ -80,6 +80,11 @@ export interface TasksTable {
   created_at: CreatedInstant;
   updated_at: UpdatedInstant;
   completed_at: DbInstant | null;
+  priority_source: Defaulted<'auto' | 'manual'>;
+  series_id: string | null;
+  series_index: number | null;
+  details: DbJson;
+  user_edited_at: DbInstant | null;
 }
 
 export const REMINDER_SEVERITIES = ['info', 'warning', 'urgent', 'critical'] as const;
@@ -185,6 +190,7 @@ export interface TagsTable {
   id: string;
   user_id: string;
   name: string;
+  name_key: Defaulted<string>;
   created_at: CreatedInstant;
 }
 
@@ -215,6 +221,8 @@ export interface RecurrenceRulesTable {
   end_date: DbInstant | null;
   occurrences_count: number | null;
   created_at: CreatedInstant;
+  anchor: Defaulted<'due' | 'completion'>;
+  series_start: DbInstant | null;
 }
 
 export interface TaskDependenciesTable {

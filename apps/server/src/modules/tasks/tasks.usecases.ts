@@ -1,0 +1,334 @@
+/**
+ * Tasks: create, read, list, change and delete; sub-steps, dependencies, tags and recurrence.
+ * Every read computes the automatic priority from now; a priority set by hand wins.
+ */
+import type { Kysely } from 'kysely';
+import type { Static } from 'typebox';
+import type { DialectName } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import { inTransaction, type Executor } from '../../db/transaction.ts';
+import { fromDbBool, toDbInstant, toDbJson } from '../../db/values.ts';
+import type { Clock } from '../../shared/clock/clock.ts';
+import { endOfLocalDate, localDateOf } from '../../shared/dates/deadlines.ts';
+import { pageWindow } from '../../shared/http/pagination.ts';
+import { newId } from '../../shared/ids/ids.ts';
+import { formatAmount, parseAmount } from '../../shared/money/money.ts';
+import type { DocumentsRepository } from '../documents/documents.repository.ts';
+import type { TagsRepository } from '../tags/tags.repository.ts';
+import { tagNotFound, type TagsUsecases } from '../tags/tags.usecases.ts';
+import type { UsersRepository } from '../users/users.repository.ts';
+import { cycleIfAdded } from './tasks.dependencies.models.ts';
+import * as errors from './tasks.errors.ts';
+import { bandOf, slaPriority, type Priority } from './tasks.priority.models.ts';
+import { fromRRule, nextOccurrence, toRRule, UnsupportedRRuleError, type RecurrenceRule } from './tasks.recurrence.models.ts';
+import type { RecurrenceRow, TaskRow, TasksRepository, TaskSort } from './tasks.repository.ts';
+import type { CreateTaskBody, ListTasksQuery, RecurrenceInput, UpdateTaskBody } from './tasks.schemas.ts';
+
+const MANUAL_SCORE: Record<Priority, number> = { critical: 100, high: 70, medium: 50, low: 20 };
+const OPEN = new Set(['open', 'in_progress']);
+
+export function createTasksUsecases(deps: {
+  handle: { db: Kysely<Database>; dialect: DialectName };
+  tasks: TasksRepository;
+  tags: TagsRepository;
+  tagUsecases: TagsUsecases;
+  documents: DocumentsRepository;
+  users: UsersRepository;
+  clock: Clock;
+}) {
+  const { tasks, clock } = deps;
+
+  async function profile(userId: string) {
+    const user = await deps.users.findById(userId);
+    return { zone: user?.timezone ?? 'UTC', language: (user?.language ?? 'de') as 'de' | 'en' };
+  }
+
+  function parseDue(value: string | null | undefined, zone: string): { due: Date | null; isDate: boolean } {
+    if (value === null || value === undefined) return { due: null, isDate: false };
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { due: endOfLocalDate(value, zone), isDate: true };
+    const due = new Date(value);
+    if (Number.isNaN(due.getTime())) throw errors.taskInvalid({ message: `due_date "${value}" is not a date` });
+    return { due, isDate: false };
+  }
+
+  function parseRecurrence(input: Static<typeof RecurrenceInput>, due: Date | null): Omit<RecurrenceRule, 'anchor'> & { anchor: 'due' | 'completion' } {
+    if (!due) throw errors.taskInvalid({ message: 'recurrence: a recurring task needs a due_date.' });
+    let base: Omit<RecurrenceRule, 'anchor'>;
+    if (input.rrule) {
+      try {
+        base = fromRRule(input.rrule);
+      } catch (error) {
+        if (error instanceof UnsupportedRRuleError) throw errors.unsupportedRecurrence({ message: `recurrence.rrule: ${error.message}`, details: { unsupported: error.parts } });
+        throw error;
+      }
+    } else {
+      if (!input.frequency) throw errors.taskInvalid({ message: 'recurrence.frequency is required (or send recurrence.rrule).' });
+      if (input.end_date && input.occurrences_count) throw errors.taskInvalid({ message: 'recurrence: give end_date or occurrences_count, not both.' });
+      base = { frequency: input.frequency, interval: input.interval ?? 1, end_date: input.end_date ? new Date(input.end_date) : null, occurrences_count: input.occurrences_count ?? null };
+    }
+    return { ...base, anchor: input.anchor ?? 'due' };
+  }
+
+  async function checkReferences(userId: string, executor: Executor, refs: { document_id?: string | null; parent_task_id?: string | null }, selfId?: string) {
+    let documentType: string | null = null;
+    if (refs.document_id) {
+      const document = await deps.documents.findOwned(userId, refs.document_id, executor);
+      if (!document) throw errors.documentNotFound({ message: 'document_id: no such document.' });
+      documentType = document.type;
+    }
+    if (refs.parent_task_id) {
+      // Walk up from the new parent: the task must not become its own ancestor.
+      let current: string | null = refs.parent_task_id;
+      for (let depth = 0; current && depth < 100; depth += 1) {
+        if (current === selfId) throw errors.taskInvalid({ message: 'parent_task_id: a task cannot be a sub-step of itself or of its own sub-steps.' });
+        const parent = await tasks.find(userId, current, executor);
+        if (!parent) throw errors.taskNotFound({ message: 'parent_task_id: no such task.' });
+        current = parent.parent_task_id;
+      }
+    }
+    return { documentType };
+  }
+
+  async function setTags(executor: Executor, userId: string, taskId: string, names: readonly string[]) {
+    await deps.tags.detachAll(executor, taskId);
+    for (const name of names) {
+      const tag = await deps.tagUsecases.ensure(executor, userId, name);
+      await deps.tags.attach(executor, taskId, tag.id, clock.now());
+    }
+  }
+
+  async function create(userId: string, body: Static<typeof CreateTaskBody>) {
+    const { zone } = await profile(userId);
+    const now = clock.now();
+    const { due, isDate } = parseDue(body.due_date, zone);
+    const currency = body.currency ?? 'EUR';
+    const amount = body.amount === undefined || body.amount === null ? null : parseAmount(body.amount, currency);
+    const recurrence = body.recurrence ? parseRecurrence(body.recurrence, due) : null;
+    const id = newId();
+    await inTransaction(deps.handle, async (trx) => {
+      const { documentType } = await checkReferences(userId, trx, body);
+      const status = body.status ?? 'open';
+      const priority = body.priority ?? slaPriority({ due, now, documentType, amountMinor: amount, currency }).priority;
+      await tasks.insert(trx, {
+        id, user_id: userId, title: body.title, description: body.description ?? null, due_date: due ? toDbInstant(due) : null, due_is_date: isDate,
+        estimated_duration_minutes: body.estimated_duration_minutes ?? null, status, priority, priority_source: body.priority ? 'manual' : 'auto',
+        amount, currency, document_id: body.document_id ?? null, parent_task_id: body.parent_task_id ?? null,
+        completed_at: status === 'done' ? toDbInstant(now) : null, created_at: toDbInstant(now), updated_at: toDbInstant(now),
+        series_id: recurrence ? id : null, series_index: recurrence ? 1 : null, details: toDbJson({}),
+      });
+      if (body.tags) await setTags(trx, userId, id, body.tags);
+      if (recurrence && due) await tasks.setRecurrence(trx, ruleRow(id, recurrence, due), now);
+    });
+    return get(userId, id);
+  }
+
+  function ruleRow(taskId: string, rule: RecurrenceRule, seriesStart: Date): Omit<RecurrenceRow, 'created_at'> {
+    return {
+      id: newId(), task_id: taskId, frequency: rule.frequency, interval: rule.interval, end_date: rule.end_date ? toDbInstant(rule.end_date) : null,
+      occurrences_count: rule.occurrences_count, anchor: rule.anchor, series_start: toDbInstant(seriesStart),
+    };
+  }
+
+  async function enrich(userId: string, rows: readonly TaskRow[]) {
+    const now = clock.now();
+    const { zone, language } = await profile(userId);
+    const ids = rows.map((row) => row.id);
+    const [tags, substeps, blockers, rules] = await Promise.all([tasks.tagsOf(ids), tasks.substepCounts(ids), tasks.blockersOf(ids), tasks.recurrenceOf(ids)]);
+    const results = [];
+    for (const row of rows) {
+      const due = row.due_date ? new Date(row.due_date) : null;
+      const auto = slaPriority({ due, now, documentType: row.document_type, amountMinor: row.amount, currency: row.currency });
+      const manual = row.priority_source === 'manual';
+      // The band is stored only when it changes, so filtering by priority stays an index lookup.
+      if (!manual && auto.priority !== row.priority && OPEN.has(row.status)) await tasks.update(deps.handle.db, userId, row.id, { priority: auto.priority });
+      const rule = rules.find((item) => item.task_id === row.id);
+      const counts = substeps.find((item) => item.parent_task_id === row.id);
+      const waitingFor = blockers.filter((item) => item.waiting === row.id);
+      results.push({
+        id: row.id,
+        title: row.title,
+        description: row.description,
+        due_date: row.due_date,
+        due_is_date: fromDbBool(row.due_is_date),
+        due_local_date: due && fromDbBool(row.due_is_date) ? localDateOf(due, zone) : null,
+        overdue: due !== null && OPEN.has(row.status) && due.getTime() < now.getTime(),
+        estimated_duration_minutes: row.estimated_duration_minutes,
+        status: row.status,
+        priority: manual ? row.priority : OPEN.has(row.status) ? auto.priority : row.priority,
+        priority_source: row.priority_source,
+        priority_score: manual ? MANUAL_SCORE[row.priority] : auto.score,
+        priority_reason: manual ? (language === 'de' ? 'Von dir festgelegt' : 'Set by you') : auto.reason[language],
+        amount: row.amount === null ? null : formatAmount(row.amount, row.currency),
+        currency: row.currency,
+        document_id: row.document_id,
+        parent_task_id: row.parent_task_id,
+        tags: tags.filter((tag) => tag.task_id === row.id).map((tag) => ({ id: tag.id, name: tag.name })),
+        substeps: { total: Number(counts?.total ?? 0), done: Number(counts?.done ?? 0) },
+        blocked: waitingFor.length > 0,
+        blocked_by: waitingFor.map((item) => ({ id: item.id, title: item.title })),
+        recurrence: rule ? toRecurrenceResponse(rule) : null,
+        series: row.series_id && row.series_index ? { id: row.series_id, index: row.series_index } : null,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        completed_at: row.completed_at,
+      });
+    }
+    return results;
+  }
+
+  async function get(userId: string, id: string) {
+    const row = await tasks.find(userId, id);
+    if (!row) throw errors.taskNotFound();
+    const [task] = await enrich(userId, [row]);
+    if (!task) throw errors.taskNotFound();
+    return task;
+  }
+
+  async function list(userId: string, query: Static<typeof ListTasksQuery>) {
+    const { rows, total } = await tasks.list(
+      userId,
+      {
+        ...(query.status ? { status: query.status } : {}), ...(query.priority ? { priority: query.priority } : {}),
+        ...(query.tag ? { tagKey: query.tag.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('de') } : {}),
+        ...(query.document_id ? { documentId: query.document_id } : {}), ...(query.parent_id ? { parentId: query.parent_id } : {}),
+        ...(query.due_before ? { dueBefore: new Date(query.due_before) } : {}), ...(query.due_after ? { dueAfter: new Date(query.due_after) } : {}),
+        ...(query.overdue === undefined ? {} : { overdue: query.overdue }),
+      },
+      (query.sort ?? 'due_date') as TaskSort,
+      pageWindow(query),
+      clock.now(),
+    );
+    return { total, page: query.page, page_size: query.page_size, results: await enrich(userId, rows) };
+  }
+
+  async function update(userId: string, id: string, body: Static<typeof UpdateTaskBody>) {
+    const task = await tasks.find(userId, id);
+    if (!task) throw errors.taskNotFound();
+    const { zone } = await profile(userId);
+    const now = clock.now();
+    const changes: Record<string, unknown> = { updated_at: toDbInstant(now), user_edited_at: toDbInstant(now) };
+    for (const field of ['title', 'description', 'estimated_duration_minutes', 'document_id', 'parent_task_id'] as const) {
+      if (body[field] !== undefined) changes[field] = body[field];
+    }
+    let due = task.due_date ? new Date(task.due_date) : null;
+    if (body.due_date !== undefined) {
+      const parsed = parseDue(body.due_date, zone);
+      due = parsed.due;
+      changes.due_date = parsed.due ? toDbInstant(parsed.due) : null;
+      changes.due_is_date = parsed.isDate;
+    }
+    const currency = body.currency ?? task.currency;
+    if (body.currency !== undefined) changes.currency = currency;
+    if (body.amount !== undefined) changes.amount = body.amount === null ? null : parseAmount(body.amount, currency);
+    else if (body.currency !== undefined && task.amount !== null) parseAmount(formatAmount(task.amount, task.currency), currency);
+    if (body.priority) Object.assign(changes, { priority: body.priority, priority_source: 'manual' });
+    else if (body.priority_source === 'auto') Object.assign(changes, { priority_source: 'auto' });
+    const recurrence = body.recurrence ? parseRecurrence(body.recurrence, due) : body.recurrence;
+
+    let nextInstance: { id: string; due_date: string; overdue: boolean } | undefined;
+    let parentReady: boolean | undefined;
+    await inTransaction(deps.handle, async (trx) => {
+      await checkReferences(userId, trx, body, id);
+      if (body.status !== undefined && body.status !== task.status) {
+        changes.status = body.status;
+        changes.completed_at = body.status === 'done' ? toDbInstant(now) : null;
+        if (body.status === 'done') {
+          const blockers = await tasks.blockersOf([id], trx);
+          if (blockers.length > 0 && !body.force) {
+            throw errors.taskBlocked({ details: { blocked_by: blockers.map((blocker) => ({ id: blocker.id, title: blocker.title })) } });
+          }
+        }
+      }
+      await tasks.update(trx, userId, id, changes);
+      if (body.tags) await setTags(trx, userId, id, body.tags);
+      if (recurrence === null) await tasks.clearRecurrence(trx, id);
+      if (recurrence && due) {
+        const [existing] = await tasks.recurrenceOf([id], trx);
+        await tasks.setRecurrence(trx, ruleRow(id, recurrence, existing?.series_start ? new Date(existing.series_start) : due), now);
+        if (!task.series_id) await tasks.update(trx, userId, id, { series_id: id, series_index: 1 });
+      }
+      if (changes.status === 'done') {
+        nextInstance = await createNextInstance(trx, userId, { ...task, ...(changes as Partial<TaskRow>) }, zone, now);
+        if (task.parent_task_id) parentReady = (await tasks.openSiblings(trx, task.parent_task_id)) === 0;
+      }
+    });
+    return { ...(await get(userId, id)), ...(nextInstance ? { next_instance: nextInstance } : {}), ...(parentReady !== undefined ? { parent_ready_to_complete: parentReady } : {}) };
+  }
+
+  /** Completing an instance of a series creates the next one, once: done -> open -> done finds it already there. */
+  async function createNextInstance(trx: Executor, userId: string, task: TaskRow, zone: string, now: Date) {
+    if (!task.series_id || !task.series_index || !task.due_date) return undefined;
+    const [rule] = await tasks.recurrenceOf([task.id], trx);
+    if (!rule) return undefined;
+    const next = nextOccurrence({
+      rule: { frequency: rule.frequency, interval: rule.interval, end_date: rule.end_date ? new Date(rule.end_date) : null, occurrences_count: rule.occurrences_count, anchor: rule.anchor },
+      firstDue: new Date(rule.series_start ?? task.due_date),
+      previousDue: new Date(task.due_date),
+      completedIndex: task.series_index,
+      completedAt: now,
+      timeZone: zone,
+      now,
+    });
+    if (!next) return undefined;
+    const existing = await tasks.seriesInstance(trx, task.series_id, next.index);
+    if (existing) return { id: existing.id, due_date: existing.due_date ?? '', overdue: next.overdue };
+    const id = newId();
+    const priority = task.priority_source === 'manual' ? task.priority : bandOf(slaPriority({ due: next.due, now, documentType: task.document_type, amountMinor: task.amount, currency: task.currency }).score);
+    await tasks.insert(trx, {
+      id, user_id: userId, title: task.title, description: task.description, due_date: toDbInstant(next.due), due_is_date: fromDbBool(task.due_is_date),
+      estimated_duration_minutes: task.estimated_duration_minutes, status: 'open', priority, priority_source: task.priority_source, amount: task.amount,
+      currency: task.currency, document_id: task.document_id, parent_task_id: task.parent_task_id, completed_at: null,
+      created_at: toDbInstant(now), updated_at: toDbInstant(now), series_id: task.series_id, series_index: next.index, details: toDbJson({}),
+    });
+    const tagRows = await trx.selectFrom('task_tags').select('tag_id').where('task_id', '=', task.id).execute();
+    for (const tag of tagRows) await deps.tags.attach(trx, id, tag.tag_id, now);
+    await tasks.setRecurrence(trx, { ...rule, id: newId(), task_id: id }, now);
+    return { id, due_date: toDbInstant(next.due), overdue: next.overdue };
+  }
+
+  async function remove(userId: string, id: string) {
+    if (!(await tasks.remove(userId, id))) throw errors.taskNotFound();
+  }
+
+  async function addDependency(userId: string, id: string, dependsOn: string) {
+    const [waiting, prerequisite] = [await tasks.find(userId, id), await tasks.find(userId, dependsOn)];
+    if (!waiting) throw errors.taskNotFound();
+    if (!prerequisite) throw errors.taskNotFound({ message: 'depends_on_task_id: no such task.' });
+    const cycle = cycleIfAdded(await tasks.dependencyEdges(userId), { prerequisite: dependsOn, waiting: id });
+    if (cycle) {
+      const titles = await tasks.findMany(userId, [...new Set(cycle)]);
+      const named = cycle.map((taskId) => `"${titles.find((row) => row.id === taskId)?.title ?? taskId}"`);
+      throw errors.dependencyCycle({ message: `This dependency would close a circle: ${named.join(' waits for ')}.`, details: { cycle } });
+    }
+    await tasks.addDependency(dependsOn, id, clock.now());
+    return get(userId, id);
+  }
+
+  async function removeDependency(userId: string, id: string, other: string) {
+    if (!(await tasks.find(userId, id)) || !(await tasks.find(userId, other))) throw errors.taskNotFound();
+    if (!(await tasks.removeDependency(other, id))) throw errors.dependencyNotFound();
+    return get(userId, id);
+  }
+
+  async function attachTag(userId: string, id: string, tagId: string) {
+    if (!(await tasks.find(userId, id))) throw errors.taskNotFound();
+    if (!(await deps.tags.find(userId, tagId))) throw tagNotFound({ message: 'tag_id: no such tag.' });
+    await deps.tags.attach(deps.handle.db, id, tagId, clock.now());
+    return get(userId, id);
+  }
+
+  async function detachTag(userId: string, id: string, tagId: string) {
+    if (!(await tasks.find(userId, id))) throw errors.taskNotFound();
+    if (!(await deps.tags.detach(deps.handle.db, id, tagId))) throw tagNotFound({ message: 'The task does not have this tag.' });
+    return get(userId, id);
+  }
+
+  return { create, get, list, update, remove, addDependency, removeDependency, attachTag, detachTag };
+}
+
+function toRecurrenceResponse(rule: RecurrenceRow) {
+  const base = { frequency: rule.frequency, interval: rule.interval, end_date: rule.end_date ? new Date(rule.end_date) : null, occurrences_count: rule.occurrences_count };
+  return { ...base, end_date: rule.end_date, anchor: rule.anchor, rrule: toRRule(base) };
+}
+
+export type TasksUsecases = ReturnType<typeof createTasksUsecases>;
