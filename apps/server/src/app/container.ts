@@ -12,6 +12,7 @@ import { createAuthRepository } from '../modules/auth/auth.repository.ts';
 import { suspiciousLoginEvent } from '../modules/auth/auth.schemas.ts';
 import { createAuthUsecases } from '../modules/auth/auth.usecases.ts';
 import { authJobHandlers, authPeriodicJobs } from '../modules/auth/auth.jobs.ts';
+import { createLoginThrottle } from '../modules/auth/auth.throttle.ts';
 import { createDataExportRepository } from '../modules/data-export/data-export.repository.ts';
 import { createDataExportUsecases } from '../modules/data-export/data-export.usecases.ts';
 import { createInvitesRepository } from '../modules/invites/invites.repository.ts';
@@ -63,17 +64,18 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
     subscribers: [],
   });
 
-  const twoFactor = createTwoFactorUsecases({ handle, repository: createTwoFactorRepository({ db: handle.db }), users, secrets, clock, issuer: 'Workmate' });
-  const accounts = createUsersUsecases({ handle, users, auth: authRepository, bus: jobs.bus, files: userFiles(storage), clock });
+  const throttle = createLoginThrottle({ auth: authRepository, clock });
+  const twoFactor = createTwoFactorUsecases({ handle, repository: createTwoFactorRepository({ db: handle.db }), users, secrets, throttle, clock, issuer: 'Workmate' });
+  const accounts = createUsersUsecases({ handle, users, auth: authRepository, bus: jobs.bus, files: userFiles(storage), throttle, clock });
   const usecases = {
     system: createSystemUsecases({ handle }),
     operations: createOperationsUsecases({ jobs: jobs.repository, clock }),
     users: accounts,
-    auth: createAuthUsecases({ handle, auth: authRepository, users, bus: jobs.bus, clock, secondFactor: twoFactor, geo: openGeoIp(config.geoipDatabase), settings: config }),
+    auth: createAuthUsecases({ handle, auth: authRepository, users, bus: jobs.bus, clock, secondFactor: twoFactor, geo: openGeoIp(config.geoipDatabase), throttle, settings: config }),
     twoFactor,
     apiKeys: createApiKeysUsecases({ repository: createApiKeysRepository({ db: handle.db }), clock }),
     invites: createInvitesUsecases({ handle, repository: createInvitesRepository({ db: handle.db }), users, accounts, clock, settings: config }),
-    dataExport: createDataExportUsecases({ handle, repository: createDataExportRepository({ db: handle.db }), users, storage, secrets, clock }),
+    dataExport: createDataExportUsecases({ handle, repository: createDataExportRepository({ db: handle.db }), users, storage, secrets, clock, logger }),
     secrets: createSecretsUsecases({ handle, keys, clock }),
   };
 

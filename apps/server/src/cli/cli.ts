@@ -53,8 +53,9 @@ export function buildCli(): Command {
     .command('keys')
     .description('Manage the master key for secrets at rest.')
     .command('rotate')
-    .description('Re-encrypt every secret with the current master key (with the key file: make a new key first).')
-    .action(() => rotateKeysCommand(config()));
+    .description('Re-encrypt every secret with the current master key (with the key file: make a new key first). Restart Workmate afterwards.')
+    .option('--prune', 'with the key file: after the restart, re-encrypt any stragglers and forget the older keys')
+    .action((options: { prune?: boolean }) => rotateKeysCommand(config(), options));
 
   const jobs = program.command('jobs').description('Inspect the job queue.');
   jobs

@@ -22,7 +22,7 @@ export async function createUserCommand(config: Config, options: CreateOptions):
       language: options.language,
       ...(password === undefined ? {} : { password }),
       ...(options.fullName ? { fullName: options.fullName } : {}),
-      ...(options.admin ? { admin: true } : {}),
+      ...(options.admin ? { role: 'admin' as const } : {}),
     });
     process.stdout.write(`created ${user.role} ${user.username} (${user.id})\n`);
     if (oneTimePassword) process.stdout.write(`one-time password (must be changed at first login): ${oneTimePassword}\n`);

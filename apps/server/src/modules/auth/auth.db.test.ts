@@ -163,7 +163,8 @@ describe('web sessions with cookies', () => {
     expect(refreshNoCsrf.json().error.code).toBe('auth.csrf_failed');
     const refreshed = await inject({ method: 'POST', url: '/api/v1/auth/refresh', cookies: { wm_refresh: cookies.wm_refresh?.value ?? '' }, headers: { 'x-csrf-token': csrf } });
     expect(refreshed.statusCode).toBe(200);
-    expect(refreshed.cookies.map((item) => item.name).sort()).toEqual(['wm_access', 'wm_refresh']);
+    expect(refreshed.cookies.map((item) => item.name).sort()).toEqual(['wm_access', 'wm_csrf', 'wm_refresh']);
+    expect(refreshed.cookies.find((item) => item.name === 'wm_csrf')?.value).toBe(csrf);
   });
 
   it('marks cookies Secure behind a trusted HTTPS proxy only', async () => {
@@ -191,6 +192,34 @@ describe('abuse limits', () => {
     expect((await login({ username: 'anna', password: TEST_PASSWORD })).statusCode).toBe(429);
     testApp.clock.advance(60_000 + 1000);
     expect((await login({ username: 'anna', password: TEST_PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('counts the username and the e-mail address of one account together', async () => {
+    testApp = await createTestApp();
+    await signUp(testApp, 'anna');
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      await login({ username: attempt % 2 ? 'anna' : 'ANNA@example.org', password: 'wrong!' }, { ip: `198.51.100.${attempt}` });
+    }
+    expect((await login({ username: 'anna@example.org', password: TEST_PASSWORD }, { ip: '203.0.113.1' })).statusCode).toBe(429);
+  });
+
+  it('does not let attempts sent all at once slip past the limit', async () => {
+    testApp = await createTestApp();
+    await signUp(testApp, 'anna');
+    const statuses = await Promise.all(Array.from({ length: 40 }, (_, attempt) => login({ username: 'anna', password: `wrong ${attempt}` }, { ip: `198.51.100.${attempt}` }).then((response) => response.statusCode)));
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(20);
+  });
+
+  it('limits password checks of signed-in users too, so a stolen session is no password oracle', async () => {
+    testApp = await createTestApp();
+    const anna = await signUp(testApp, 'anna');
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const wrong = await inject({ method: 'PUT', url: '/api/v1/users/me/password', headers: anna.headers, payload: { current_password: `guess number ${attempt}`, new_password: 'a brand new passphrase' } });
+      expect(wrong.statusCode).toBe(403);
+    }
+    const blocked = await inject({ method: 'DELETE', url: '/api/v1/users/me', headers: anna.headers, payload: { password: TEST_PASSWORD } });
+    expect(blocked.statusCode).toBe(429);
   });
 
   it('answers 429 after 30 failures from one IP across accounts', async () => {

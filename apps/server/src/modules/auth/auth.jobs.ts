@@ -3,7 +3,7 @@ import Type from 'typebox';
 import { declareJob, handle, type JobRegistration, type PeriodicJob } from '../../jobs/jobs.types.ts';
 import type { Clock } from '../../shared/clock/clock.ts';
 import type { AuthRepository } from './auth.repository.ts';
-import { LOGIN_WINDOW_MS } from './auth.usecases.ts';
+import { LOGIN_WINDOW_MS } from './auth.throttle.ts';
 
 export const purgeExpiredSessionsJob = declareJob('auth.purge_expired', Type.Object({ period_start: Type.String({ format: 'date-time' }) }));
 

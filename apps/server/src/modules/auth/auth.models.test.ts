@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken, isSuspiciousLogin, networkOf, newToken, parseDevice, retryAfterSeconds } from './auth.models.ts';
+import { ipSubject } from './auth.throttle.ts';
 
 describe('tokens', () => {
   it('are prefixed, random and stored only as SHA-256', () => {
@@ -59,5 +60,16 @@ describe('throttling', () => {
   it('never locks out longer than the window', () => {
     const many = Array.from({ length: 100 }, () => minutesAgo(0));
     expect(retryAfterSeconds(many, 10, 15 * 60_000, now)).toBe(15 * 60);
+  });
+});
+
+describe('address a client is counted under', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2:ffff::1', '2001:db8:1:2::/64'],
+  ])('%s -> %s', (ip, subject) => {
+    expect(ipSubject(ip)).toBe(subject);
   });
 });

@@ -137,19 +137,25 @@ export function createAuthRepository({ db }: { db: Kysely<Database> }) {
       .execute();
   }
 
-  async function recordFailure(scope: 'account' | 'ip', subject: string, now: Date) {
-    await db.insertInto('auth_failures').values({ id: newId(), scope, subject: subject.slice(0, 255), failed_at: toDbInstant(now) }).execute();
+  async function recordFailure(scope: 'account' | 'ip', subject: string, now: Date): Promise<string> {
+    const id = newId();
+    await db.insertInto('auth_failures').values({ id, scope, subject: subject.slice(0, 255), failed_at: toDbInstant(now) }).execute();
+    return id;
   }
 
-  async function failuresSince(scope: 'account' | 'ip', subject: string, since: Date): Promise<Date[]> {
+  async function deleteFailures(ids: readonly string[]) {
+    if (ids.length > 0) await db.deleteFrom('auth_failures').where('id', 'in', ids).execute();
+  }
+
+  async function failuresSince(scope: 'account' | 'ip', subject: string, since: Date): Promise<{ id: string; failed_at: Date }[]> {
     const rows = await db
       .selectFrom('auth_failures')
-      .select('failed_at')
+      .select(['id', 'failed_at'])
       .where('scope', '=', scope)
       .where('subject', '=', subject.slice(0, 255))
       .where('failed_at', '>', toDbInstant(since))
       .execute();
-    return rows.map((row) => new Date(row.failed_at));
+    return rows.map((row) => ({ id: row.id, failed_at: new Date(row.failed_at) }));
   }
 
   async function purgeFailures(executor: Kysely<Database>, before: Date): Promise<number> {
@@ -160,7 +166,7 @@ export function createAuthRepository({ db }: { db: Kysely<Database> }) {
   return {
     insertSession, findSessionByAccessHash, findSessionByRefreshHash, findSessionIdByRotatedHash, rotateSession, touchSession,
     listSessions, findSession, deleteSession, revokeSession, deleteOtherSessions, clearSuspicious, purgeExpiredSessions,
-    listKnownDevices, rememberDevice, recordFailure, failuresSince, purgeFailures,
+    listKnownDevices, rememberDevice, recordFailure, deleteFailures, failuresSince, purgeFailures,
   };
 }
 

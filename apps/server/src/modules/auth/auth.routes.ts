@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf } from '../../app/authenticate.ts';
-import { clearSessionCookies, CSRF_COOKIE, REFRESH_COOKIE, setSessionCookies } from '../../app/session-cookies.ts';
+import { clearSessionCookies, REFRESH_COOKIE, setSessionCookies } from '../../app/session-cookies.ts';
 import type { Clock } from '../../shared/clock/clock.ts';
 import { ErrorResponse } from '../../shared/http/error-schema.ts';
 import type { InvitesUsecases } from '../invites/invites.usecases.ts';
@@ -58,8 +58,10 @@ export const authRoutes = (deps: { auth: AuthUsecases; invites: InvitesUsecases;
       const csrf = request.headers['x-csrf-token'];
       const result = await deps.auth.refresh(token, { viaCookie: fromBody === undefined, csrfToken: typeof csrf === 'string' ? csrf : undefined });
       if (fromBody === undefined) {
-        setSessionCookies(request, reply, { ...result.tokens, csrfToken: null }, deps.clock.now());
-        return { token_type: 'Bearer' as const, csrf_token: request.cookies[CSRF_COOKIE] ?? '', expires_in: deps.accessTokenTtlSeconds, session_id: result.session.id };
+        // The CSRF token was just checked against the session; its cookie lives as long as the session now does.
+        const csrfToken = typeof csrf === 'string' ? csrf : '';
+        setSessionCookies(request, reply, { ...result.tokens, csrfToken }, deps.clock.now());
+        return { token_type: 'Bearer' as const, csrf_token: csrfToken, expires_in: deps.accessTokenTtlSeconds, session_id: result.session.id };
       }
       return { token_type: 'Bearer' as const, access_token: result.tokens.accessToken, refresh_token: result.tokens.refreshToken, expires_in: deps.accessTokenTtlSeconds, session_id: result.session.id };
     },

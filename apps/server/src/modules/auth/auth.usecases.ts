@@ -14,14 +14,12 @@ import { hashPassword, verifyPassword } from '../../shared/crypto/passwords.ts';
 import { newId } from '../../shared/ids/ids.ts';
 import type { UserRow, UsersRepository } from '../users/users.repository.ts';
 import * as errors from './auth.errors.ts';
-import { hashToken, isSuspiciousLogin, networkOf, newToken, parseDevice, retryAfterSeconds, safeEqual } from './auth.models.ts';
+import { hashToken, isSuspiciousLogin, networkOf, newToken, parseDevice, safeEqual } from './auth.models.ts';
 import type { AuthRepository, SessionRow } from './auth.repository.ts';
 import { suspiciousLoginEvent } from './auth.schemas.ts';
+import { ipSubject, type LoginThrottle } from './auth.throttle.ts';
 import type { ClientInfo, IssuedTokens, Principal } from './auth.types.ts';
 
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const ACCOUNT_FAILURE_LIMIT = 10;
-export const IP_FAILURE_LIMIT = 30;
 const TOUCH_INTERVAL_MS = 60_000;
 
 export interface LoginInput {
@@ -45,6 +43,7 @@ export function createAuthUsecases(deps: {
   clock: Clock;
   secondFactor: SecondFactor;
   geo: GeoIp;
+  throttle: LoginThrottle;
   settings: { accessTokenTtlSeconds: number; sessionTtlDays: number };
 }) {
   const { auth, users, clock } = deps;
@@ -58,33 +57,19 @@ export function createAuthUsecases(deps: {
     };
   }
 
-  async function assertNotThrottled(accountKey: string, ip: string, now: Date) {
-    const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-    const wait = Math.max(
-      retryAfterSeconds(await auth.failuresSince('account', accountKey, since), ACCOUNT_FAILURE_LIMIT, LOGIN_WINDOW_MS, now),
-      retryAfterSeconds(await auth.failuresSince('ip', ip, since), IP_FAILURE_LIMIT, LOGIN_WINDOW_MS, now),
-    );
-    if (wait > 0) throw errors.tooManyAttempts({ details: { retry_after_seconds: wait }, headers: { 'retry-after': String(wait) } });
-  }
-
-  async function fail(accountKey: string, ip: string, now: Date, error: Error): Promise<never> {
-    await auth.recordFailure('account', accountKey, now);
-    await auth.recordFailure('ip', ip, now);
-    throw error;
-  }
-
   async function login(input: LoginInput, client: ClientInfo) {
     const now = clock.now();
-    const accountKey = input.username.trim().toLowerCase();
-    await assertNotThrottled(accountKey, client.ip, now);
+    const typed = input.username.trim().toLowerCase();
+    const user = await users.findByLogin(typed);
+    // Counted per account whether the user typed the username or the e-mail address.
+    const attempt = await deps.throttle.begin({ account: user ? `user:${user.id}` : `login:${typed}`, ip: ipSubject(client.ip) });
 
-    const user = await users.findByLogin(accountKey);
     if (!user) {
       dummyHash ??= hashPassword(newToken('csrf'));
       await verifyPassword(await dummyHash, input.password);
-      return fail(accountKey, client.ip, now, errors.invalidCredentials());
+      throw errors.invalidCredentials();
     }
-    if (!(await verifyPassword(user.password_hash, input.password))) return fail(accountKey, client.ip, now, errors.invalidCredentials());
+    if (!(await verifyPassword(user.password_hash, input.password))) throw errors.invalidCredentials();
     if (!user.is_active) throw errors.accountDisabled();
 
     const outcome = await inTransaction(deps.handle, async (trx) => {
@@ -113,8 +98,9 @@ export function createAuthUsecases(deps: {
       }
       return { tokens, sessionId, suspicious, user };
     });
-    // Recorded outside the transaction: on SQLite it holds the only connection.
-    return outcome ?? fail(accountKey, client.ip, now, errors.invalidTotp());
+    if (!outcome) throw errors.invalidTotp(); // the attempt stays recorded as a failure
+    await deps.throttle.succeed(attempt);
+    return outcome;
   }
 
   async function refresh(refreshToken: string, options: { csrfToken?: string | undefined; viaCookie: boolean }) {

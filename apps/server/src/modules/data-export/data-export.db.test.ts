@@ -9,7 +9,7 @@ import { SEALED_COLUMNS } from '../../db/column-kinds.ts';
 import { listForeignKeys, reachingUser } from '../../db/foreign-keys.ts';
 import { createTestDatabase, testDialect } from '../../db/test-database.ts';
 import { fillAccount } from '../users/testing/account-fixture.ts';
-import { EXPORTED_TABLES, NOT_EXPORTED_TABLES } from './data-export.models.ts';
+import { EXPORTED_TABLES, NOT_EXPORTED_TABLES, type ExportDocument } from './data-export.models.ts';
 import { createDataExportRepository } from './data-export.repository.ts';
 
 const apps: TestApp[] = [];
@@ -71,6 +71,58 @@ describe('export and import', () => {
     const again = await target.container.usecases.dataExport.importUser(archive).catch((error: Error) => error);
     expect((again as { code?: string }).code).toBe('export.user_exists');
     await target.database.destroy();
+  });
+
+  it('refuses an edited archive that reaches beyond its user, and never grants admin rights', async () => {
+    const source = await createTestApp();
+    apps.push(source);
+    const mallory = await signUp(source, 'mallory');
+    const archive = (await source.app.inject({ url: '/api/v1/users/me/export', headers: mallory.headers })).rawPayload;
+
+    const target = await createTestApp();
+    apps.push(target);
+    const victim = await signUp(target, 'victim');
+    const tamper = async (change: (document: ExportDocument) => void) => {
+      const { gunzipSync, gzipSync } = await import('node:zlib');
+      const tar = (await import('tar-stream')).default;
+      const extract = tar.extract();
+      const entries: { name: string; content: Buffer }[] = [];
+      const reading = (async () => {
+        for await (const entry of extract) {
+          const chunks: Buffer[] = [];
+          for await (const chunk of entry) chunks.push(chunk as Buffer);
+          entries.push({ name: entry.header.name, content: Buffer.concat(chunks) });
+        }
+      })();
+      extract.end(gunzipSync(archive));
+      await reading;
+      const data = entries.find((entry) => entry.name === 'workmate-export.json');
+      const document = JSON.parse(data?.content.toString() ?? '{}') as ExportDocument;
+      change(document);
+      const pack = tar.pack();
+      pack.entry({ name: 'workmate-export.json' }, JSON.stringify(document));
+      pack.finalize();
+      const chunks: Buffer[] = [];
+      for await (const chunk of pack) chunks.push(chunk as Buffer);
+      return gzipSync(Buffer.concat(chunks));
+    };
+    const importing = (bytes: Buffer) => target.container.usecases.dataExport.importUser(bytes).catch((error: { code?: string; message: string }) => error);
+
+    const stolenKey = await tamper((document) => {
+      document.tables.api_keys = [{ id: '00000000-0000-4000-8000-00000000000a', user_id: victim.userId, name: 'x', key_hash: 'f'.repeat(64), key_prefix: 'wmk_x', created_at: '2026-11-25T10:00:00.000Z', last_used_at: null, expires_at: null }];
+    });
+    expect(await importing(stolenKey)).toMatchObject({ code: 'export.invalid_archive', message: 'api_keys.user_id points outside the archive.' });
+    const foreignFile = await tamper((document) => {
+      const user = document.tables.users?.[0] as { id: string };
+      document.tables.files = [{ id: '00000000-0000-4000-8000-00000000000b', user_id: user.id, path: `${victim.userId}/secret`, original_filename: 'x.pdf', size_bytes: 1, mime_type: 'application/pdf', checksum: 'a'.repeat(64), storage_backend: 'local', thumbnail_path: null, extracted_text: null, ocr_language: null, created_at: '2026-11-25T10:00:00.000Z' }];
+    });
+    expect(await importing(foreignFile)).toMatchObject({ code: 'export.invalid_archive' });
+    const admin = await tamper((document) => {
+      (document.tables.users?.[0] as { role: string }).role = 'admin';
+    });
+    expect(await importing(admin)).toMatchObject({ username: 'mallory' });
+    const imported = await target.database.db.selectFrom('users').select('role').where('username', '=', 'mallory').executeTakeFirstOrThrow();
+    expect(imported.role).toBe('user');
   });
 
   it('refuses what is not an export archive', async () => {

@@ -32,8 +32,8 @@ export function createInvitesRepository({ db }: { db: Kysely<Database> }) {
     return result.numUpdatedRows === 1n;
   }
 
-  async function findUsable(tokenHash: string, now: Date) {
-    return db.selectFrom('invites').selectAll().where('token_hash', '=', tokenHash).where('used_at', 'is', null).where('expires_at', '>', toDbInstant(now)).executeTakeFirst();
+  async function findUsable(tokenHash: string, now: Date, executor: Kysely<Database> = db) {
+    return executor.selectFrom('invites').selectAll().where('token_hash', '=', tokenHash).where('used_at', 'is', null).where('expires_at', '>', toDbInstant(now)).executeTakeFirst();
   }
 
   return { insert, list, remove, consume, findUsable };

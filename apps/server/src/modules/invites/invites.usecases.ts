@@ -2,7 +2,7 @@
  * Registration by mode (WORKMATE_REGISTRATION): the first user always may and becomes the admin;
  * then `closed` (admin creates users), `open`, or `invite` (single-use links the admin makes).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -14,6 +14,9 @@ import { hashToken, newToken } from '../auth/auth.models.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
 import { toMe, type UsersUsecases } from '../users/users.usecases.ts';
 import type { InvitesRepository } from './invites.repository.ts';
+
+/** Arbitrary constant naming the registration lock on PostgreSQL. */
+const REGISTRATION_LOCK = 727_100_001;
 
 export const inviteNotFound = defineError({ code: 'invites.not_found', status: 404, message: 'No such invite.' });
 
@@ -37,13 +40,19 @@ export function createInvitesUsecases(deps: {
 }) {
   async function register(input: RegisterInput) {
     const now = deps.clock.now();
-    const first = (await deps.users.count()) === 0;
     const mode = deps.settings.registration;
-    if (!first && mode === 'closed') throw registrationClosed();
     const inviteHash = input.invite_token ? hashToken(input.invite_token) : undefined;
-    if (!first && mode === 'invite' && !(inviteHash && (await deps.repository.findUsable(inviteHash, now)))) throw inviteInvalid();
-
     return inTransaction(deps.handle, async (trx) => {
+      // Decided inside the transaction: two people racing to be the first user cannot both become admin
+      // (SQLite: BEGIN IMMEDIATE serialises; PostgreSQL: this lock does).
+      if (deps.handle.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${REGISTRATION_LOCK})`.execute(trx);
+      const first = (await deps.users.count(trx)) === 0;
+      if (!first && mode === 'closed') throw registrationClosed();
+      if (!first && mode === 'invite') {
+        const invite = inviteHash ? await deps.repository.findUsable(inviteHash, now, trx) : undefined;
+        if (!invite) throw inviteInvalid();
+        if (invite.email && invite.email !== input.email.toLowerCase()) throw inviteInvalid({ message: 'This invite is for another e-mail address.' });
+      }
       const { user } = await deps.accounts.createUser(
         {
           username: input.username, email: input.email, password: input.password,

@@ -44,17 +44,22 @@ describe('key rotation', () => {
     expect((await secrets.rotate()).resealed).toBe(0);
   });
 
-  it('with the key file: makes a new key, re-seals everything, and drops the old key', async () => {
+  it('with the key file: makes a new key, re-seals everything, keeps the old key until pruned', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'workmate-rotate-'));
     const original = generateMasterKey();
     writeKeyFile(keyFilePath(dataDir), { current: original, previous: [] });
     const ids = await seedSecrets(createSecretBox(createKeyring(original)));
     const keys = loadKeyring({ masterKey: undefined, previousMasterKeys: undefined, dialect: 'sqlite', dataDir });
-    const result = await createSecretsUsecases({ handle: database, keys, clock: createManualClock() }).rotate();
+    const secrets = createSecretsUsecases({ handle: database, keys, clock: createManualClock() });
+    const result = await secrets.rotate();
     const file = readKeyFile(keyFilePath(dataDir));
     expect(file.current).not.toBe(original);
-    expect(file.previous).toEqual([]);
+    expect(file.previous).toEqual([original]);
+    // A server still running with the old key seals a secret before it is restarted: prune re-seals it.
+    await database.db.updateTable('users').set({ two_factor_secret: createSecretBox(createKeyring(original)).seal('LATEWRITE', usersColumn?.context({ id: ids.userId }) ?? '') }).where('id', '=', ids.userId).execute();
+    expect(await secrets.prune()).toEqual({ dropped: 1, resealed: 1 });
+    expect(readKeyFile(keyFilePath(dataDir)).previous).toEqual([]);
     expect(result).toMatchObject({ resealed: 2, source: 'file', keyId: createKeyring(file.current).current.id });
-    expect(await readBack(createSecretBox(createKeyring(file.current)), ids)).toEqual(['JBSWY3DPEHPK3PXP', '{"bot_token":"123:abc"}']);
+    expect(await readBack(createSecretBox(createKeyring(file.current)), ids)).toEqual(['LATEWRITE', '{"bot_token":"123:abc"}']);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * `workmate keys rotate`: re-seals every secret at rest with the current master key. With a key file
- * (SQLite default) it first makes a new key and keeps the old one until everything is re-sealed;
+ * (SQLite default) it first makes a new key and keeps the old ones (restart Workmate, then
+ * `workmate keys rotate --prune` re-seals stragglers and forgets them);
  * with WORKMATE_MASTER_KEY the operator sets the new key and lists the old one in
  * WORKMATE_PREVIOUS_MASTER_KEYS, runs this, then removes the old one.
  */
@@ -40,15 +41,26 @@ export function createSecretsUsecases(deps: { handle: { db: Kysely<Database>; di
     const path = deps.keys.source.path;
     const file = readKeyFile(path);
     const next = generateMasterKey();
-    // The old key stays in the file until every secret is re-sealed, so a crash in between loses nothing.
+    // Older keys stay in the file: a crash during re-sealing loses nothing, and a process that still
+    // runs with the old key may seal a secret meanwhile. `--prune` drops them once nothing uses them.
     writeKeyFile(path, { current: next, previous: [file.current, ...file.previous] });
     const box = createSecretBox(createKeyring(next, [file.current, ...file.previous]));
     const resealed = await resealAll(box);
-    writeKeyFile(path, { current: next, previous: [] });
     return { keyId: box.currentKeyId, resealed, source: 'file' };
   }
 
-  return { rotate };
+  /** Drops older keys from the key file once no secret is sealed with them (run after restarting Workmate). */
+  async function prune(): Promise<{ dropped: number; resealed: number }> {
+    if (deps.keys.source.kind !== 'file') return { dropped: 0, resealed: 0 };
+    const path = deps.keys.source.path;
+    const file = readKeyFile(path);
+    const box = createSecretBox(createKeyring(file.current, file.previous));
+    const resealed = await resealAll(box);
+    writeKeyFile(path, { current: file.current, previous: [] });
+    return { dropped: file.previous.length, resealed };
+  }
+
+  return { rotate, prune };
 }
 
 export type SecretsUsecases = ReturnType<typeof createSecretsUsecases>;

@@ -12,10 +12,10 @@ import type { Database } from '../../db/schema.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import { fromDbBool } from '../../db/values.ts';
 import type { Clock } from '../../shared/clock/clock.ts';
-import { verifyPassword } from '../../shared/crypto/passwords.ts';
 import type { SecretBox } from '../../shared/crypto/secret-box.ts';
 import { defineError } from '../../shared/errors/errors.ts';
 import { hashToken } from '../auth/auth.models.ts';
+import type { LoginThrottle } from '../auth/auth.throttle.ts';
 import type { UserRow, UsersRepository } from '../users/users.repository.ts';
 import type { TwoFactorRepository } from './two-factor.repository.ts';
 
@@ -45,6 +45,7 @@ export function createTwoFactorUsecases(deps: {
   repository: TwoFactorRepository;
   users: UsersRepository;
   secrets: SecretBox;
+  throttle: LoginThrottle;
   clock: Clock;
   issuer: string;
 }) {
@@ -72,7 +73,7 @@ export function createTwoFactorUsecases(deps: {
   async function startEnrolment(userId: string, password: string) {
     const user = await loadUser(userId);
     if (fromDbBool(user.two_factor_enabled)) throw twoFactorState({ message: 'Two-factor authentication is already on; disable it first.' });
-    if (!(await verifyPassword(user.password_hash, password))) throw wrongPassword();
+    await deps.throttle.verifyUserPassword(user, password, () => wrongPassword());
     const secret = new OTPAuth.Secret({ size: 20 }).base32;
     await repository.storePendingSecret(userId, secrets.seal(secret, secretContext(userId)), clock.now());
     const uri = totpFor(user, secret).toString();
@@ -101,7 +102,7 @@ export function createTwoFactorUsecases(deps: {
   async function disable(userId: string, input: { password: string; code: string }) {
     const user = await loadUser(userId);
     if (!fromDbBool(user.two_factor_enabled)) throw twoFactorState({ message: 'Two-factor authentication is off.' });
-    if (!(await verifyPassword(user.password_hash, input.password))) throw wrongPassword();
+    await deps.throttle.verifyUserPassword(user, input.password, () => wrongPassword());
     const isTotp = /^\d{6}$/.test(input.code);
     const accepted = await inTransaction(deps.handle, async (trx) => {
       const ok = await verifyLoginCode(trx, user, isTotp ? { totp_code: input.code } : { recovery_code: input.code });

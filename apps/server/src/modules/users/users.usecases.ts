@@ -5,15 +5,17 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { fromDbBool, fromDbJson, toDbJson } from '../../db/values.ts';
 import type { EventBus } from '../../events/events.outbox.ts';
 import type { Clock } from '../../shared/clock/clock.ts';
-import { generatePassword, hashPassword, verifyPassword } from '../../shared/crypto/passwords.ts';
+import { generatePassword, hashPassword } from '../../shared/crypto/passwords.ts';
 import { isValidTimeZone } from '../../shared/dates/deadlines.ts';
 import { defineError } from '../../shared/errors/errors.ts';
 import { newId } from '../../shared/ids/ids.ts';
 import type { AuthRepository } from '../auth/auth.repository.ts';
+import type { LoginThrottle } from '../auth/auth.throttle.ts';
 import type { UserFiles } from '../storage/storage.types.ts';
 import { EMAIL_PATTERN, passwordProblem, USERNAME_PATTERN } from './users.models.ts';
 import type { UserRow, UsersRepository } from './users.repository.ts';
@@ -58,6 +60,7 @@ export function createUsersUsecases(deps: {
   auth: AuthRepository;
   bus: EventBus;
   files: UserFiles;
+  throttle: LoginThrottle;
   clock: Clock;
 }) {
   const { users, clock } = deps;
@@ -82,7 +85,8 @@ export function createUsersUsecases(deps: {
 
     const oneTimePassword = input.password === undefined ? generatePassword() : undefined;
     const isFirst = (await users.count(executor)) === 0;
-    const user = await users.insert(
+    const user = await users
+      .insert(
       {
         id: newId(),
         username: input.username,
@@ -96,7 +100,10 @@ export function createUsersUsecases(deps: {
         now: clock.now(),
       },
       executor,
-    );
+      )
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? userTaken() : error;
+      });
     return { user, oneTimePassword, isFirst };
   }
 
@@ -126,7 +133,8 @@ export function createUsersUsecases(deps: {
     if (changes.email !== undefined && (await users.emailTaken(changes.email, userId))) throw userTaken({ message: 'Another account uses this e-mail address.' });
     const { ui_preferences, email, ...rest } = changes;
     return inTransaction(deps.handle, async (trx) => {
-      const updated = await users.updateProfile(
+      const updated = await users
+        .updateProfile(
         userId,
         {
           ...rest,
@@ -135,7 +143,10 @@ export function createUsersUsecases(deps: {
         },
         clock.now(),
         trx,
-      );
+        )
+        .catch((error: unknown) => {
+          throw isUniqueViolation(error) ? userTaken({ message: 'Another account uses this e-mail address.' }) : error;
+        });
       if (changes.timezone !== undefined && changes.timezone !== before.timezone) {
         await deps.bus.publish(trx, timezoneChangedEvent, { user_id: userId, from: before.timezone, to: changes.timezone }, { userId });
       }
@@ -147,7 +158,7 @@ export function createUsersUsecases(deps: {
   async function changePassword(userId: string, currentSessionId: string | undefined, input: { current_password: string; new_password: string }) {
     const user = await users.findById(userId);
     if (!user) throw userNotFound();
-    if (!(await verifyPassword(user.password_hash, input.current_password))) throw wrongPassword({ message: 'The current password is wrong.' });
+    await deps.throttle.verifyUserPassword(user, input.current_password, () => wrongPassword({ message: 'The current password is wrong.' }));
     checkPassword(input.new_password, user);
     const passwordHash = await hashPassword(input.new_password);
     return inTransaction(deps.handle, async (trx) => {
@@ -163,7 +174,7 @@ export function createUsersUsecases(deps: {
   async function deleteAccount(userId: string, password: string) {
     const user = await users.findById(userId);
     if (!user) throw userNotFound();
-    if (!(await verifyPassword(user.password_hash, password))) throw wrongPassword();
+    await deps.throttle.verifyUserPassword(user, password, () => wrongPassword());
     await inTransaction(deps.handle, (trx) => users.deleteUser(trx, userId));
     await deps.files.deleteAllOf(userId);
   }

@@ -60,7 +60,7 @@ export function createSecretBox(keyring: Keyring) {
     const masterKey = keyring.byId.get(keyId);
     if (!masterKey) throw new SecretBoxError(`sealed with key ${keyId}, which is not configured`);
     try {
-      const decipher = createDecipheriv('aes-256-gcm', masterKey.key, Buffer.from(iv, 'base64url'));
+      const decipher = createDecipheriv('aes-256-gcm', masterKey.key, Buffer.from(iv, 'base64url'), { authTagLength: 16 });
       decipher.setAAD(Buffer.from(context, 'utf8'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
