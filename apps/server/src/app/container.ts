@@ -28,6 +28,11 @@ import { createTwoFactorUsecases } from '../modules/two-factor/two-factor.usecas
 import { createUsersRepository } from '../modules/users/users.repository.ts';
 import { timezoneChangedEvent } from '../modules/users/users.schemas.ts';
 import { createUsersUsecases } from '../modules/users/users.usecases.ts';
+import { createDocumentsRepository } from '../modules/documents/documents.repository.ts';
+import { createTagsRepository } from '../modules/tags/tags.repository.ts';
+import { createTagsUsecases } from '../modules/tags/tags.usecases.ts';
+import { createTasksRepository } from '../modules/tasks/tasks.repository.ts';
+import { createTasksUsecases } from '../modules/tasks/tasks.usecases.ts';
 import type { Clock } from '../shared/clock/clock.ts';
 import { loadKeyring, type KeySource } from '../shared/crypto/keyring-loader.ts';
 import { createSecretBox, type Keyring } from '../shared/crypto/secret-box.ts';
@@ -67,7 +72,11 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
   const throttle = createLoginThrottle({ auth: authRepository, clock });
   const twoFactor = createTwoFactorUsecases({ handle, repository: createTwoFactorRepository({ db: handle.db }), users, secrets, throttle, clock, issuer: 'Workmate' });
   const accounts = createUsersUsecases({ handle, users, auth: authRepository, bus: jobs.bus, files: userFiles(storage), throttle, clock });
+  const tagsRepository = createTagsRepository({ db: handle.db });
+  const tags = createTagsUsecases({ handle, repository: tagsRepository, clock });
   const usecases = {
+    tags,
+    tasks: createTasksUsecases({ handle, tasks: createTasksRepository({ db: handle.db }), tags: tagsRepository, tagUsecases: tags, documents: createDocumentsRepository({ db: handle.db }), users, clock }),
     system: createSystemUsecases({ handle }),
     operations: createOperationsUsecases({ jobs: jobs.repository, clock }),
     users: accounts,

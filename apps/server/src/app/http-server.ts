@@ -18,6 +18,8 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { invitesRoutes } from '../modules/invites/invites.routes.ts';
 import { operationsRoutes } from '../modules/operations/operations.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
+import { tagsRoutes } from '../modules/tags/tags.routes.ts';
+import { tasksRoutes } from '../modules/tasks/tasks.routes.ts';
 import { twoFactorRoutes } from '../modules/two-factor/two-factor.routes.ts';
 import { adminUsersRoutes } from '../modules/users/admin-users.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
@@ -97,6 +99,8 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
       await api.register(twoFactorRoutes(usecases.twoFactor), { prefix: '/auth/2fa' });
       await api.register(apiKeysRoutes(usecases.apiKeys), { prefix: '/auth/api-keys' });
       await api.register(usersRoutes({ users: usecases.users, dataExport: usecases.dataExport }), { prefix: '/users' });
+      await api.register(tasksRoutes(usecases.tasks), { prefix: '/tasks' });
+      await api.register(tagsRoutes(usecases.tags), { prefix: '/tags' });
       await api.register(operationsRoutes(usecases.operations), { prefix: '/admin' });
       await api.register(adminUsersRoutes(usecases.users), { prefix: '/admin/users' });
       await api.register(invitesRoutes(usecases.invites), { prefix: '/admin/invites' });

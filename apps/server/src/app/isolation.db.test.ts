@@ -19,7 +19,8 @@ interface Context {
   b: SignedIn;
 }
 
-type Factory = (context: Context) => Promise<Record<string, string>>;
+/** Makes the resource(s) for user A; returns the path parameters and, where the route needs one, a valid body. */
+type Factory = (context: Context) => Promise<{ body?: Record<string, unknown>; [param: string]: unknown }>;
 
 async function deadJobOfA({ testApp, a }: Context) {
   const job = declareJob('maintenance.purge_queue_history', Type.Object({ period_start: Type.String() }));
@@ -32,8 +33,42 @@ async function anotherSessionOfA({ testApp }: Context) {
   return { id: (await logIn(testApp, 'anna')).sessionId };
 }
 
+async function taskOfA({ testApp, a }: Context, title = 'Steuererklärung') {
+  return (await testApp.container.usecases.tasks.create(a.userId, { title })).id;
+}
+
+async function tagOfA({ testApp, a }: Context) {
+  return (await testApp.container.usecases.tags.create(a.userId, `tag-${Math.random().toString(36).slice(2, 10)}`)).id;
+}
+
+async function documentOfA({ testApp, a }: Context) {
+  const fileId = crypto.randomUUID();
+  const documentId = crypto.randomUUID();
+  await testApp.database.db.insertInto('files').values({ id: fileId, user_id: a.userId, path: `${a.userId}/${fileId}`, original_filename: 'a.pdf', size_bytes: 1, mime_type: 'application/pdf', checksum: 'a'.repeat(64) }).execute();
+  await testApp.database.db.insertInto('documents').values({ id: documentId, user_id: a.userId, file_id: fileId, type: 'invoice' }).execute();
+  return documentId;
+}
+
 /** One factory per route with path parameters: it makes the resource for user A and returns the parameters. */
 const PATH_FACTORIES: Record<string, Factory> = {
+  'GET /api/v1/tasks/{id}': async (context) => ({ id: await taskOfA(context) }),
+  'PATCH /api/v1/tasks/{id}': async (context) => ({ id: await taskOfA(context), body: { title: 'Steuererklärung abgeben' } }),
+  'DELETE /api/v1/tasks/{id}': async (context) => ({ id: await taskOfA(context) }),
+  'POST /api/v1/tasks/{id}/dependencies': async (context) => ({ id: await taskOfA(context), body: { depends_on_task_id: await taskOfA(context, 'Belege sammeln') } }),
+  'DELETE /api/v1/tasks/{id}/dependencies/{other}': async (context) => {
+    const [id, other] = [await taskOfA(context), await taskOfA(context, 'Belege sammeln')];
+    await context.testApp.container.usecases.tasks.addDependency(context.a.userId, id, other);
+    return { id, other };
+  },
+  'POST /api/v1/tasks/{id}/tags': async (context) => ({ id: await taskOfA(context), body: { tag_id: await tagOfA(context) } }),
+  'DELETE /api/v1/tasks/{id}/tags/{tag_id}': async (context) => {
+    const [id, tagId] = [await taskOfA(context), await tagOfA(context)];
+    await context.testApp.container.usecases.tasks.attachTag(context.a.userId, id, tagId);
+    return { id, tag_id: tagId };
+  },
+  'PATCH /api/v1/tags/{id}': async (context) => ({ id: await tagOfA(context), body: { name: `renamed-${Math.random().toString(36).slice(2, 10)}` } }),
+  'DELETE /api/v1/tags/{id}': async (context) => ({ id: await tagOfA(context) }),
+  'POST /api/v1/tags/{id}/merge': async (context) => ({ id: await tagOfA(context), body: { into_tag_id: await tagOfA(context) } }),
   'DELETE /api/v1/auth/sessions/{id}': anotherSessionOfA,
   'POST /api/v1/auth/sessions/{id}/confirm': anotherSessionOfA,
   'DELETE /api/v1/auth/api-keys/{id}': async ({ testApp, a }) => ({ id: (await testApp.container.usecases.apiKeys.create(a.userId, { name: 'isolation' })).id }),
@@ -43,7 +78,13 @@ const PATH_FACTORIES: Record<string, Factory> = {
 };
 
 /** One factory per body field that names another resource (e.g. `document_id`): it makes one for A. */
-const BODY_FIELD_FACTORIES: Record<string, (context: Context) => Promise<string>> = {};
+const BODY_FIELD_FACTORIES: Record<string, (context: Context) => Promise<string>> = {
+  document_id: documentOfA,
+  parent_task_id: (context) => taskOfA(context),
+  depends_on_task_id: (context) => taskOfA(context),
+  tag_id: tagOfA,
+  into_tag_id: tagOfA,
+};
 
 interface Operation {
   parameters?: { name: string; in: string; schema: { format?: string } }[];
@@ -83,8 +124,9 @@ describe('isolation between users', () => {
         failures.push(`${name}: no factory for its path parameters (add one to PATH_FACTORIES)`);
         continue;
       }
-      const params = await factory(context);
-      const body = minimalBody(route.operation);
+      const { body: validBody, ...rest } = await factory(context);
+      const params = rest as Record<string, string>;
+      const body = validBody ?? minimalBody(route.operation);
       const send = (who: SignedIn) => request({ method: route.method as 'GET', url: urlFor(route.path, params), headers: who.headers, ...(body ? { payload: body } : {}) });
       const asB = await send(context.b);
       if (asB.statusCode !== 404) failures.push(`${name}: B got ${asB.statusCode} for A's resource, expected 404`);

@@ -9,6 +9,8 @@ import { newId } from '../../shared/ids/ids.ts';
 import { tagKey } from '../tasks/tasks.dependencies.models.ts';
 import type { TagsRepository } from './tags.repository.ts';
 
+const COLLATOR = new Intl.Collator('de', { sensitivity: 'base' });
+
 export const tagNotFound = defineError({ code: 'tags.not_found', status: 404, message: 'No such tag.' });
 export const tagExists = defineError({ code: 'tags.already_exists', status: 409, message: 'You already have a tag with this name (ignoring case).' });
 export const tagInvalid = defineError({ code: 'tags.invalid', status: 400, message: 'A tag name must not be blank.' });
@@ -33,7 +35,8 @@ export function createTagsUsecases(deps: { handle: { db: Kysely<Database>; diale
   }
 
   async function list(userId: string) {
-    return (await repository.list(userId)).map((tag) => ({ ...tag, task_count: Number(tag.task_count) }));
+    // Sorted as a German reader expects ("Ärger" before "Auto"), the same on both databases.
+    return (await repository.list(userId)).map((tag) => ({ ...tag, task_count: Number(tag.task_count) })).sort((a, b) => COLLATOR.compare(a.name, b.name));
   }
 
   async function create(userId: string, rawName: string) {

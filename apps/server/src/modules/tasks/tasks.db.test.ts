@@ -1,0 +1,98 @@
+/** The task API on both databases: fields, lists, sub-steps, dependencies, tags and recurrence. */
+import type { InjectOptions } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, signUp, type SignedIn, type TestApp } from '../../app/test-app.ts';
+
+let testApp: TestApp;
+let anna: SignedIn;
+beforeEach(async () => {
+  testApp = await createTestApp();
+  anna = await signUp(testApp, 'anna');
+  await testApp.app.inject({ method: 'PATCH', url: '/api/v1/users/me', headers: anna.headers, payload: { timezone: 'Europe/Berlin', language: 'de' } });
+});
+afterEach(async () => testApp.close());
+
+const call = (options: InjectOptions) => testApp.app.inject({ ...options, headers: { ...anna.headers, ...options.headers } });
+const create = async (payload: Record<string, unknown>) => {
+  const response = await call({ method: 'POST', url: '/api/v1/tasks', payload });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<Record<string, unknown> & { id: string }>();
+};
+
+describe('tasks', () => {
+  it('keep a date-only deadline as the end of that day in the user zone, and money as decimal strings', async () => {
+    const task = await create({ title: 'Telekom bezahlen', due_date: '2026-12-01', amount: 89.99, currency: 'EUR', description: 'Kundennummer 123' });
+    expect(task).toMatchObject({ due_date: '2026-12-01T22:59:59.999Z', due_is_date: true, due_local_date: '2026-12-01', amount: '89.99', currency: 'EUR', status: 'open', overdue: false });
+    expect(task.priority_reason).toBe('fällig in 6 Tagen, 89,99 €');
+    const precise = await call({ method: 'POST', url: '/api/v1/tasks', payload: { title: 'x', amount: '1.999' } });
+    expect([precise.statusCode, precise.json().error.code]).toEqual([400, 'money.invalid']);
+  });
+
+  it('set completed_at with the status, and let a hand-set priority win over the automatic one', async () => {
+    const task = await create({ title: 'Zahnarzt', due_date: '2026-11-25T12:00:00Z' });
+    expect([task.priority, task.priority_source]).toEqual(['critical', 'auto']);
+    const manual = (await call({ method: 'PATCH', url: `/api/v1/tasks/${task.id}`, payload: { priority: 'low' } })).json();
+    expect([manual.priority, manual.priority_source, manual.priority_reason]).toEqual(['low', 'manual', 'Von dir festgelegt']);
+    const done = (await call({ method: 'PATCH', url: `/api/v1/tasks/${task.id}`, payload: { status: 'done' } })).json();
+    expect(done.completed_at).toBe('2026-11-25T10:00:00.000Z');
+    expect((await call({ method: 'PATCH', url: `/api/v1/tasks/${task.id}`, payload: { status: 'open' } })).json().completed_at).toBeNull();
+  });
+
+  it('list with filters, tags, sorting by score and pagination', async () => {
+    const overdue = await create({ title: 'Mahnung Stadtwerke', due_date: '2026-11-20', tags: ['Ärger'] });
+    const soon = await create({ title: 'Miete', due_date: '2026-11-26T09:00:00Z', amount: '950.00' });
+    const later = await create({ title: 'Kfz-Steuer', due_date: '2027-01-15', tags: ['ärger', 'Auto'] });
+    await create({ title: 'Irgendwann', status: 'done' });
+    const list = async (query: string) => (await call({ url: `/api/v1/tasks?${query}` })).json<{ total: number; results: { id: string }[] }>();
+    expect((await list('overdue=true')).results.map((task) => task.id)).toEqual([overdue.id]);
+    expect((await list('tag=%C3%84RGER')).results.map((task) => task.id)).toEqual([overdue.id, later.id]);
+    // rent due in 23 h over 950 € (80 x 1.3 = 104) outranks the overdue letter without an amount (100)
+    expect((await list('status=open&sort=priority')).results.map((task) => task.id)).toEqual([soon.id, overdue.id, later.id]);
+    expect((await list('due_before=2026-12-01T00:00:00Z&due_after=2026-11-01T00:00:00Z')).total).toBe(2);
+    const page = await list('status=open&page=2&page_size=2');
+    expect([page.total, page.results.length]).toEqual([3, 1]);
+    const tags = (await call({ url: '/api/v1/tags' })).json<{ name: string; task_count: number }[]>();
+    expect(tags.map((tag) => [tag.name, tag.task_count])).toEqual([['Ärger', 2], ['Auto', 1]]);
+    expect((await call({ method: 'POST', url: '/api/v1/tags', payload: { name: 'ÄRGER' } })).statusCode).toBe(409);
+  });
+
+  it('offer to complete the parent when the last sub-step is done, and delete sub-steps with their parent', async () => {
+    const parent = await create({ title: 'Umzug' });
+    const first = await create({ title: 'Kartons', parent_task_id: parent.id });
+    const second = await create({ title: 'Ummelden', parent_task_id: parent.id });
+    expect((await call({ url: `/api/v1/tasks/${parent.id}` })).json().substeps).toEqual({ total: 2, done: 0 });
+    expect((await call({ method: 'PATCH', url: `/api/v1/tasks/${first.id}`, payload: { status: 'done' } })).json().parent_ready_to_complete).toBe(false);
+    expect((await call({ method: 'PATCH', url: `/api/v1/tasks/${second.id}`, payload: { status: 'done' } })).json().parent_ready_to_complete).toBe(true);
+    const loop = await call({ method: 'PATCH', url: `/api/v1/tasks/${parent.id}`, payload: { parent_task_id: first.id } });
+    expect([loop.statusCode, loop.json().error.message]).toEqual([400, expect.stringContaining('parent_task_id')]);
+    expect((await call({ method: 'DELETE', url: `/api/v1/tasks/${parent.id}` })).statusCode).toBe(204);
+    expect((await call({ url: `/api/v1/tasks/${first.id}` })).statusCode).toBe(404);
+  });
+
+  it('refuse dependency cycles naming them, and need force to complete a blocked task', async () => {
+    const collect = await create({ title: 'Belege sammeln' });
+    const declare = await create({ title: 'Steuererklärung' });
+    const blocked = (await call({ method: 'POST', url: `/api/v1/tasks/${declare.id}/dependencies`, payload: { depends_on_task_id: collect.id } })).json();
+    expect([blocked.blocked, blocked.blocked_by]).toEqual([true, [{ id: collect.id, title: 'Belege sammeln' }]]);
+    const cycle = await call({ method: 'POST', url: `/api/v1/tasks/${collect.id}/dependencies`, payload: { depends_on_task_id: declare.id } });
+    expect([cycle.statusCode, cycle.json().error.message]).toEqual([400, 'This dependency would close a circle: "Belege sammeln" waits for "Steuererklärung" waits for "Belege sammeln".']);
+    const refused = await call({ method: 'PATCH', url: `/api/v1/tasks/${declare.id}`, payload: { status: 'done' } });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'tasks.blocked']);
+    expect((await call({ method: 'PATCH', url: `/api/v1/tasks/${declare.id}`, payload: { status: 'done', force: true } })).statusCode).toBe(200);
+    expect((await call({ method: 'DELETE', url: `/api/v1/tasks/${declare.id}/dependencies/${collect.id}` })).json().blocked).toBe(false);
+  });
+
+  it('create the next instance of a series once, on the right date', async () => {
+    const rent = await create({ title: 'Miete', due_date: '2026-01-31', amount: '950', recurrence: { frequency: 'monthly' }, tags: ['Wohnung'] });
+    expect(rent.recurrence).toMatchObject({ frequency: 'monthly', interval: 1, anchor: 'due', rrule: 'FREQ=MONTHLY' });
+    const done = (await call({ method: 'PATCH', url: `/api/v1/tasks/${rent.id}`, payload: { status: 'done' } })).json();
+    expect(done.next_instance).toMatchObject({ due_date: '2026-02-28T22:59:59.999Z', overdue: true });
+    await call({ method: 'PATCH', url: `/api/v1/tasks/${rent.id}`, payload: { status: 'open' } });
+    const again = (await call({ method: 'PATCH', url: `/api/v1/tasks/${rent.id}`, payload: { status: 'done' } })).json();
+    expect(again.next_instance.id).toBe(done.next_instance.id);
+    const next = (await call({ url: `/api/v1/tasks/${done.next_instance.id}` })).json();
+    expect(next).toMatchObject({ title: 'Miete', amount: '950.00', due_local_date: '2026-02-28', series: { id: rent.id, index: 2 }, tags: [{ name: 'Wohnung' }] });
+    const rrule = await call({ method: 'POST', url: '/api/v1/tasks', payload: { title: 'x', due_date: '2026-12-01', recurrence: { rrule: 'FREQ=MONTHLY;BYMONTHDAY=1,15' } } });
+    expect([rrule.statusCode, rrule.json().error.details]).toEqual([422, { unsupported: ['BYMONTHDAY'] }]);
+  });
+});
