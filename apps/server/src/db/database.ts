@@ -74,6 +74,9 @@ export function openPostgres(connectionString: string, options: { poolSize: numb
     types: pgTypes,
     options: '-c TimeZone=UTC',
   });
+  // An idle pooled connection that the server drops (restart, failover, DROP DATABASE) emits 'error' on
+  // the pool; without a listener that would crash the process. The pool replaces the connection.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }
