@@ -33,6 +33,8 @@ import { createTagsRepository } from '../modules/tags/tags.repository.ts';
 import { createTagsUsecases } from '../modules/tags/tags.usecases.ts';
 import { createTasksRepository } from '../modules/tasks/tasks.repository.ts';
 import { createTasksUsecases } from '../modules/tasks/tasks.usecases.ts';
+import { tasksSubscribers } from '../modules/tasks/tasks.subscribers.ts';
+import { documentUnderstoodEvent } from '../modules/documents/documents.schemas.ts';
 import type { Clock } from '../shared/clock/clock.ts';
 import { loadKeyring, type KeySource } from '../shared/crypto/keyring-loader.ts';
 import { createSecretBox, type Keyring } from '../shared/crypto/secret-box.ts';
@@ -56,6 +58,8 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
 
   const users = createUsersRepository({ db: handle.db });
   const authRepository = createAuthRepository({ db: handle.db });
+  const tasksRepository = createTasksRepository({ db: handle.db });
+  const documents = createDocumentsRepository({ db: handle.db, dialect: handle.dialect });
   const jobs = createJobSystem({
     handle,
     clock,
@@ -65,8 +69,8 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
     jobs: [],
     registrations: [...maintenanceJobHandlers({ db: handle.db }), ...authJobHandlers({ auth: authRepository, clock })],
     periodic: [...maintenancePeriodicJobs, ...authPeriodicJobs],
-    events: [suspiciousLoginEvent, timezoneChangedEvent],
-    subscribers: [],
+    events: [suspiciousLoginEvent, timezoneChangedEvent, documentUnderstoodEvent],
+    subscribers: tasksSubscribers({ tasks: tasksRepository, documents, users }),
   });
 
   const throttle = createLoginThrottle({ auth: authRepository, clock });
@@ -76,7 +80,7 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
   const tags = createTagsUsecases({ handle, repository: tagsRepository, clock });
   const usecases = {
     tags,
-    tasks: createTasksUsecases({ handle, tasks: createTasksRepository({ db: handle.db }), tags: tagsRepository, tagUsecases: tags, documents: createDocumentsRepository({ db: handle.db }), users, clock }),
+    tasks: createTasksUsecases({ handle, tasks: tasksRepository, tags: tagsRepository, tagUsecases: tags, documents, users, clock }),
     system: createSystemUsecases({ handle }),
     operations: createOperationsUsecases({ jobs: jobs.repository, clock }),
     users: accounts,

@@ -160,8 +160,17 @@ export function createTasksRepository({ db }: { db: Kysely<Database> }) {
     return executor.selectFrom('tasks').select(['id', 'due_date']).where('series_id', '=', seriesId).where('series_index', '=', index).executeTakeFirst();
   }
 
+  /** Tasks that were made from this document (possibly edited since). */
+  async function fromDocument(executor: Kysely<Database>, userId: string, documentId: string): Promise<TaskRow[]> {
+    return withDocumentType(executor).where('tasks.user_id', '=', userId).where('tasks.document_id', '=', documentId).execute();
+  }
+
+  async function openDateOnly(executor: Kysely<Database>, userId: string) {
+    return executor.selectFrom('tasks').select(['id', 'due_date']).where('user_id', '=', userId).where('due_is_date', '=', true).where('due_date', 'is not', null).where('status', 'in', [...OPEN]).execute();
+  }
+
   return {
-    find, findMany, insert, update, remove, list, tagsOf, substepCounts, blockersOf, dependencyEdges, addDependency, removeDependency,
+    fromDocument, openDateOnly, find, findMany, insert, update, remove, list, tagsOf, substepCounts, blockersOf, dependencyEdges, addDependency, removeDependency,
     openSiblings, recurrenceOf, setRecurrence, clearRecurrence, seriesInstance,
   };
 }

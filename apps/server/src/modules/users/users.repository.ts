@@ -44,8 +44,8 @@ export function createUsersRepository({ db }: { db: Kysely<Database> }) {
       .execute();
   }
 
-  async function findById(id: string): Promise<UserRow | undefined> {
-    return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  async function findById(id: string, executor: Kysely<Database> = db): Promise<UserRow | undefined> {
+    return executor.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   async function recordLogin(id: string, now: Date, executor: Kysely<Database> = db) {

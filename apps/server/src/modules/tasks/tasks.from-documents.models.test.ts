@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { planFromDocument, type PlanInput } from './tasks.from-documents.models.ts';
+
+const now = new Date('2026-11-25T10:00:00.000Z');
+const plan = (type: string, fields: PlanInput['fields'], language: 'de' | 'en' = 'de') => planFromDocument({ type, fields, now, timeZone: 'Europe/Berlin', language });
+
+describe('tasks from documents', () => {
+  it('turns an invoice into a payment task with the payment data', () => {
+    expect(plan('invoice', { sender_name: 'Telekom Deutschland GmbH', amount_due: '89.99', total: '89.99', currency: 'EUR', due_date: '2026-12-10', iban: 'DE89370400440532013000', reference: 'RG 123' })).toEqual({
+      action: 'create',
+      task: {
+        title: 'Telekom Deutschland GmbH bezahlen: 89,99 €', due: new Date('2026-12-10T22:59:59.999Z'), dueIsDate: true, amountMinor: 8999, currency: 'EUR',
+        details: { origin: 'document', payment: { iban: 'DE89370400440532013000', reference: 'RG 123' }, reminders: true },
+      },
+    });
+  });
+
+  it.each([
+    ['a credit note', 'credit_note', { amount_due: '10.00' }, 'a credit note asks for no payment'],
+    ['an invoice with nothing left to pay', 'invoice', { amount_due: '0.00', total: '59.00' }, 'nothing left to pay'],
+    ['a contract without a cancellation date', 'contract', { sender_name: 'FitX' }, 'no cancellation date found'],
+    ['a plain receipt', 'receipt', { sender_name: 'Bäckerei' }, 'a receipt without a return or warranty deadline asks for nothing'],
+  ])('asks nothing for %s', (_label, type, fields, why) => {
+    expect(plan(type, fields)).toEqual({ action: 'none', why });
+  });
+
+  it('asks only to check a direct debit, at low priority', () => {
+    const result = plan('invoice', { sender_name: 'Stadtwerke', amount_due: '120.00', due_date: '2026-12-01', direct_debit: true });
+    expect(result).toMatchObject({ action: 'create', task: { title: 'Abbuchung prüfen: Stadtwerke 120,00 €', priority: 'low', amountMinor: 12000 } });
+  });
+
+  it.each([
+    ['issue date + stated terms', { issue_date: '2026-11-20', payment_terms_days: 30 }, '2026-12-20T22:59:59.999Z', 'issue_date + payment terms'],
+    ['issue date + 14 days', { issue_date: '2026-11-20' }, '2026-12-04T22:59:59.999Z', 'issue_date + 14 days'],
+    ['today + 14 days without any date', {}, '2026-12-09T22:59:59.999Z', 'today + 14 days'],
+  ])('assumes a missing due date from %s, and says so', (_label, fields, due, assumed) => {
+    const result = plan('invoice', { sender_name: 'Handwerker', amount_due: '300.00', ...fields });
+    expect(result).toMatchObject({ action: 'create', task: { due: new Date(due), details: { assumed_due_date: assumed, reminders: true } } });
+  });
+
+  it('files an old bill without reminders and asks whether it was paid', () => {
+    const result = plan('invoice', { sender_name: 'Telekom', amount_due: '40.00', due_date: '2026-10-01' });
+    expect(result).toMatchObject({ action: 'create', task: { details: { ask: 'already_paid', reminders: false } } });
+    expect(plan('invoice', { sender_name: 'Telekom', amount_due: '40.00', due_date: '2026-11-15' })).toMatchObject({ task: { details: { reminders: true } } });
+  });
+
+  it('escalates the invoice a dunning letter refers to, with its fee and new deadline', () => {
+    expect(plan('reminder', { sender_name: 'Stadtwerke', amount_due: '125.00', fee: '5.00', due_date: '2026-12-02', linked_invoice_number: 'R-2026-0815', dunning_level: 2 })).toMatchObject({
+      action: 'escalate', invoiceNumber: 'R-2026-0815', dueDate: new Date('2026-12-02T22:59:59.999Z'), feeMinor: 500, level: 2, fallback: { title: 'Stadtwerke bezahlen: 125,00 €' },
+    });
+    expect(plan('reminder', { sender_name: 'Stadtwerke', amount_due: '125.00' })).toMatchObject({ action: 'create' });
+  });
+
+  it('asks to decide on a contract before its last cancellation date', () => {
+    expect(plan('contract', { sender_name: 'FitX', last_cancellation_date: '2027-03-31' }, 'en')).toMatchObject({ action: 'create', task: { title: 'FitX: keep or cancel?', due: new Date('2027-03-31T21:59:59.999Z'), dueIsDate: true } });
+  });
+
+  it('puts an appointment at its time', () => {
+    expect(plan('appointment', { sender_name: 'Praxis Dr. Weber', appointment_at: '2026-12-08T09:00:00.000Z', appointment_place: 'Hauptstr. 5' })).toMatchObject({
+      action: 'create', task: { title: 'Termin: Praxis Dr. Weber (Hauptstr. 5)', due: new Date('2026-12-08T09:00:00.000Z'), dueIsDate: false },
+    });
+  });
+
+  it('keeps a return deadline from a receipt, at low priority', () => {
+    expect(plan('receipt', { sender_name: 'Elektromarkt', return_deadline: '2026-12-09' })).toMatchObject({ action: 'create', task: { priority: 'low', dueIsDate: true } });
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * What a document asks of its reader, as a task to create (or an existing one to escalate), from
+ * the fields document understanding found. Pure: the subscriber in tasks.subscribers.ts applies it.
+ */
+import type { Static } from 'typebox';
+import { DateTime } from 'luxon';
+import { endOfLocalDate } from '../../shared/dates/deadlines.ts';
+import { formatAmount, parseAmount } from '../../shared/money/money.ts';
+import type { UnderstoodFields } from '../documents/documents.schemas.ts';
+import type { Priority } from './tasks.priority.models.ts';
+
+type Fields = Static<typeof UnderstoodFields>;
+
+export interface PlannedTask {
+  title: string;
+  due: Date | null;
+  dueIsDate: boolean;
+  amountMinor: number | null;
+  currency: string;
+  /** Only set where the document itself decides (e.g. a direct debit to check is low). */
+  priority?: Priority;
+  details: {
+    origin: 'document';
+    payment?: { iban?: string; bic?: string; reference?: string };
+    assumed_due_date?: string;
+    /** An old bill being filed: no reminders, just the question whether it was paid. */
+    ask?: 'already_paid';
+    reminders: boolean;
+  };
+}
+
+export type DocumentPlan =
+  | { action: 'none'; why: string }
+  | { action: 'create'; task: PlannedTask }
+  | { action: 'escalate'; invoiceNumber: string; dueDate: Date | null; feeMinor: number; level: number; fallback: PlannedTask };
+
+export interface PlanInput {
+  type: string;
+  fields: Fields;
+  now: Date;
+  timeZone: string;
+  language: 'de' | 'en';
+}
+
+const OLD_BILL_DAYS = 14;
+const DEFAULT_TERMS_DAYS = 14;
+
+function money(value: string | undefined, currency: string): number | null {
+  if (value === undefined) return null;
+  try {
+    return parseAmount(value, currency);
+  } catch {
+    return null;
+  }
+}
+
+function show(amountMinor: number | null, currency: string, language: 'de' | 'en'): string {
+  if (amountMinor === null) return '';
+  return new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency }).format(Number(formatAmount(amountMinor, currency))).replace(/\u00a0/g, ' ');
+}
+
+function localDay(day: string, plusDays: number, zone: string): string {
+  return DateTime.fromISO(day, { zone }).plus({ days: plusDays }).toISODate() ?? day;
+}
+
+export function planFromDocument(input: PlanInput): DocumentPlan {
+  const { fields, language, timeZone: zone } = input;
+  const currency = fields.currency ?? 'EUR';
+  const sender = fields.sender_name?.trim() || (language === 'de' ? 'Absender' : 'sender');
+  const today = DateTime.fromJSDate(input.now, { zone }).toISODate() ?? '';
+
+  if (input.type === 'invoice' || input.type === 'reminder') {
+    const amount = money(fields.amount_due ?? fields.total, currency);
+    let dueDay = fields.due_date;
+    let assumed: string | undefined;
+    if (!dueDay) {
+      const base = fields.issue_date ?? today;
+      dueDay = localDay(base, fields.payment_terms_days ?? DEFAULT_TERMS_DAYS, zone);
+      assumed = fields.payment_terms_days !== undefined ? 'issue_date + payment terms' : `${fields.issue_date ? 'issue_date' : 'today'} + ${DEFAULT_TERMS_DAYS} days`;
+    }
+    const dueAt = endOfLocalDate(dueDay, zone);
+    const old = dueAt.getTime() < input.now.getTime() - OLD_BILL_DAYS * 86_400_000;
+    const payment = { ...(fields.iban ? { iban: fields.iban } : {}), ...(fields.bic ? { bic: fields.bic } : {}), ...(fields.reference ? { reference: fields.reference } : {}) };
+    const payTask = (title: string, amountMinor: number | null, priority?: Priority): PlannedTask => ({
+      title, due: dueAt, dueIsDate: true, amountMinor, currency, ...(priority ? { priority } : {}),
+      details: { origin: 'document', ...(Object.keys(payment).length ? { payment } : {}), ...(assumed ? { assumed_due_date: assumed } : {}), ...(old ? { ask: 'already_paid' as const } : {}), reminders: !old },
+    });
+    const title = `${language === 'de' ? `${sender} bezahlen` : `Pay ${sender}`}${amount !== null ? `: ${show(amount, currency, language)}` : ''}`;
+
+    if (input.type === 'reminder') {
+      const fee = money(fields.fee, currency) ?? 0;
+      const fallback = payTask(title, amount);
+      if (fields.linked_invoice_number) {
+        return { action: 'escalate', invoiceNumber: fields.linked_invoice_number, dueDate: fields.due_date ? dueAt : null, feeMinor: fee, level: fields.dunning_level ?? 1, fallback };
+      }
+      return { action: 'create', task: fallback };
+    }
+    if (amount !== null && amount <= 0) return { action: 'none', why: 'nothing left to pay' };
+    if (fields.direct_debit) {
+      const check = language === 'de' ? `Abbuchung prüfen: ${sender}` : `Check the debit: ${sender}`;
+      return { action: 'create', task: payTask(`${check}${amount !== null ? ` ${show(amount, currency, language)}` : ''}`, amount, 'low') };
+    }
+    return { action: 'create', task: payTask(title, amount) };
+  }
+
+  if (input.type === 'credit_note') return { action: 'none', why: 'a credit note asks for no payment' };
+
+  if (input.type === 'contract') {
+    if (!fields.last_cancellation_date) return { action: 'none', why: 'no cancellation date found' };
+    return {
+      action: 'create',
+      task: {
+        title: language === 'de' ? `${sender}: behalten oder kündigen?` : `${sender}: keep or cancel?`,
+        due: endOfLocalDate(fields.last_cancellation_date, zone), dueIsDate: true, amountMinor: null, currency, details: { origin: 'document', reminders: true },
+      },
+    };
+  }
+
+  if (input.type === 'appointment') {
+    if (!fields.appointment_at) return { action: 'none', why: 'no appointment time found' };
+    const place = fields.appointment_place ? ` (${fields.appointment_place})` : '';
+    return {
+      action: 'create',
+      task: { title: `${language === 'de' ? 'Termin' : 'Appointment'}: ${sender}${place}`, due: new Date(fields.appointment_at), dueIsDate: false, amountMinor: null, currency, details: { origin: 'document', reminders: true } },
+    };
+  }
+
+  if (input.type === 'receipt') {
+    if (!fields.return_deadline) return { action: 'none', why: 'a receipt without a return or warranty deadline asks for nothing' };
+    return {
+      action: 'create',
+      task: { title: language === 'de' ? `Rückgabe bei ${sender} möglich bis` : `Return to ${sender} possible until`, due: endOfLocalDate(fields.return_deadline, zone), dueIsDate: true, amountMinor: null, currency, priority: 'low', details: { origin: 'document', reminders: true } },
+    };
+  }
+
+  return { action: 'none', why: `a document of type ${input.type} asks for nothing yet` };
+}

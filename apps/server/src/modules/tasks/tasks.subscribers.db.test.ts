@@ -1,0 +1,80 @@
+/** Tasks made from "document understood" events, idempotently, and date-only deadlines across a time-zone change. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, signUp, type SignedIn, type TestApp } from '../../app/test-app.ts';
+import { toDbJson } from '../../db/values.ts';
+import { newId } from '../../shared/ids/ids.ts';
+import { documentUnderstoodEvent } from '../documents/documents.schemas.ts';
+
+let testApp: TestApp;
+let anna: SignedIn;
+beforeEach(async () => {
+  testApp = await createTestApp();
+  anna = await signUp(testApp, 'anna');
+  await testApp.app.inject({ method: 'PATCH', url: '/api/v1/users/me', headers: anna.headers, payload: { timezone: 'Europe/Berlin' } });
+  await testApp.container.jobs.createWorker().runUntilIdle();
+});
+afterEach(async () => testApp.close());
+
+async function document(type: 'invoice' | 'reminder' | 'credit_note', metadata: Record<string, unknown> = {}) {
+  const fileId = newId();
+  const id = newId();
+  await testApp.database.db.insertInto('files').values({ id: fileId, user_id: anna.userId, path: `${anna.userId}/${fileId}`, original_filename: 'x.pdf', size_bytes: 1, mime_type: 'application/pdf', checksum: 'a'.repeat(64) }).execute();
+  await testApp.database.db.insertInto('documents').values({ id, user_id: anna.userId, file_id: fileId, type, metadata: toDbJson(metadata) }).execute();
+  return id;
+}
+
+async function understood(documentId: string, type: 'invoice' | 'reminder' | 'credit_note', fields: Record<string, unknown>, reason: 'processed' | 'corrected' = 'processed') {
+  await testApp.container.jobs.bus.publish(testApp.database.db, documentUnderstoodEvent, { document_id: documentId, user_id: anna.userId, type, reason, fields }, { userId: anna.userId });
+  await testApp.container.jobs.createWorker().runUntilIdle();
+}
+
+const tasksOf = async () => (await testApp.app.inject({ url: '/api/v1/tasks?sort=created_at', headers: anna.headers })).json<{ results: Record<string, unknown>[] }>().results;
+
+describe('tasks from documents', () => {
+  it('creates one payment task per invoice, updates it on reprocessing, and leaves the user edits alone', async () => {
+    const invoice = await document('invoice', { invoice_number: 'R-2026-0815' });
+    const fields = { sender_name: 'Stadtwerke', amount_due: '120.00', currency: 'EUR', due_date: '2026-12-10', iban: 'DE89370400440532013000' };
+    await understood(invoice, 'invoice', fields);
+    await understood(invoice, 'invoice', fields); // the same event again: no second task
+    let tasks = await tasksOf();
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ title: 'Stadtwerke bezahlen: 120,00 €', amount: '120.00', due_local_date: '2026-12-10', document_id: invoice });
+
+    await understood(invoice, 'invoice', { ...fields, amount_due: '125.50' }, 'corrected');
+    tasks = await tasksOf();
+    expect(tasks.map((task) => task.amount)).toEqual(['125.50']);
+
+    await testApp.app.inject({ method: 'PATCH', url: `/api/v1/tasks/${String(tasks[0]?.id)}`, headers: anna.headers, payload: { title: 'Strom bezahlen' } });
+    await understood(invoice, 'invoice', { ...fields, amount_due: '130.00' }, 'corrected');
+    expect((await tasksOf()).map((task) => [task.title, task.amount])).toEqual([['Strom bezahlen', '125.50']]);
+  });
+
+  it('escalates the invoice task when its dunning letter arrives, instead of a second task', async () => {
+    const invoice = await document('invoice', { invoice_number: 'R-2026-0815' });
+    await understood(invoice, 'invoice', { sender_name: 'Stadtwerke', amount_due: '120.00', due_date: '2026-11-20' });
+    const dunning = await document('reminder');
+    await understood(dunning, 'reminder', { sender_name: 'Stadtwerke', amount_due: '125.00', fee: '5.00', due_date: '2026-12-02', linked_invoice_number: 'R-2026-0815', dunning_level: 1 });
+    const tasks = await tasksOf();
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ amount: '125.00', due_local_date: '2026-12-02', document_id: dunning });
+    expect(String(tasks[0]?.priority_reason)).toMatch(/^Mahnung/);
+  });
+
+  it('makes no task for a credit note', async () => {
+    const note = await document('credit_note');
+    await understood(note, 'credit_note', { sender_name: 'Versandhaus', amount_due: '19.99' });
+    expect(await tasksOf()).toEqual([]);
+  });
+});
+
+describe('a time-zone change', () => {
+  it('keeps date-only deadlines on their date and leaves exact times alone', async () => {
+    const dated = (await testApp.app.inject({ method: 'POST', url: '/api/v1/tasks', headers: anna.headers, payload: { title: 'Kfz-Steuer', due_date: '2026-12-01' } })).json<{ id: string }>();
+    const timed = (await testApp.app.inject({ method: 'POST', url: '/api/v1/tasks', headers: anna.headers, payload: { title: 'Anruf', due_date: '2026-12-01T15:00:00Z' } })).json<{ id: string }>();
+    await testApp.app.inject({ method: 'PATCH', url: '/api/v1/users/me', headers: anna.headers, payload: { timezone: 'America/New_York' } });
+    await testApp.container.jobs.createWorker().runUntilIdle();
+    const get = async (id: string) => (await testApp.app.inject({ url: `/api/v1/tasks/${id}`, headers: anna.headers })).json();
+    expect(await get(dated.id)).toMatchObject({ due_date: '2026-12-02T04:59:59.999Z', due_local_date: '2026-12-01' });
+    expect((await get(timed.id)).due_date).toBe('2026-12-01T15:00:00.000Z');
+  });
+});
