@@ -7,7 +7,7 @@ import { createTestApp, signUp, type SignedIn, type TestApp } from './test-app.t
 const PROBES = new Set(['GET /healthz', 'GET /readyz']);
 const NO_INPUT_ROUTES = new Set([
   'POST /api/v1/auth/logout', 'GET /api/v1/auth/sessions', 'DELETE /api/v1/auth/sessions', 'GET /api/v1/auth/2fa',
-  'GET /api/v1/auth/api-keys', 'GET /api/v1/users/me', 'GET /api/v1/users/me/export', 'GET /api/v1/admin/invites', 'GET /api/v1/tags',
+  'GET /api/v1/auth/api-keys', 'GET /api/v1/users/me', 'GET /api/v1/users/me/export', 'GET /api/v1/admin/invites', 'GET /api/v1/tags', 'GET /api/v1/today',
 ]);
 
 let testApp: TestApp;

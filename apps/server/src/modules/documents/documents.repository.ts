@@ -22,7 +22,17 @@ export function createDocumentsRepository({ db, dialect }: { db: Kysely<Database
       .executeTakeFirst();
   }
 
-  return { findOwned, findInvoiceByNumber };
+  /** Documents that need the user: processing failed, or understood with too little confidence. */
+  async function needingAttention(userId: string, limit: number, reviewBelow: number) {
+    const base = db.selectFrom('documents').select(['id', 'title', 'type', 'processing_status', 'processing_error', 'confidence_score', 'uploaded_at']).where('user_id', '=', userId).where('deleted_at', 'is', null);
+    const [failed, review] = await Promise.all([
+      base.where('processing_status', '=', 'failed').orderBy('uploaded_at', 'desc').limit(limit).execute(),
+      base.where('processing_status', '=', 'done').where('confidence_score', '<', reviewBelow).orderBy('uploaded_at', 'desc').limit(limit).execute(),
+    ]);
+    return { failed, review };
+  }
+
+  return { findOwned, findInvoiceByNumber, needingAttention };
 }
 
 export type DocumentsRepository = ReturnType<typeof createDocumentsRepository>;

@@ -95,4 +95,25 @@ describe('tasks', () => {
     const rrule = await call({ method: 'POST', url: '/api/v1/tasks', payload: { title: 'x', due_date: '2026-12-01', recurrence: { rrule: 'FREQ=MONTHLY;BYMONTHDAY=1,15' } } });
     expect([rrule.statusCode, rrule.json().error.details]).toEqual([422, { unsupported: ['BYMONTHDAY'] }]);
   });
+
+  it('show today calmly: overdue worst first, due within 48 h, newly unblocked, documents needing a look, and a count of the rest', async () => {
+    const letter = await create({ title: 'Mahnung', due_date: '2026-11-20' });
+    const olderLetter = await create({ title: 'Rundfunkbeitrag', due_date: '2026-11-10', amount: '55.08' });
+    const tomorrow = await create({ title: 'Miete', due_date: '2026-11-26' });
+    const prerequisite = await create({ title: 'Belege sammeln', status: 'done' });
+    const waiting = await create({ title: 'Steuererklärung', due_date: '2027-05-31' });
+    await call({ method: 'POST', url: `/api/v1/tasks/${waiting.id}/dependencies`, payload: { depends_on_task_id: prerequisite.id } });
+    await create({ title: 'Irgendwann aufräumen' });
+    const fileId = crypto.randomUUID();
+    await testApp.database.db.insertInto('files').values({ id: fileId, user_id: anna.userId, path: `${anna.userId}/${fileId}`, original_filename: 'scan.jpg', size_bytes: 1, mime_type: 'image/jpeg', checksum: 'b'.repeat(64) }).execute();
+    await testApp.database.db.insertInto('documents').values({ id: crypto.randomUUID(), user_id: anna.userId, file_id: fileId, type: 'other', processing_status: 'failed', processing_error: 'Das Foto ist zu unscharf.' }).execute();
+
+    const today = (await call({ url: '/api/v1/today' })).json();
+    expect(today.overdue.map((task: { id: string }) => task.id)).toEqual([olderLetter.id, letter.id]);
+    expect(today.due_soon.map((task: { id: string }) => task.id)).toEqual([tomorrow.id]);
+    expect(today.unblocked.map((task: { id: string }) => task.id)).toEqual([waiting.id]);
+    expect(today.failed_documents).toEqual([expect.objectContaining({ processing_error: 'Das Foto ist zu unscharf.' })]);
+    expect(today.documents_to_review).toEqual([]);
+    expect(today.other_open_tasks).toBe(1);
+  });
 });

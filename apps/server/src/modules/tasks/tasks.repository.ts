@@ -169,8 +169,31 @@ export function createTasksRepository({ db }: { db: Kysely<Database> }) {
     return executor.selectFrom('tasks').select(['id', 'due_date']).where('user_id', '=', userId).where('due_is_date', '=', true).where('due_date', 'is not', null).where('status', 'in', [...OPEN]).execute();
   }
 
+  /** Open tasks that waited for others and no longer do. */
+  async function unblocked(userId: string, limit: number): Promise<TaskRow[]> {
+    return withDocumentType(db)
+      .where('tasks.user_id', '=', userId)
+      .where('tasks.status', 'in', [...OPEN])
+      .where((eb) => eb.exists(eb.selectFrom('task_dependencies').select('child_task_id').whereRef('task_dependencies.child_task_id', '=', 'tasks.id')))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('task_dependencies as d').innerJoin('tasks as p', 'p.id', 'd.parent_task_id').select('d.child_task_id').whereRef('d.child_task_id', '=', 'tasks.id').where('p.status', 'in', [...OPEN]),
+          ),
+        ),
+      )
+      .orderBy('tasks.due_date')
+      .limit(limit)
+      .execute();
+  }
+
+  async function countOpen(userId: string): Promise<number> {
+    const row = await db.selectFrom('tasks').select((eb) => eb.fn.countAll<number>().as('count')).where('user_id', '=', userId).where('status', 'in', [...OPEN]).executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
   return {
-    fromDocument, openDateOnly, find, findMany, insert, update, remove, list, tagsOf, substepCounts, blockersOf, dependencyEdges, addDependency, removeDependency,
+    unblocked, countOpen, fromDocument, openDateOnly, find, findMany, insert, update, remove, list, tagsOf, substepCounts, blockersOf, dependencyEdges, addDependency, removeDependency,
     openSiblings, recurrenceOf, setRecurrence, clearRecurrence, seriesInstance,
   };
 }

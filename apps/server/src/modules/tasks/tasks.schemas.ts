@@ -145,3 +145,22 @@ export const TagBody = Type.Object({ name: Type.String({ minLength: 1, maxLength
 export const MergeTagBody = Type.Object({ into_tag_id: Uuid }, { additionalProperties: false });
 export const AttachTagBody = Type.Object({ tag_id: Uuid }, { additionalProperties: false });
 export const TaskTagParams = Type.Object({ id: Uuid, tag_id: Uuid }, { additionalProperties: false });
+
+const AttentionDocument = Type.Object({
+  id: Uuid,
+  title: Type.Union([Type.String(), Type.Null()]),
+  type: Type.String(),
+  processing_status: Type.String(),
+  processing_error: Type.Union([Type.String(), Type.Null()]),
+  confidence_score: Type.Union([Type.Number(), Type.Null()]),
+  uploaded_at: Instant,
+});
+
+export const Today = Type.Object({
+  overdue: Type.Array(Task, { description: 'Worst first, at most 10.' }),
+  due_soon: Type.Array(Task, { description: 'Due within 48 hours, at most 10.' }),
+  unblocked: Type.Array(Task, { description: 'Waited for other tasks and can start now.' }),
+  documents_to_review: Type.Array(AttentionDocument),
+  failed_documents: Type.Array(AttentionDocument),
+  other_open_tasks: Type.Integer({ description: 'Open tasks not listed above.' }),
+});

@@ -24,6 +24,9 @@ import { fromRRule, nextOccurrence, toRRule, UnsupportedRRuleError, type Recurre
 import type { RecurrenceRow, TaskRow, TasksRepository, TaskSort } from './tasks.repository.ts';
 import type { CreateTaskBody, ListTasksQuery, RecurrenceInput, UpdateTaskBody } from './tasks.schemas.ts';
 
+const TODAY_LIMIT = 10;
+/** Documents understood with less confidence than this are shown for review. */
+const REVIEW_BELOW_CONFIDENCE = 0.8;
 const MANUAL_SCORE: Record<Priority, number> = { critical: 100, high: 70, medium: 50, low: 20 };
 const OPEN = new Set(['open', 'in_progress']);
 
@@ -323,7 +326,33 @@ export function createTasksUsecases(deps: {
     return get(userId, id);
   }
 
-  return { create, get, list, update, remove, addDependency, removeDependency, attachTag, detachTag };
+  /**
+   * The calm daily view: what is overdue (worst first), what is due within 48 hours, documents that
+   * need a look, tasks that were waiting and now can start, and how many other tasks are open.
+   */
+  async function today(userId: string) {
+    const now = clock.now();
+    const open = { status: 'open' };
+    const [overdue, dueSoon, unblocked, attention, totalOpen] = await Promise.all([
+      tasks.list(userId, { overdue: true }, 'priority', { limit: TODAY_LIMIT, offset: 0 }, now),
+      tasks.list(userId, { ...open, dueAfter: new Date(now.getTime() - 1), dueBefore: new Date(now.getTime() + 48 * 3_600_000) }, 'due_date', { limit: TODAY_LIMIT, offset: 0 }, now),
+      tasks.unblocked(userId, TODAY_LIMIT),
+      deps.documents.needingAttention(userId, TODAY_LIMIT, REVIEW_BELOW_CONFIDENCE),
+      tasks.countOpen(userId),
+    ]);
+    const soon = dueSoon.rows.filter((row) => !overdue.rows.some((other) => other.id === row.id));
+    const shown = new Set([...overdue.rows, ...soon, ...unblocked].map((row) => row.id));
+    return {
+      overdue: await enrich(userId, overdue.rows),
+      due_soon: await enrich(userId, soon),
+      unblocked: await enrich(userId, unblocked.filter((row) => !overdue.rows.some((other) => other.id === row.id) && !soon.some((other) => other.id === row.id))),
+      documents_to_review: attention.review,
+      failed_documents: attention.failed,
+      other_open_tasks: Math.max(totalOpen - shown.size, 0),
+    };
+  }
+
+  return { create, get, list, update, remove, addDependency, removeDependency, attachTag, detachTag, today };
 }
 
 function toRecurrenceResponse(rule: RecurrenceRow) {
