@@ -116,4 +116,15 @@ describe('tasks', () => {
     expect(today.documents_to_review).toEqual([]);
     expect(today.other_open_tasks).toBe(1);
   });
+
+  it('read a quick-add line, and create the task from it', async () => {
+    const draft = (await call({ method: 'POST', url: '/api/v1/tasks/parse', payload: { text: 'Telekom 89,99 € bis Freitag #rechnung' } })).json();
+    expect(draft).toMatchObject({ title: 'Telekom', amount: '89.99', due_local_date: '2026-11-27', tags: ['rechnung'] });
+    expect((await call({ url: '/api/v1/tasks' })).json().total).toBe(0);
+    const created = await call({ method: 'POST', url: '/api/v1/tasks/quick', payload: { text: 'jeden Monat am 1. Miete 950 € #wohnung' } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ title: 'Miete', amount: '950.00', due_local_date: '2026-12-01', tags: [{ name: 'wohnung' }], recurrence: { frequency: 'monthly' } });
+    const empty = await call({ method: 'POST', url: '/api/v1/tasks/quick', payload: { text: '#nur-ein-tag' } });
+    expect([empty.statusCode, empty.json().error.code]).toEqual([400, 'tasks.invalid']);
+  });
 });

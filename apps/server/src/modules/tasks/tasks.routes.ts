@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf } from '../../app/authenticate.ts';
 import { ErrorResponse } from '../../shared/http/error-schema.ts';
-import { AttachTagBody, CreateTaskBody, DependencyBody, DependencyParams, ListTasksQuery, Task, TaskPage, TaskParams, TaskTagParams, TaskWithOutcome, UpdateTaskBody } from './tasks.schemas.ts';
+import { AttachTagBody, CreateTaskBody, QuickAddBody, QuickDraft, DependencyBody, DependencyParams, ListTasksQuery, Task, TaskPage, TaskParams, TaskTagParams, TaskWithOutcome, UpdateTaskBody } from './tasks.schemas.ts';
 import type { TasksUsecases } from './tasks.usecases.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
@@ -11,6 +11,14 @@ const tags = ['tasks'];
 export const tasksRoutes = (usecases: TasksUsecases): FastifyPluginAsyncTypebox => async (app) => {
   app.post('/', { schema: { tags, summary: 'Create a task (a `due_date` given as YYYY-MM-DD is the end of that day in your time zone).', body: CreateTaskBody, response: { 201: Task, ...errors } } }, async (request, reply) =>
     reply.status(201).send(await usecases.create(principalOf(request).userId, request.body)),
+  );
+
+  app.post('/parse', { schema: { tags, summary: 'Read a quick-add line (German or English) into a task draft, without saving it.', body: QuickAddBody, response: { 200: QuickDraft, ...errors } } }, async (request) =>
+    usecases.parse(principalOf(request).userId, request.body.text),
+  );
+
+  app.post('/quick', { schema: { tags, summary: 'Create a task from a quick-add line.', body: QuickAddBody, response: { 201: Task, ...errors } } }, async (request, reply) =>
+    reply.status(201).send(await usecases.quickAdd(principalOf(request).userId, request.body.text)),
   );
 
   app.get('/', { schema: { tags, summary: 'Your tasks, filtered and sorted, each with tags, sub-step counts and whether it is blocked.', querystring: ListTasksQuery, response: { 200: TaskPage, ...errors } } }, async (request) =>

@@ -164,3 +164,19 @@ export const Today = Type.Object({
   failed_documents: Type.Array(AttentionDocument),
   other_open_tasks: Type.Integer({ description: 'Open tasks not listed above.' }),
 });
+
+export const QuickAddBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 500, description: 'E.g. "Telekom 89,99 € bis Freitag #rechnung" or "Dentist next Tuesday 10am".' }) },
+  { additionalProperties: false },
+);
+
+export const QuickDraft = Type.Object({
+  title: Type.String(),
+  due_date: Type.Union([Instant, Type.Null()]),
+  due_is_date: Type.Boolean(),
+  due_local_date: Type.Union([Type.String(), Type.Null()]),
+  amount: Type.Union([AmountOutput, Type.Null()]),
+  currency: Type.String(),
+  tags: Type.Array(Type.String()),
+  recurrence: Type.Union([Type.Object({ frequency: Type.String(), interval: Type.Integer() }), Type.Null()]),
+});

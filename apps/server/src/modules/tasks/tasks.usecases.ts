@@ -18,6 +18,7 @@ import type { TagsRepository } from '../tags/tags.repository.ts';
 import { tagNotFound, type TagsUsecases } from '../tags/tags.usecases.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
 import { cycleIfAdded } from './tasks.dependencies.models.ts';
+import { parseQuickAdd } from './tasks.quick-add.models.ts';
 import * as errors from './tasks.errors.ts';
 import { bandOf, slaPriority, type Priority } from './tasks.priority.models.ts';
 import { fromRRule, nextOccurrence, toRRule, UnsupportedRRuleError, type RecurrenceRule } from './tasks.recurrence.models.ts';
@@ -352,7 +353,26 @@ export function createTasksUsecases(deps: {
     };
   }
 
-  return { create, get, list, update, remove, addDependency, removeDependency, attachTag, detachTag, today };
+  async function parse(userId: string, text: string) {
+    const { zone, language } = await profile(userId);
+    const draft = parseQuickAdd(text, { now: clock.now(), timeZone: zone, language });
+    return { ...draft, due_local_date: draft.due_date && draft.due_is_date ? localDateOf(new Date(draft.due_date), zone) : null };
+  }
+
+  /** Creates the task a quick-add line describes. */
+  async function quickAdd(userId: string, text: string) {
+    const draft = await parse(userId, text);
+    if (!draft.title) throw errors.taskInvalid({ message: 'text: nothing is left for a title once date, amount and tags are read.' });
+    return create(userId, {
+      title: draft.title.slice(0, 255),
+      ...(draft.due_date ? { due_date: draft.due_local_date ?? draft.due_date } : {}),
+      ...(draft.amount ? { amount: draft.amount, currency: draft.currency } : {}),
+      ...(draft.tags.length ? { tags: draft.tags } : {}),
+      ...(draft.recurrence && draft.due_date ? { recurrence: draft.recurrence } : {}),
+    });
+  }
+
+  return { create, get, list, update, remove, addDependency, removeDependency, attachTag, detachTag, today, parse, quickAdd };
 }
 
 function toRecurrenceResponse(rule: RecurrenceRow) {
