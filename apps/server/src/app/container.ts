@@ -34,6 +34,8 @@ import { createTagsUsecases } from '../modules/tags/tags.usecases.ts';
 import { createTasksRepository } from '../modules/tasks/tasks.repository.ts';
 import { createTasksUsecases } from '../modules/tasks/tasks.usecases.ts';
 import { tasksSubscribers } from '../modules/tasks/tasks.subscribers.ts';
+import { createSearchRepository } from '../modules/search/search.repository.ts';
+import { createSearchUsecases } from '../modules/search/search.usecases.ts';
 import { documentUnderstoodEvent } from '../modules/documents/documents.schemas.ts';
 import type { Clock } from '../shared/clock/clock.ts';
 import { loadKeyring, type KeySource } from '../shared/crypto/keyring-loader.ts';
@@ -79,6 +81,7 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
   const tagsRepository = createTagsRepository({ db: handle.db });
   const tags = createTagsUsecases({ handle, repository: tagsRepository, clock });
   const usecases = {
+    search: createSearchUsecases({ repository: createSearchRepository({ db: handle.db, dialect: handle.dialect }) }),
     tags,
     tasks: createTasksUsecases({ handle, tasks: tasksRepository, tags: tagsRepository, tagUsecases: tags, documents, users, clock }),
     system: createSystemUsecases({ handle }),

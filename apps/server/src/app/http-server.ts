@@ -21,6 +21,7 @@ import { systemRoutes } from '../modules/system/system.routes.ts';
 import { tagsRoutes } from '../modules/tags/tags.routes.ts';
 import { tasksRoutes } from '../modules/tasks/tasks.routes.ts';
 import { todayRoutes } from '../modules/tasks/today.routes.ts';
+import { searchRoutes } from '../modules/search/search.routes.ts';
 import { twoFactorRoutes } from '../modules/two-factor/two-factor.routes.ts';
 import { adminUsersRoutes } from '../modules/users/admin-users.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
@@ -103,6 +104,7 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
       await api.register(tasksRoutes(usecases.tasks), { prefix: '/tasks' });
       await api.register(tagsRoutes(usecases.tags), { prefix: '/tags' });
       await api.register(todayRoutes(usecases.tasks), { prefix: '/today' });
+      await api.register(searchRoutes(usecases.search), { prefix: '/search' });
       await api.register(operationsRoutes(usecases.operations), { prefix: '/admin' });
       await api.register(adminUsersRoutes(usecases.users), { prefix: '/admin/users' });
       await api.register(invitesRoutes(usecases.invites), { prefix: '/admin/invites' });
