@@ -1,6 +1,7 @@
 /** Runs benchmarks by name and prints their figures: `npm run bench -- <name> [options]`. */
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   queue: () => import('./queue.bench.ts'),
+  tasks: () => import('./tasks.bench.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

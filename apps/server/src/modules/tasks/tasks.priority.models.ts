@@ -88,9 +88,22 @@ function explain(input: SlaInput): { de: string; en: string } {
   }
   if (input.amountMinor !== null) {
     const amount = Number(formatAmount(input.amountMinor, input.currency));
-    parts.de.push(new Intl.NumberFormat('de-DE', { style: 'currency', currency: input.currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount));
-    parts.en.push(new Intl.NumberFormat('en-GB', { style: 'currency', currency: input.currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount));
+    parts.de.push(currencyFormat('de-DE', input.currency, Number.isInteger(amount)).format(amount));
+    parts.en.push(currencyFormat('en-GB', input.currency, Number.isInteger(amount)).format(amount));
   }
   // Intl puts a no-break space before the euro sign; the reason is plain text.
   return { de: parts.de.join(', ').replace(/\u00a0/g, ' '), en: parts.en.join(', ').replace(/\u00a0/g, ' ') };
+}
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** Intl.NumberFormat is slow to build and lists format many amounts: one per locale, currency and style. */
+function currencyFormat(locale: string, currency: string, whole: boolean): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${whole}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: whole ? 0 : 2 });
+    formats.set(key, format);
+  }
+  return format;
 }

@@ -13,9 +13,16 @@ const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 const DECIMAL_PATTERN = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 /** Number of minor-unit digits of a currency (EUR 2, JPY 0, KWD 3), from the runtime's ICU data. */
+const exponents = new Map<string, number>();
+
 export function currencyExponent(currency: string): number {
+  const known = exponents.get(currency);
+  if (known !== undefined) return known;
   assertCurrency(currency);
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  // Building an Intl.NumberFormat is slow; a currency's exponent never changes.
+  const exponent = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  exponents.set(currency, exponent);
+  return exponent;
 }
 
 export function assertCurrency(currency: string): void {
