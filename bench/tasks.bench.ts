@@ -15,7 +15,17 @@ import { systemClock } from '../apps/server/src/shared/clock/clock.ts';
 import { createKeyring, generateMasterKey } from '../apps/server/src/shared/crypto/secret-box.ts';
 import { newId } from '../apps/server/src/shared/ids/ids.ts';
 import { createLogger } from '../apps/server/src/shared/logging/logger.ts';
-import { fixedRate, maxThroughput, percentile, sequential } from './http-load.ts';
+import { Worker } from 'node:worker_threads';
+import { percentile, sequential } from './http-load.ts';
+import type { LoadJob } from './load-worker.ts';
+
+function load<T>(job: LoadJob): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: job });
+    worker.once('message', (result: T) => resolve(result));
+    worker.once('error', reject);
+  });
+}
 
 const WORDS = ['Rechnung', 'Mahnung', 'Telekom', 'Stadtwerke', 'Miete', 'Versicherung', 'Steuer', 'Zahnarzt', 'Vertrag', 'Kündigung', 'Rundfunkbeitrag', 'Kfz', 'Strom', 'Wasser', 'Internet', 'Handy', 'Kita', 'Fitnessstudio', 'Arzt', 'Bürgeramt'];
 const PASSWORD = 'benchmark password 2026';
@@ -46,7 +56,7 @@ export async function run(args: string[]): Promise<void> {
 
   try {
     console.log(`tasks benchmark on ${dialect}: ${users} users x ${tasksPerUser} tasks, ${documentCount} documents for the first user`);
-    let started = performance.now();
+    const started = performance.now();
     const tokens: string[] = [];
     const userIds: string[] = [];
     for (let index = 0; index < users; index += 1) {
@@ -84,20 +94,20 @@ export async function run(args: string[]): Promise<void> {
       tokens.push(((await response.json()) as { access_token: string }).access_token);
     }
     const get = (path: string, index: number) => fetch(`${base}${path}`, { headers: { authorization: `Bearer ${tokens[index % tokens.length]}` } });
-    const listPath = '/api/v1/tasks?status=open&sort=due_date&page_size=50';
+    const listPaths = Array.from({ length: 20 }, (_, page) => `/api/v1/tasks?status=open&sort=due_date&page_size=50&page=${page + 1}`);
     // Warm-up: the first reads store changed priority bands.
-    await sequential(40, (index) => get(`${listPath}&page=${(index % 20) + 1}`, index));
+    await sequential(40, (index) => get(listPaths[index % listPaths.length] ?? '', index));
 
-    started = performance.now();
-    const list = await sequential(300, (index) => get(`${listPath}&page=${(index % 20) + 1}`, index));
+    const list = await load<number[]>({ mode: 'sequential', base, tokens, paths: listPaths, count: 300 });
     console.log(`task list page (50 rows, status=open, by due date), concurrency 1: p50 ${ms(percentile(list, 50))}, p99 ${ms(percentile(list, 99))} -> ${verdict(percentile(list, 99), 20)}`);
-    const rate = await fixedRate(200, seconds, (index) => get(`${listPath}&page=${(index % 20) + 1}`, index));
+    const rate = await load<number[]>({ mode: 'fixed-rate', base, tokens, paths: listPaths, rate: 200, seconds });
     console.log(`task list at a fixed 200 requests/s for ${seconds} s: p50 ${ms(percentile(rate, 50))}, p99 ${ms(percentile(rate, 99))} -> ${verdict(percentile(rate, 99), 50)}`);
-    const throughput = await maxThroughput(50, seconds, (index) => get(`${listPath}&page=${(index % 20) + 1}`, index));
+    const throughput = await load<number>({ mode: 'max-throughput', base, tokens, paths: listPaths, clients: 50, seconds });
     console.log(`task list with 50 clients: ${Math.round(throughput)} requests/s`);
-    const searchLatency = await sequential(200, (index) => fetch(`${base}/api/v1/search?q=${encodeURIComponent(WORDS[index % WORDS.length] ?? 'Rechnung')}`, { headers: { authorization: `Bearer ${tokens[0]}` } }));
+    const searchPaths = WORDS.map((word) => `/api/v1/search?q=${encodeURIComponent(word)}`);
+    const searchLatency = await load<number[]>({ mode: 'sequential', base, tokens: [tokens[0] ?? ''], paths: searchPaths, count: 200 });
     console.log(`search over ${tasksPerUser + documentCount} tasks and documents: p50 ${ms(percentile(searchLatency, 50))}, p95 ${ms(percentile(searchLatency, 95))} -> ${verdict(percentile(searchLatency, 95), 50)}`);
-    const today = await sequential(200, (index) => get('/api/v1/today', index));
+    const today = await load<number[]>({ mode: 'sequential', base, tokens, paths: ['/api/v1/today'], count: 200 });
     console.log(`/today, concurrency 1: p50 ${ms(percentile(today, 50))}, p99 ${ms(percentile(today, 99))} -> ${verdict(percentile(today, 99), 30)}`);
   } finally {
     await app.close();

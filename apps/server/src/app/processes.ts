@@ -43,7 +43,7 @@ async function startHttp(container: Container) {
 }
 
 function startWorkerThread(config: Config, logger: Logger): { stop(): Promise<void> } {
-  const entry = new URL(runningFromSource ? './worker-thread.ts' : './worker-thread.js', import.meta.url);
+  const entry = new URL(runningFromSource ? './worker-thread.dev.mjs' : './worker-thread.js', import.meta.url);
   const thread = new Thread(entry, { workerData: { config } });
   let stopping = false;
   const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
