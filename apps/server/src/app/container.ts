@@ -60,7 +60,7 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
 
   const users = createUsersRepository({ db: handle.db });
   const authRepository = createAuthRepository({ db: handle.db });
-  const tasksRepository = createTasksRepository({ db: handle.db });
+  const tasksRepository = createTasksRepository({ db: handle.db, dialect: handle.dialect });
   const documents = createDocumentsRepository({ db: handle.db, dialect: handle.dialect });
   const jobs = createJobSystem({
     handle,

@@ -1,6 +1,8 @@
 /** All SQL of tasks, their dependencies and recurrence rules. Every query is scoped to one user. */
 import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DialectName } from '../../db/database.ts';
 import type { Database, RecurrenceRulesTable, TasksTable } from '../../db/schema.ts';
+import { NO_DUE_DATE_SORT_KEY } from '../../migrations/0004-task-list-indexes.migration.ts';
 import { toDbInstant } from '../../db/values.ts';
 
 export type TaskRow = Selectable<TasksTable> & { document_type: string | null };
@@ -22,7 +24,10 @@ export type TaskSort = 'due_date' | '-due_date' | 'priority' | 'created_at' | '-
 const DAY_MS = 86_400_000;
 const OPEN = ['open', 'in_progress'] as const;
 
-export function createTasksRepository({ db }: { db: Kysely<Database> }) {
+export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; dialect: DialectName }) {
+  // Must match the indexes of migration 0004, so the list is read in index order.
+  const dueKey = dialect === 'postgres' ? sql`tasks.due_date` : sql`coalesce(tasks.due_date, ${sql.lit(NO_DUE_DATE_SORT_KEY)})`;
+
   const withDocumentType = (executor: Kysely<Database>) =>
     executor.selectFrom('tasks').leftJoin('documents', 'documents.id', 'tasks.document_id').selectAll('tasks').select('documents.type as document_type');
 
@@ -61,7 +66,7 @@ export function createTasksRepository({ db }: { db: Kysely<Database> }) {
   }
 
   async function list(userId: string, filters: TaskFilters, sort: TaskSort, window: { limit: number; offset: number }, now: Date) {
-    let query = db.selectFrom('tasks').leftJoin('documents', 'documents.id', 'tasks.document_id').where('tasks.user_id', '=', userId);
+    let query = db.selectFrom('tasks').where('tasks.user_id', '=', userId);
     if (filters.status) query = query.where('tasks.status', '=', filters.status as never);
     if (filters.priority) query = query.where('tasks.priority', '=', filters.priority as never);
     if (filters.documentId) query = query.where('tasks.document_id', '=', filters.documentId);
@@ -80,14 +85,15 @@ export function createTasksRepository({ db }: { db: Kysely<Database> }) {
         eb.exists(eb.selectFrom('task_tags').innerJoin('tags', 'tags.id', 'task_tags.tag_id').select('task_tags.task_id').whereRef('task_tags.task_id', '=', 'tasks.id').where('tags.name_key', '=', key)),
       );
     }
+    // Counted without the join: a left join on the document's primary key changes no count, and costs a look-up per task.
     const total = await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-    let ordered = query.selectAll('tasks').select('documents.type as document_type');
+    let ordered = query.leftJoin('documents', 'documents.id', 'tasks.document_id').selectAll('tasks').select('documents.type as document_type');
     ordered =
       sort === 'priority'
-        ? ordered.orderBy(scoreExpression(now), 'desc').orderBy(sql`tasks.due_date IS NULL`).orderBy('tasks.due_date')
+        ? ordered.orderBy(scoreExpression(now), 'desc').orderBy(dueKey)
         : sort === 'created_at' || sort === '-created_at'
           ? ordered.orderBy('tasks.created_at', sort === 'created_at' ? 'asc' : 'desc')
-          : ordered.orderBy(sql`tasks.due_date IS NULL`).orderBy('tasks.due_date', sort === '-due_date' ? 'desc' : 'asc');
+          : ordered.orderBy(dueKey, sort === '-due_date' ? 'desc' : 'asc');
     const rows = await ordered.orderBy('tasks.id').limit(window.limit).offset(window.offset).execute();
     return { rows: rows as TaskRow[], total: Number(total.count) };
   }
@@ -182,7 +188,7 @@ export function createTasksRepository({ db }: { db: Kysely<Database> }) {
           ),
         ),
       )
-      .orderBy('tasks.due_date')
+      .orderBy(dueKey)
       .limit(limit)
       .execute();
   }
