@@ -49,4 +49,13 @@ describe('search', () => {
     }
     expect((await search(anna, 'Kündigungen')).total).toBe(1);
   });
+
+  it('forgives one typo in longer words when nothing else matches', async () => {
+    const policy = await document(anna, 'Hausratversicherung', 'Ihre Versicherung verlängert sich um ein Jahr.');
+    const response = (await testApp.app.inject({ url: `/api/v1/search?q=${encodeURIComponent('Versicherrung')}`, headers: anna.headers })).json<{ corrected_query?: string; results: { id: string }[] }>();
+    expect(response.corrected_query).toBe('versicherung');
+    expect(response.results.map((hit) => hit.id)).toEqual([policy]);
+    expect((await search(anna, 'Versihcerung')).results.map((hit) => hit.id)).toEqual([policy]);
+    expect((await search(anna, 'Jhar')).total).toBe(0); // too short to guess
+  });
 });

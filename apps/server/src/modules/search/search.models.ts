@@ -33,3 +33,36 @@ export function toSnippetHtml(raw: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Words long enough that one typo is forgiven. */
+export const TYPO_MIN_LENGTH = 6;
+
+/** Whether two words are at most one insertion, deletion, substitution or swap of neighbours apart. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i); // insertion or deletion
+}
+
+/** The query with each long word that is not among `known` terms replaced by a known term one edit away. */
+export function correctQuery(query: string, known: readonly string[]): string | undefined {
+  const fold = (word: string) => word.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/ß/g, 'ss');
+  const terms = new Set(known.map(fold));
+  let changed = false;
+  const words = queryWords(query).map((word) => {
+    const folded = fold(word);
+    if (folded.length < TYPO_MIN_LENGTH || terms.has(folded) || [...terms].some((term) => term.startsWith(german.stem(folded)))) return word;
+    const candidate = [...terms].find((term) => term.length >= TYPO_MIN_LENGTH - 1 && withinOneEdit(folded, term));
+    if (!candidate) return word;
+    changed = true;
+    return candidate;
+  });
+  return changed ? words.join(' ') : undefined;
+}

@@ -35,21 +35,28 @@ export function createSearchRepository({ db, dialect }: { db: Kysely<Database>; 
   }
 
   async function searchSqlite(userId: string, query: string, limit: number): Promise<SearchHit[]> {
-    const match = fts5Query(query);
-    if (!match) return [];
-    const result = await sql<SearchHit>`
+    const terms = fts5Query(query);
+    if (!terms) return [];
+    // The owner column keeps the match inside the user's rows; the title weighs ten times the text.
+    const match = `owner : "${userId.replace(/-/g, '')}" AND (${terms})`;
+    const result = await sql<SearchHit & { title_marked: string; text_marked: string }>`
       SELECT * FROM (
-        SELECT 'task' AS kind, tasks.id AS id, tasks.title AS title,
-               snippet(tasks_fts, -1, ${MARK_START}, ${MARK_END}, '…', 16) AS snippet, -bm25(tasks_fts) AS rank
-          FROM tasks_fts JOIN tasks ON tasks.id = tasks_fts.id
-         WHERE tasks_fts MATCH ${match} AND tasks.user_id = ${userId}
+        SELECT 'task' AS kind, tasks_fts.id AS id, tasks_fts.title AS title,
+               highlight(tasks_fts, 2, ${MARK_START}, ${MARK_END}) AS title_marked,
+               snippet(tasks_fts, 3, ${MARK_START}, ${MARK_END}, '…', 16) AS text_marked,
+               -bm25(tasks_fts, 0, 0, 10, 1) AS rank
+          FROM tasks_fts WHERE tasks_fts MATCH ${match}
         UNION ALL
-        SELECT 'document', documents.id, coalesce(documents.title, ''),
-               snippet(documents_fts, -1, ${MARK_START}, ${MARK_END}, '…', 16), -bm25(documents_fts)
+        SELECT 'document', documents_fts.id, coalesce(documents_fts.title, ''),
+               highlight(documents_fts, 2, ${MARK_START}, ${MARK_END}),
+               snippet(documents_fts, 3, ${MARK_START}, ${MARK_END}, '…', 16), -bm25(documents_fts, 0, 0, 10, 1)
           FROM documents_fts JOIN documents ON documents.id = documents_fts.id
-         WHERE documents_fts MATCH ${match} AND documents.user_id = ${userId} AND documents.deleted_at IS NULL
+         WHERE documents_fts MATCH ${match} AND documents.deleted_at IS NULL
       ) ORDER BY rank DESC, id LIMIT ${limit}`.execute(db);
-    return result.rows;
+    return result.rows.map(({ title_marked: titleMarked, text_marked: textMarked, ...hit }) => ({
+      ...hit,
+      snippet: textMarked && textMarked.includes(MARK_START) ? textMarked : (titleMarked ?? ''),
+    }));
   }
 
   /** Documents whose sender matches, which the text indexes do not cover. */
@@ -68,7 +75,24 @@ export function createSearchRepository({ db, dialect }: { db: Kysely<Database>; 
     return rows.map((row) => ({ kind: 'document' as const, id: row.id, title: row.title ?? '', snippet: `${MARK_START}${String(row.sender)}${MARK_END}`, rank: 0.01 }));
   }
 
-  return { search, bySender };
+  /** Indexed terms of the user's tasks and documents that begin like `word` (for typo correction). */
+  async function termsLike(userId: string, word: string): Promise<string[]> {
+    const head = word.slice(0, 2);
+    if (dialect === 'postgres') {
+      const statement = `SELECT to_tsvector('simple', title || ' ' || coalesce(description, '')) FROM tasks WHERE user_id = '${userId.replace(/[^0-9a-f-]/gi, '')}'
+        UNION ALL SELECT to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(extracted_text, '')) FROM documents WHERE user_id = '${userId.replace(/[^0-9a-f-]/gi, '')}' AND deleted_at IS NULL`;
+      const result = await sql<{ word: string }>`SELECT word FROM ts_stat(${statement}) WHERE word LIKE ${`${head}%`} LIMIT 5000`.execute(db);
+      return result.rows.map((row) => row.word);
+    }
+    // The FTS5 vocabulary is shared by all users; only the corrected word is taken from it, and the
+    // corrected search is again limited to the user's own rows.
+    const result = await sql<{ term: string }>`
+      SELECT term FROM tasks_fts_terms WHERE term >= ${head} AND term < ${`${head}\uffff`}
+      UNION SELECT term FROM documents_fts_terms WHERE term >= ${head} AND term < ${`${head}\uffff`} LIMIT 5000`.execute(db);
+    return result.rows.map((row) => row.term);
+  }
+
+  return { search, bySender, termsLike };
 }
 
 export type SearchRepository = ReturnType<typeof createSearchRepository>;

@@ -21,7 +21,7 @@ export const searchRoutes = (usecases: SearchUsecases): FastifyPluginAsyncTypebo
         tags: ['search'],
         summary: 'Search your tasks and documents (German word forms: "Rechnungen" finds "Rechnung"), best matches first.',
         querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 200 }), ...PageQuery }, { additionalProperties: false }),
-        response: { 200: Page(Hit), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+        response: { 200: Type.Intersect([Page(Hit), Type.Object({ corrected_query: Type.Optional(Type.String({ description: 'Set when nothing matched and one typo was forgiven.' })) })]), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
       },
     },
     async (request) => usecases.search(principalOf(request).userId, request.query),

@@ -175,12 +175,14 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
     return executor.selectFrom('tasks').select(['id', 'due_date']).where('user_id', '=', userId).where('due_is_date', '=', true).where('due_date', 'is not', null).where('status', 'in', [...OPEN]).execute();
   }
 
-  /** Open tasks that waited for others and no longer do. */
+  /** Open tasks that waited for others and no longer do (read from the few dependency rows, not from every task). */
   async function unblocked(userId: string, limit: number): Promise<TaskRow[]> {
     return withDocumentType(db)
       .where('tasks.user_id', '=', userId)
       .where('tasks.status', 'in', [...OPEN])
-      .where((eb) => eb.exists(eb.selectFrom('task_dependencies').select('child_task_id').whereRef('task_dependencies.child_task_id', '=', 'tasks.id')))
+      .where('tasks.id', 'in', (eb) =>
+        eb.selectFrom('task_dependencies').innerJoin('tasks as waiting', 'waiting.id', 'task_dependencies.child_task_id').select('task_dependencies.child_task_id').where('waiting.user_id', '=', userId),
+      )
       .where((eb) =>
         eb.not(
           eb.exists(
