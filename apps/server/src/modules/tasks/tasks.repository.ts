@@ -65,7 +65,7 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
       END)`;
   }
 
-  async function list(userId: string, filters: TaskFilters, sort: TaskSort, window: { limit: number; offset: number }, now: Date) {
+  async function list(userId: string, filters: TaskFilters, sort: TaskSort, window: { limit: number; offset: number }, now: Date, options: { count?: boolean } = {}) {
     let query = db.selectFrom('tasks').where('tasks.user_id', '=', userId);
     if (filters.status) query = query.where('tasks.status', '=', filters.status as never);
     if (filters.priority) query = query.where('tasks.priority', '=', filters.priority as never);
@@ -86,7 +86,7 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
       );
     }
     // Counted without the join: a left join on the document's primary key changes no count, and costs a look-up per task.
-    const total = await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const total = options.count === false ? { count: -1 } : await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
     let ordered = query.leftJoin('documents', 'documents.id', 'tasks.document_id').selectAll('tasks').select('documents.type as document_type');
     ordered =
       sort === 'priority'

@@ -335,18 +335,22 @@ export function createTasksUsecases(deps: {
     const now = clock.now();
     const open = { status: 'open' };
     const [overdue, dueSoon, unblocked, attention, totalOpen] = await Promise.all([
-      tasks.list(userId, { overdue: true }, 'priority', { limit: TODAY_LIMIT, offset: 0 }, now),
-      tasks.list(userId, { ...open, dueAfter: new Date(now.getTime() - 1), dueBefore: new Date(now.getTime() + 48 * 3_600_000) }, 'due_date', { limit: TODAY_LIMIT, offset: 0 }, now),
+      tasks.list(userId, { overdue: true }, 'priority', { limit: TODAY_LIMIT, offset: 0 }, now, { count: false }),
+      tasks.list(userId, { ...open, dueAfter: new Date(now.getTime() - 1), dueBefore: new Date(now.getTime() + 48 * 3_600_000) }, 'due_date', { limit: TODAY_LIMIT, offset: 0 }, now, { count: false }),
       tasks.unblocked(userId, TODAY_LIMIT),
       deps.documents.needingAttention(userId, TODAY_LIMIT, REVIEW_BELOW_CONFIDENCE),
       tasks.countOpen(userId),
     ]);
     const soon = dueSoon.rows.filter((row) => !overdue.rows.some((other) => other.id === row.id));
-    const shown = new Set([...overdue.rows, ...soon, ...unblocked].map((row) => row.id));
+    const ready = unblocked.filter((row) => !overdue.rows.some((other) => other.id === row.id) && !soon.some((other) => other.id === row.id));
+    // One enrichment for all three lists: a handful of queries instead of three times as many.
+    const enriched = await enrich(userId, [...overdue.rows, ...soon, ...ready]);
+    const pick = (rows: readonly TaskRow[]) => rows.map((row) => enriched.find((task) => task.id === row.id)).filter((task) => task !== undefined);
+    const shown = new Set([...overdue.rows, ...soon, ...ready].map((row) => row.id));
     return {
-      overdue: await enrich(userId, overdue.rows),
-      due_soon: await enrich(userId, soon),
-      unblocked: await enrich(userId, unblocked.filter((row) => !overdue.rows.some((other) => other.id === row.id) && !soon.some((other) => other.id === row.id))),
+      overdue: pick(overdue.rows),
+      due_soon: pick(soon),
+      unblocked: pick(ready),
       documents_to_review: attention.review,
       failed_documents: attention.failed,
       other_open_tasks: Math.max(totalOpen - shown.size, 0),
