@@ -88,8 +88,8 @@ export async function run(args: string[]): Promise<void> {
         .values(files.map((file, index) => ({ id: newId(), user_id: userIds[0] ?? '', file_id: file.id, type: 'invoice' as const, title: `${WORDS[(offset + index) % WORDS.length]} ${offset + index}`, extracted_text: `Sehr geehrte Damen und Herren, anbei die ${WORDS[(offset + index) % WORDS.length]} Nummer ${offset + index}. Bitte überweisen Sie den Betrag bis zum Monatsende.` })))
         .execute();
     }
-    // A live instance has statistics (autovacuum's ANALYZE, SQLite's PRAGMA optimize); a bulk load does not yet.
-    await sql`ANALYZE`.execute(database.db);
+    // A live instance has statistics and a visibility map (autovacuum, SQLite's PRAGMA optimize); a bulk load does not yet.
+    await sql`${sql.raw(dialect === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE')}`.execute(database.db);
     console.log(`seeded ${users * tasksPerUser} tasks and ${documentCount} documents in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     for (let index = 0; index < users; index += 1) {

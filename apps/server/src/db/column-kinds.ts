@@ -27,3 +27,9 @@ export const SEALED_COLUMNS: readonly { table: string; column: string; context: 
   { table: 'users', column: 'two_factor_secret', context: (row) => `users.two_factor_secret:${row.id}` },
   { table: 'integrations', column: 'credentials_encrypted', context: (row) => `integrations.credentials_encrypted:${row.id}` },
 ];
+
+/** Columns the database computes itself (PostgreSQL search vectors): never exported or written. */
+export const GENERATED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  tasks: ['search_vector'],
+  documents: ['search_vector'],
+};

@@ -1,6 +1,6 @@
 /** Reads a user's rows table by table, and writes them back, converting dialect-specific values. */
 import type { Kysely } from 'kysely';
-import { BOOLEAN_COLUMNS, JSON_COLUMNS } from '../../db/column-kinds.ts';
+import { BOOLEAN_COLUMNS, GENERATED_COLUMNS, JSON_COLUMNS } from '../../db/column-kinds.ts';
 import type { Database } from '../../db/schema.ts';
 import { fromDbBool, fromDbJson, toDbJson } from '../../db/values.ts';
 import type { ExportedTable } from './data-export.models.ts';
@@ -12,6 +12,7 @@ type Row = Record<string, unknown>;
 /** Booleans as true/false and JSON as values, whatever the database returned. */
 function toPortable(table: string, row: Row): Row {
   const portable: Row = { ...row };
+  for (const column of GENERATED_COLUMNS[table] ?? []) delete portable[column];
   for (const column of BOOLEAN_COLUMNS[table] ?? []) if (portable[column] !== null && portable[column] !== undefined) portable[column] = fromDbBool(portable[column] as number | boolean);
   for (const column of JSON_COLUMNS[table] ?? []) if (portable[column] !== null && portable[column] !== undefined) portable[column] = fromDbJson(portable[column]);
   return portable;
@@ -19,6 +20,7 @@ function toPortable(table: string, row: Row): Row {
 
 function toStorable(table: string, row: Row): Row {
   const storable: Row = { ...row };
+  for (const column of GENERATED_COLUMNS[table] ?? []) delete storable[column];
   for (const column of JSON_COLUMNS[table] ?? []) if (storable[column] !== null && storable[column] !== undefined) storable[column] = toDbJson(storable[column]);
   return storable;
 }

@@ -19,18 +19,19 @@ export function createSearchRepository({ db, dialect }: { db: Kysely<Database>; 
 
   async function searchPostgres(userId: string, query: string, limit: number): Promise<SearchHit[]> {
     const headline = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=1, MaxWords=20, MinWords=6`;
-    const taskText = sql`tasks.title || ' ' || coalesce(tasks.description, '')`;
-    const documentText = sql`coalesce(documents.title, '') || ' ' || coalesce(documents.extracted_text, '')`;
+    // Rank on the stored vectors (migration 0006); build headlines only for the rows that are returned.
     const result = await sql<SearchHit>`
-      WITH q AS (SELECT websearch_to_tsquery('german', ${query}) AS query)
-      SELECT 'task' AS kind, tasks.id, tasks.title, ts_headline('german', ${taskText}, q.query, ${headline}) AS snippet,
-             ts_rank(to_tsvector('german', ${taskText}), q.query) AS rank
-        FROM tasks, q WHERE tasks.user_id = ${userId} AND to_tsvector('german', ${taskText}) @@ q.query
-      UNION ALL
-      SELECT 'document', documents.id, coalesce(documents.title, ''), ts_headline('german', ${documentText}, q.query, ${headline}),
-             ts_rank(to_tsvector('german', ${documentText}), q.query)
-        FROM documents, q WHERE documents.user_id = ${userId} AND documents.deleted_at IS NULL AND to_tsvector('german', ${documentText}) @@ q.query
-      ORDER BY rank DESC, id LIMIT ${limit}`.execute(db);
+      WITH q AS (SELECT websearch_to_tsquery('german', ${query}) AS query),
+      hits AS (
+        SELECT 'task' AS kind, tasks.id, tasks.title, tasks.title || ' ' || coalesce(tasks.description, '') AS body, ts_rank(tasks.search_vector, q.query) AS rank
+          FROM tasks, q WHERE tasks.user_id = ${userId} AND tasks.search_vector @@ q.query
+        UNION ALL
+        SELECT 'document', documents.id, coalesce(documents.title, ''), coalesce(documents.title, '') || ' ' || coalesce(documents.extracted_text, ''), ts_rank(documents.search_vector, q.query)
+          FROM documents, q WHERE documents.user_id = ${userId} AND documents.deleted_at IS NULL AND documents.search_vector @@ q.query
+        ORDER BY rank DESC, id LIMIT ${limit}
+      )
+      SELECT hits.kind, hits.id, hits.title, ts_headline('german', hits.body, q.query, ${headline}) AS snippet, hits.rank
+        FROM hits, q ORDER BY hits.rank DESC, hits.id`.execute(db);
     return result.rows.map((row) => ({ ...row, rank: Number(row.rank) }));
   }
 
