@@ -60,7 +60,7 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
         WHEN tasks.priority_source = 'manual' THEN (CASE tasks.priority WHEN 'critical' THEN 100 WHEN 'high' THEN 70 WHEN 'medium' THEN 50 ELSE 20 END)
         ELSE (CASE WHEN tasks.due_date IS NULL THEN 20 WHEN tasks.due_date < ${at(0)} THEN 100 WHEN tasks.due_date < ${at(DAY_MS)} THEN 80
                    WHEN tasks.due_date < ${at(2 * DAY_MS)} THEN 60 WHEN tasks.due_date < ${at(7 * DAY_MS)} THEN 40 ELSE 20 END)
-           * (CASE documents.type WHEN 'reminder' THEN 1.5 WHEN 'contract' THEN 1.3 WHEN 'invoice' THEN 1.2 ELSE 1.0 END)
+           * (CASE WHEN tasks.document_id IS NULL THEN 1.0 ELSE (SELECT CASE documents.type WHEN 'reminder' THEN 1.5 WHEN 'contract' THEN 1.3 WHEN 'invoice' THEN 1.2 ELSE 1.0 END FROM documents WHERE documents.id = tasks.document_id) END)
            * (CASE WHEN abs(coalesce(tasks.amount, 0)) > 50000 THEN 1.3 WHEN abs(coalesce(tasks.amount, 0)) > 10000 THEN 1.1 ELSE 1.0 END)
       END)`;
   }
@@ -87,15 +87,18 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
     }
     // Counted without the join: a left join on the document's primary key changes no count, and costs a look-up per task.
     const total = options.count === false ? { count: -1 } : await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-    let ordered = query.leftJoin('documents', 'documents.id', 'tasks.document_id').selectAll('tasks').select('documents.type as document_type');
+    // Sort and page on the tasks table alone, then read the page's rows with their document type.
+    let ordered = query.select('tasks.id');
     ordered =
       sort === 'priority'
         ? ordered.orderBy(scoreExpression(now), 'desc').orderBy(dueKey)
         : sort === 'created_at' || sort === '-created_at'
           ? ordered.orderBy('tasks.created_at', sort === 'created_at' ? 'asc' : 'desc')
           : ordered.orderBy(dueKey, sort === '-due_date' ? 'desc' : 'asc');
-    const rows = await ordered.orderBy('tasks.id').limit(window.limit).offset(window.offset).execute();
-    return { rows: rows as TaskRow[], total: Number(total.count) };
+    const ids = (await ordered.orderBy('tasks.id').limit(window.limit).offset(window.offset).execute()).map((row) => row.id);
+    const byId = new Map((await findMany(userId, ids)).map((row) => [row.id, row]));
+    const rows = ids.map((id) => byId.get(id)).filter((row): row is TaskRow => row !== undefined);
+    return { rows, total: Number(total.count) };
   }
 
   async function tagsOf(taskIds: readonly string[]) {
@@ -177,12 +180,13 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
 
   /** Open tasks that waited for others and no longer do (read from the few dependency rows, not from every task). */
   async function unblocked(userId: string, limit: number): Promise<TaskRow[]> {
-    return withDocumentType(db)
+    const waiting = await db
+      .selectFrom('task_dependencies')
+      .innerJoin('tasks', 'tasks.id', 'task_dependencies.child_task_id')
+      .select('tasks.id')
+      .distinct()
       .where('tasks.user_id', '=', userId)
       .where('tasks.status', 'in', [...OPEN])
-      .where('tasks.id', 'in', (eb) =>
-        eb.selectFrom('task_dependencies').innerJoin('tasks as waiting', 'waiting.id', 'task_dependencies.child_task_id').select('task_dependencies.child_task_id').where('waiting.user_id', '=', userId),
-      )
       .where((eb) =>
         eb.not(
           eb.exists(
@@ -190,9 +194,9 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
           ),
         ),
       )
-      .orderBy(dueKey)
-      .limit(limit)
       .execute();
+    const rows = await findMany(userId, waiting.map((row) => row.id));
+    return rows.sort((a, b) => (a.due_date ?? '\uffff').localeCompare(b.due_date ?? '\uffff')).slice(0, limit);
   }
 
   async function countOpen(userId: string): Promise<number> {
