@@ -1,5 +1,5 @@
 /** All SQL of tasks, their dependencies and recurrence rules. Every query is scoped to one user. */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { DialectName } from '../../db/database.ts';
 import type { Database, RecurrenceRulesTable, TasksTable } from '../../db/schema.ts';
 import { NO_DUE_DATE_SORT_KEY } from '../../migrations/0004-task-list-indexes.migration.ts';
@@ -28,8 +28,10 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
   // Must match the indexes of migration 0004, so the list is read in index order.
   const dueKey = dialect === 'postgres' ? sql`tasks.due_date` : sql`coalesce(tasks.due_date, ${sql.lit(NO_DUE_DATE_SORT_KEY)})`;
 
-  const withDocumentType = (executor: Kysely<Database>) =>
-    executor.selectFrom('tasks').leftJoin('documents', 'documents.id', 'tasks.document_id').selectAll('tasks').select('documents.type as document_type');
+  // The document type as a correlated look-up rather than a join: it runs only for the rows that are
+  // returned (or, when sorting by score, only for tasks that have a document).
+  const documentType = (eb: ExpressionBuilder<Database, 'tasks'>) => eb.selectFrom('documents').select('documents.type').whereRef('documents.id', '=', 'tasks.document_id').as('document_type');
+  const withDocumentType = (executor: Kysely<Database>) => executor.selectFrom('tasks').selectAll('tasks').select(documentType);
 
   async function find(userId: string, id: string, executor: Kysely<Database> = db): Promise<TaskRow | undefined> {
     return withDocumentType(executor).where('tasks.user_id', '=', userId).where('tasks.id', '=', id).executeTakeFirst();
@@ -87,18 +89,15 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
     }
     // Counted without the join: a left join on the document's primary key changes no count, and costs a look-up per task.
     const total = options.count === false ? { count: -1 } : await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-    // Sort and page on the tasks table alone, then read the page's rows with their document type.
-    let ordered = query.select('tasks.id');
+    let ordered = query.selectAll('tasks').select(documentType);
     ordered =
       sort === 'priority'
         ? ordered.orderBy(scoreExpression(now), 'desc').orderBy(dueKey)
         : sort === 'created_at' || sort === '-created_at'
           ? ordered.orderBy('tasks.created_at', sort === 'created_at' ? 'asc' : 'desc')
           : ordered.orderBy(dueKey, sort === '-due_date' ? 'desc' : 'asc');
-    const ids = (await ordered.orderBy('tasks.id').limit(window.limit).offset(window.offset).execute()).map((row) => row.id);
-    const byId = new Map((await findMany(userId, ids)).map((row) => [row.id, row]));
-    const rows = ids.map((id) => byId.get(id)).filter((row): row is TaskRow => row !== undefined);
-    return { rows, total: Number(total.count) };
+    const rows = await ordered.orderBy('tasks.id').limit(window.limit).offset(window.offset).execute();
+    return { rows: rows as TaskRow[], total: Number(total.count) };
   }
 
   async function tagsOf(taskIds: readonly string[]) {
