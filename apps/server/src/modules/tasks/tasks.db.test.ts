@@ -49,8 +49,18 @@ describe('tasks', () => {
     // rent due in 23 h over 950 € (80 x 1.3 = 104) outranks the overdue letter without an amount (100)
     expect((await list('status=open&sort=priority')).results.map((task) => task.id)).toEqual([soon.id, overdue.id, later.id]);
     expect((await list('due_before=2026-12-01T00:00:00Z&due_after=2026-11-01T00:00:00Z')).total).toBe(2);
-    const page = await list('status=open&page=2&page_size=2');
-    expect([page.total, page.results.length]).toEqual([3, 1]);
+    expect((await list('priority=critical')).results.map((task) => task.id).sort()).toEqual([overdue.id, soon.id].sort());
+    const step = await create({ title: 'Schein suchen', parent_task_id: later.id });
+    expect((await list(`parent_id=${later.id}`)).results.map((task) => task.id)).toEqual([step.id]);
+    expect((await list('parent_id=none&status=open')).total).toBe(3);
+    const fileId = crypto.randomUUID();
+    const documentId = crypto.randomUUID();
+    await testApp.database.db.insertInto('files').values({ id: fileId, user_id: anna.userId, path: `${anna.userId}/${fileId}`, original_filename: 'a.pdf', size_bytes: 1, mime_type: 'application/pdf', checksum: 'a'.repeat(64) }).execute();
+    await testApp.database.db.insertInto('documents').values({ id: documentId, user_id: anna.userId, file_id: fileId, type: 'invoice' }).execute();
+    const fromDocument = await create({ title: 'Rechnung prüfen', document_id: documentId });
+    expect((await list(`document_id=${documentId}`)).results.map((task) => task.id)).toEqual([fromDocument.id]);
+    const page = await list('status=open&parent_id=none&page=2&page_size=2');
+    expect([page.total, page.results.length]).toEqual([4, 2]);
     const tags = (await call({ url: '/api/v1/tags' })).json<{ name: string; task_count: number }[]>();
     expect(tags.map((tag) => [tag.name, tag.task_count])).toEqual([['Ärger', 2], ['Auto', 1]]);
     expect((await call({ method: 'POST', url: '/api/v1/tags', payload: { name: 'ÄRGER' } })).statusCode).toBe(409);
