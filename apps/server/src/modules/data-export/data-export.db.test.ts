@@ -125,6 +125,19 @@ describe('export and import', () => {
     expect(imported.role).toBe('user');
   });
 
+  it('still exports when a stored file has gone missing', async () => {
+    const source = await createTestApp();
+    apps.push(source);
+    const anna = await signUp(source, 'anna');
+    const { fileKey } = await fillAccount(source.container, anna.userId);
+    await source.container.storage.delete(fileKey);
+    const response = await source.app.inject({ url: '/api/v1/users/me/export', headers: anna.headers });
+    expect(response.statusCode).toBe(200);
+    const { gunzipSync } = await import('node:zlib');
+    expect(gunzipSync(response.rawPayload).includes(Buffer.from('workmate-export.json'))).toBe(true);
+    expect((await source.app.inject({ url: '/healthz' })).statusCode).toBe(200);
+  });
+
   it('refuses what is not an export archive', async () => {
     const target = await createTestApp();
     apps.push(target);

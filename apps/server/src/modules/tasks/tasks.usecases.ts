@@ -17,7 +17,7 @@ import type { DocumentsRepository } from '../documents/documents.repository.ts';
 import type { TagsRepository } from '../tags/tags.repository.ts';
 import { tagNotFound, type TagsUsecases } from '../tags/tags.usecases.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
-import { cycleIfAdded } from './tasks.dependencies.models.ts';
+import { cycleIfAdded, tagKey } from './tasks.dependencies.models.ts';
 import { parseQuickAdd } from './tasks.quick-add.models.ts';
 import * as errors from './tasks.errors.ts';
 import { bandOf, slaPriority, type Priority } from './tasks.priority.models.ts';
@@ -193,7 +193,7 @@ export function createTasksUsecases(deps: {
       userId,
       {
         ...(query.status ? { status: query.status } : {}), ...(query.priority ? { priority: query.priority } : {}),
-        ...(query.tag ? { tagKey: query.tag.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('de') } : {}),
+        ...(query.tag ? { tagKey: tagKey(query.tag) } : {}),
         ...(query.document_id ? { documentId: query.document_id } : {}), ...(query.parent_id ? { parentId: query.parent_id } : {}),
         ...(query.due_before ? { dueBefore: new Date(query.due_before) } : {}), ...(query.due_after ? { dueAfter: new Date(query.due_after) } : {}),
         ...(query.overdue === undefined ? {} : { overdue: query.overdue }),
