@@ -35,6 +35,10 @@ describe('registration', () => {
     expect((await register('ben', token)).statusCode).toBe(201);
     expect((await register('carl', token)).json().error.code).toBe('auth.invite_invalid');
 
+    const forErin = (await inject({ method: 'POST', url: '/api/v1/admin/invites', headers: admin.headers, payload: { email: 'erin@example.org' } })).json<{ token: string }>();
+    expect((await register('mallory', forErin.token)).json().error.message).toBe('This invite is for another e-mail address.');
+    expect((await register('erin', forErin.token)).statusCode).toBe(201);
+
     const later = (await inject({ method: 'POST', url: '/api/v1/admin/invites', headers: admin.headers, payload: {} })).json<{ token: string }>();
     testApp.clock.advance(8 * 86_400_000);
     expect((await register('dora', later.token)).json().error.code).toBe('auth.invite_invalid');
