@@ -19,9 +19,6 @@ export function fromDbInstant(value: DbInstant): Date {
   return new Date(value);
 }
 
-export function fromDbInstantOrNull(value: DbInstant | null): Date | null {
-  return value === null ? null : fromDbInstant(value);
-}
 
 export function fromDbBool(value: boolean | number): boolean {
   return value === true || value === 1;

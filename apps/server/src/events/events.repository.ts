@@ -1,5 +1,5 @@
 /** All SQL of the outbox. */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DialectName } from '../db/database.ts';
 import type { Database, OutboxEventsTable } from '../db/schema.ts';
 import { toDbInstant } from '../db/values.ts';
@@ -29,12 +29,8 @@ export function createEventsRepository({ dialect }: { dialect: DialectName }) {
     return executor.selectFrom('outbox_events').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async function countUndispatched(executor: Kysely<Database>): Promise<number> {
-    const row = await executor.selectFrom('outbox_events').select(sql<number>`count(*)`.as('count')).where('dispatched_at', 'is', null).executeTakeFirstOrThrow();
-    return Number(row.count);
-  }
 
-  return { insert, takeUndispatched, markDispatched, findById, countUndispatched };
+  return { insert, takeUndispatched, markDispatched, findById };
 }
 
 export type EventsRepository = ReturnType<typeof createEventsRepository>;

@@ -15,14 +15,12 @@ export interface StorageDriver {
 
 /** The per-user view other modules use. */
 export interface UserFiles {
-  keyFor(userId: string, fileId: string): string;
   listOf(userId: string): Promise<string[]>;
   deleteAllOf(userId: string): Promise<void>;
 }
 
 export function userFiles(driver: StorageDriver): UserFiles {
   return {
-    keyFor: (userId, fileId) => `${userId}/${fileId}`,
     listOf: (userId) => driver.list(`${userId}/`),
     deleteAllOf: (userId) => driver.deletePrefix(`${userId}/`),
   };

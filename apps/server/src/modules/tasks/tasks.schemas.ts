@@ -37,39 +37,28 @@ const taskFields = {
   recurrence: Type.Union([RecurrenceInput, Type.Null()]),
 };
 
-export const CreateTaskBody = Type.Object(
-  {
-    title: taskFields.title,
-    description: Type.Optional(taskFields.description),
-    due_date: Type.Optional(taskFields.due_date),
-    estimated_duration_minutes: Type.Optional(taskFields.estimated_duration_minutes),
-    status: Type.Optional(taskFields.status),
-    priority: Type.Optional(taskFields.priority),
-    amount: Type.Optional(taskFields.amount),
-    currency: Type.Optional(taskFields.currency),
-    document_id: Type.Optional(taskFields.document_id),
-    parent_task_id: Type.Optional(taskFields.parent_task_id),
-    tags: Type.Optional(taskFields.tags),
-    recurrence: Type.Optional(taskFields.recurrence),
-  },
-  { additionalProperties: false },
-);
+/** Every task field except the title, optional: shared by create and update. */
+const optionalTaskFields = {
+  description: Type.Optional(taskFields.description),
+  due_date: Type.Optional(taskFields.due_date),
+  estimated_duration_minutes: Type.Optional(taskFields.estimated_duration_minutes),
+  status: Type.Optional(taskFields.status),
+  priority: Type.Optional(taskFields.priority),
+  amount: Type.Optional(taskFields.amount),
+  currency: Type.Optional(taskFields.currency),
+  document_id: Type.Optional(taskFields.document_id),
+  parent_task_id: Type.Optional(taskFields.parent_task_id),
+  tags: Type.Optional(taskFields.tags),
+  recurrence: Type.Optional(taskFields.recurrence),
+};
+
+export const CreateTaskBody = Type.Object({ title: taskFields.title, ...optionalTaskFields }, { additionalProperties: false });
 
 export const UpdateTaskBody = Type.Object(
   {
     title: Type.Optional(taskFields.title),
-    description: Type.Optional(taskFields.description),
-    due_date: Type.Optional(taskFields.due_date),
-    estimated_duration_minutes: Type.Optional(taskFields.estimated_duration_minutes),
-    status: Type.Optional(taskFields.status),
-    priority: Type.Optional(taskFields.priority),
+    ...optionalTaskFields,
     priority_source: Type.Optional(Type.Enum(['auto'], { description: 'Drop the hand-set priority.' })),
-    amount: Type.Optional(taskFields.amount),
-    currency: Type.Optional(taskFields.currency),
-    document_id: Type.Optional(taskFields.document_id),
-    parent_task_id: Type.Optional(taskFields.parent_task_id),
-    tags: Type.Optional(taskFields.tags),
-    recurrence: Type.Optional(taskFields.recurrence),
     force: Type.Optional(Type.Boolean({ description: 'Complete a task although it still waits for others.' })),
   },
   { additionalProperties: false, minProperties: 1 },

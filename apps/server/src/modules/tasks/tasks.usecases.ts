@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import { fromDbBool, toDbInstant, toDbJson } from '../../db/values.ts';
 import type { Clock } from '../../shared/clock/clock.ts';
-import { endOfLocalDate, localDateOf } from '../../shared/dates/deadlines.ts';
+import { endOfLocalDate, isOverdue, localDateOf } from '../../shared/dates/deadlines.ts';
 import { pageWindow } from '../../shared/http/pagination.ts';
 import { newId } from '../../shared/ids/ids.ts';
 import { formatAmount, parseAmount } from '../../shared/money/money.ts';
@@ -155,7 +155,7 @@ export function createTasksUsecases(deps: {
         due_date: row.due_date,
         due_is_date: fromDbBool(row.due_is_date),
         due_local_date: due && fromDbBool(row.due_is_date) ? localDateOf(due, zone) : null,
-        overdue: due !== null && OPEN.has(row.status) && due.getTime() < now.getTime(),
+        overdue: due !== null && OPEN.has(row.status) && isOverdue(due, now),
         estimated_duration_minutes: row.estimated_duration_minutes,
         status: row.status,
         priority: manual ? row.priority : OPEN.has(row.status) ? auto.priority : row.priority,

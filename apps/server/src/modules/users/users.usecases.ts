@@ -179,7 +179,7 @@ export function createUsersUsecases(deps: {
     await deps.files.deleteAllOf(userId);
   }
 
-  return { createUser, resetPassword, getMe, updateMe, changePassword, deleteAccount, checkPassword };
+  return { createUser, resetPassword, getMe, updateMe, changePassword, deleteAccount };
 }
 
 export type UsersUsecases = ReturnType<typeof createUsersUsecases>;
