@@ -34,7 +34,7 @@ async function startHttp(container: Container) {
   const app = await buildHttpServer({
     logger: container.logger,
     clock: container.clock,
-    settings: { maxJsonBodyBytes: container.config.maxJsonBodyBytes, accessTokenTtlSeconds: container.config.accessTokenTtlSeconds, trustedProxies: container.config.trustedProxies, webRoot: webRoot() },
+    settings: { maxJsonBodyBytes: container.config.maxJsonBodyBytes, maxUploadBytes: container.config.maxUploadBytes, accessTokenTtlSeconds: container.config.accessTokenTtlSeconds, trustedProxies: container.config.trustedProxies, webRoot: webRoot() },
     usecases: container.usecases,
     version: VERSION,
   });
@@ -42,7 +42,7 @@ async function startHttp(container: Container) {
   return app;
 }
 
-function startWorkerThread(config: Config, logger: Logger): { stop(): Promise<void> } {
+function startWorkerThread(config: Config, logger: Logger): { stop(): Promise<void>; nudge(): void } {
   const entry = new URL(runningFromSource ? './worker-thread.dev.mjs' : './worker-thread.js', import.meta.url);
   const thread = new Thread(entry, { workerData: { config } });
   let stopping = false;
@@ -58,6 +58,9 @@ function startWorkerThread(config: Config, logger: Logger): { stop(): Promise<vo
       stopping = true;
       thread.postMessage('stop');
       await exited;
+    },
+    nudge: () => {
+      if (!stopping) thread.postMessage('nudge');
     },
   };
 }
@@ -89,6 +92,7 @@ export async function runServe(config: Config): Promise<void> {
   const container = await prepare(config, 'serve');
   const app = await startHttp(container);
   const worker = startWorkerThread(config, container.logger);
+  container.jobs.onNudge(() => worker.nudge());
   onShutdown(container.logger, config.shutdownTimeoutSeconds, async () => {
     await app.close();
     await worker.stop();

@@ -15,6 +15,7 @@ const worker = container.jobs.createWorker();
 worker.start();
 
 parentPort?.on('message', (message: unknown) => {
+  if (message === 'nudge') worker.nudge();
   if (message !== 'stop') return;
   void (async () => {
     await worker.stop(config.shutdownTimeoutSeconds * 1000);

@@ -7,11 +7,11 @@ import type { Config } from '../config/config.ts';
 import type { DialectName } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { createEventsRepository } from '../events/events.repository.ts';
-import { createEventBus, deliverEventJob } from '../events/events.outbox.ts';
+import { createEventBus, deliverEventJob, type EventBus } from '../events/events.outbox.ts';
 import type { EventType, Subscriber } from '../events/events.types.ts';
 import type { Clock } from '../shared/clock/clock.ts';
 import type { Logger } from '../shared/logging/logger.ts';
-import { createJobQueue } from './jobs.queue.ts';
+import { createJobQueue, type JobQueue } from './jobs.queue.ts';
 import { createJobsRepository } from './jobs.repository.ts';
 import type { JobRegistration, JobType, PeriodicJob } from './jobs.types.ts';
 import { createWorker, type Worker } from './jobs.worker.ts';
@@ -24,7 +24,8 @@ export interface JobSystemInput {
   logger: Logger;
   settings: JobSystemSettings;
   jobs: readonly JobType[];
-  registrations: readonly JobRegistration[];
+  /** Handlers; given as a function when they publish events or enqueue jobs themselves. */
+  registrations: readonly JobRegistration[] | ((tools: { bus: EventBus; queue: JobQueue }) => readonly JobRegistration[]);
   periodic?: readonly PeriodicJob[];
   events: readonly EventType[];
   subscribers: readonly Subscriber[];
@@ -43,15 +44,28 @@ export function createJobSystem(input: JobSystemInput) {
     subscribers: input.subscribers,
   });
 
+  const nudgeListeners = new Set<() => void>();
+
+  /** Tells this process's workers (and whoever listens, e.g. a worker thread) that work was enqueued. */
+  function nudge() {
+    for (const listener of nudgeListeners) listener();
+  }
+
+  function onNudge(listener: () => void) {
+    nudgeListeners.add(listener);
+  }
+
+  const registrations = typeof input.registrations === 'function' ? input.registrations({ bus, queue }) : input.registrations;
+
   function createJobWorker(options: { workerId?: string } = {}): Worker {
-    return createWorker({
+    const worker = createWorker({
       handle: input.handle,
       repository,
       queue,
       clock: input.clock,
       logger: input.logger,
       catalog,
-      registrations: [bus.deliveryHandler, ...input.registrations],
+      registrations: [bus.deliveryHandler, ...registrations],
       periodic: input.periodic ?? [],
       tickTasks: [bus.dispatchPending],
       concurrency: input.settings.workerConcurrency,
@@ -60,9 +74,11 @@ export function createJobSystem(input: JobSystemInput) {
       backoff: { baseMs: input.settings.jobBackoffBaseMs, maxMs: input.settings.jobBackoffMaxMs },
       ...(options.workerId ? { workerId: options.workerId } : {}),
     });
+    onNudge(() => worker.nudge());
+    return worker;
   }
 
-  return { repository, queue, bus, catalog, createWorker: createJobWorker };
+  return { repository, queue, bus, catalog, createWorker: createJobWorker, nudge, onNudge };
 }
 
 export type JobSystem = ReturnType<typeof createJobSystem>;

@@ -42,6 +42,8 @@ export interface Worker {
   stop(timeoutMs?: number): Promise<void>;
   /** Runs due jobs until none is left (for tests and the CLI). Returns how many ran. */
   runUntilIdle(): Promise<number>;
+  /** Looks for work now instead of at the next poll (new work was just enqueued). */
+  nudge(): void;
 }
 
 export class MissingJobHandlerError extends Error {
@@ -72,6 +74,7 @@ export function createWorker(options: WorkerOptions): Worker {
   let stopping = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
+  let nudged = false;
 
   async function schedulePeriodic(now: Date) {
     for (const periodic of options.periodic ?? []) {
@@ -179,6 +182,10 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   function pause(ms: number): Promise<void> {
+    if (nudged) {
+      nudged = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
@@ -219,6 +226,10 @@ export function createWorker(options: WorkerOptions): Worker {
         logger.warn({ running: running.size }, 'stopped with jobs still running; their leases will expire and they will run again');
       }
       logger.info('worker stopped');
+    },
+    nudge() {
+      nudged = true;
+      wake?.();
     },
     async runUntilIdle() {
       let total = 0;
