@@ -46,6 +46,22 @@ function recorder(fail: (attempt: number) => Error | undefined = () => undefined
 }
 
 describe('job queue', () => {
+  it('starts a nudged job at once instead of at the next poll', async () => {
+    const { seen, registration } = recorder();
+    const jobs = system({ registrations: [registration], settings: { workerConcurrency: 1, jobPollIntervalMs: 60_000, jobLeaseSeconds: 30, jobMaxAttempts: 5, jobBackoffBaseMs: 1000, jobBackoffMaxMs: 8000 } });
+    const worker = jobs.createWorker();
+    worker.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the worker has polled once and now sleeps for a minute
+      await jobs.queue.enqueue(echoJob, { word: 'sofort' });
+      jobs.nudge();
+      for (let waited = 0; seen.length === 0 && waited < 5000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(seen).toEqual(['sofort']);
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it('runs an enqueued job once and records success', async () => {
     const { seen, registration } = recorder();
     const jobs = system({ registrations: [registration] });
