@@ -1,0 +1,90 @@
+/**
+ * What document understanding produces, whatever the source (e-invoice XML, PDF text layer, and
+ * later OCR, payment QR codes, an LLM). These are the keys of `documents.metadata`; every field
+ * that is set also has an entry in `fields` saying where it came from and how sure we are.
+ *
+ * Money is a decimal string in the document currency ("1234.56"), never a float. Dates are ISO
+ * calendar days ("2026-01-25"): a document's dates carry no time zone of their own.
+ */
+import type { DocumentType } from '../../db/schema.ts';
+
+export type FieldSource = 'einvoice' | 'text' | 'qr' | 'ocr' | 'llm' | 'learned' | 'user' | 'derived';
+
+export interface FieldProvenance {
+  source: FieldSource;
+  /** 0..1; >= 0.9 is a promise: such a field is wrong in at most 2 % of cases. */
+  confidence: number;
+  /** The user looked at the value and confirmed it; reprocessing keeps it (like a correction, source `user`). */
+  confirmed?: boolean;
+}
+
+export type PaymentMeans = 'transfer' | 'direct_debit' | 'paid' | 'unknown';
+
+export interface Party {
+  name?: string;
+  address?: string;
+  tax_id?: string;
+  vat_id?: string;
+}
+
+export interface LineItem {
+  description: string;
+  quantity?: string;
+  unit?: string;
+  unit_price?: string;
+  /** Net line amount. */
+  amount?: string;
+}
+
+export interface DocumentFacts {
+  /** Gross total. */
+  amount?: string;
+  /** What is left to pay after prepayments and credits. */
+  amount_due?: string;
+  net_amount?: string;
+  tax_amount?: string;
+  currency?: string;
+  issue_date?: string;
+  due_date?: string;
+  /** The words a relative due date was computed from ("zahlbar innerhalb von 14 Tagen"). */
+  due_rule?: string;
+  payment_means?: PaymentMeans;
+  invoice_number?: string;
+  customer_number?: string;
+  sender?: Party;
+  recipient?: Pick<Party, 'name' | 'address'>;
+  payment_info?: { iban?: string; bic?: string; reference?: string };
+  line_items?: LineItem[];
+}
+
+/** Keys of `metadata.fields`: top-level fact names, nested ones dotted. */
+export const FIELD_KEYS = [
+  'amount', 'amount_due', 'net_amount', 'tax_amount', 'currency', 'issue_date', 'due_date', 'due_rule',
+  'payment_means', 'invoice_number', 'customer_number',
+  'sender.name', 'sender.address', 'sender.tax_id', 'sender.vat_id', 'recipient.name', 'recipient.address',
+  'payment_info.iban', 'payment_info.bic', 'payment_info.reference', 'line_items',
+] as const;
+export type FieldKey = (typeof FIELD_KEYS)[number];
+
+export type FieldMap = Partial<Record<FieldKey, FieldProvenance>>;
+
+/** One source's reading of a document. */
+export interface SourceExtraction {
+  type?: DocumentType;
+  /** 0..1 for `type`. */
+  typeConfidence?: number;
+  /** Why the document got its class, in a few words ("e-invoice type code 381", "words: Gutschrift"). */
+  typeReason?: string;
+  facts: DocumentFacts;
+  fields: FieldMap;
+}
+
+/** A validation rule's verdict on the facts. */
+export interface ValidationCheck {
+  /** Stable name: `iban_checksum`, `bic_format`, `net_plus_tax`, `line_sum`, `due_after_issue`, ... */
+  name: string;
+  ok: boolean;
+  /** The fields the check is about; a failed check lowers their confidence. */
+  fields: FieldKey[];
+  detail?: string;
+}
