@@ -1,0 +1,85 @@
+/**
+ * What kind of document this is, from weighted words: a word in the heading area near the top
+ * counts three times as much as the same word in the body, each cue counts once per area, and the
+ * confidence reflects how far the winner is ahead of the runner-up. German first, English second.
+ * A trained classifier replaces this later; these rules must get invoices and credit notes right.
+ */
+import type { DocumentType } from '../../../db/schema.ts';
+import type { Layout } from './layout.models.ts';
+import { collapseLetterSpacing, loose } from './layout.models.ts';
+import { round } from './evidence.models.ts';
+
+export type TextDocumentType = Extract<DocumentType, 'invoice' | 'credit_note' | 'reminder' | 'contract' | 'receipt' | 'appointment' | 'other'>;
+
+interface Cue {
+  type: Exclude<TextDocumentType, 'other'>;
+  pattern: RegExp;
+  weight: number;
+}
+
+const cue = (type: Cue['type'], source: string, weight: number): Cue => ({ type, pattern: new RegExp(loose(source), 'iu'), weight });
+
+/**
+ * "Rechnungskorrektur" and "Stornorechnung" are credit notes only when the totals are negative;
+ * `correction` marks them so the caller can decide with the amount.
+ */
+const CORRECTION = new RegExp(loose(String.raw`(?<![\p{L}])(?:Rechnungs-?korrektur|Korrekturrechnung|Stornorechnung|Storno(?:beleg)?)(?![\p{L}])`), 'iu');
+
+const CUES: Cue[] = [
+  cue('invoice', String.raw`(?<![\p{L}])\p{L}*rechnung(?![\p{L}])`, 3),
+  cue('invoice', String.raw`Rechnungs-?(?:nummer|nr|datum|betrag)`, 1.5),
+  cue('invoice', String.raw`(?<![\p{L}])(?:invoice|facture|bill)(?![\p{L}])`, 3),
+  cue('invoice', String.raw`(?<![\p{L}])(?:MwSt|USt|Umsatzsteuer|VAT)(?![\p{L}])`, 0.5),
+  cue('invoice', String.raw`zahlbar|Zahlungsziel|payment terms|Zahlungsbedingungen`, 0.5),
+  cue('credit_note', String.raw`(?<![\p{L}])(?:Gutschrift|Gutschriftsanzeige|Rechnungsgutschrift)(?![\p{L}])|credit note|credit memo|(?<![\p{L}])avoir(?![\p{L}])|gutgeschrieben|Erstattung|refund`, 3),
+  cue('reminder', String.raw`Mahnung|Zahlungserinnerung|Inkasso|Mahngebühr|Mahnstufe|Mahnbescheid|überfällig|Zahlungsverzug|payment reminder|overdue|final notice|past due|Letzte Aufforderung`, 3.5),
+  cue('contract', String.raw`(?<![\p{L}])Vertrag(?![\p{L}])|Vertragsbestätigung|Vertragsbeginn|Vertragslaufzeit|Vertragsende|Kündigungsfrist|Mindestlaufzeit|(?<![\p{L}])Laufzeit|Verlängerung|Kündigung|contract|agreement|terms of service`, 2),
+  cue('receipt', String.raw`Kassenbon|Kassenbeleg|Quittung|Barzahlung|(?<![\p{L}])Bar(?![\p{L}])|Betrag (?:dankend )?erhalten|Rückgeld|(?<![\p{L}])gegeben(?![\p{L}])|Bon-?Nr|(?<![\p{L}])TSE(?![\p{L}])|receipt|(?<![\p{L}])cash(?![\p{L}])|(?<![\p{L}])change(?![\p{L}])|(?<![\p{L}])Beleg(?![\p{L}-])`, 2),
+  cue('appointment', String.raw`(?<![\p{L}])Termin(?![\p{L}])|Ihr Termin|Terminbestätigung|Einladung|Vorladung|bitte erscheinen|Sprechstunde|appointment|(?<![\p{L}])visit(?![\p{L}])`, 2.5),
+];
+
+const TITLE_LINES = 15;
+const TITLE_FACTOR = 3;
+
+export interface Classification {
+  type: TextDocumentType;
+  confidence: number;
+  reason: string;
+}
+
+/** `negativeTotal`: the document's gross total is below zero (a correction that credits). */
+export function classify(layout: Layout, { negativeTotal = false }: { negativeTotal?: boolean } = {}): Classification {
+  // The heading area: the upper part of page 1, at least its first 15 lines (a letterhead and an
+  // address window can fill those before the subject line).
+  const titleLines = Math.min(25, Math.max(TITLE_LINES, Math.round((layout.pages[0]?.length ?? 0) * 0.4)));
+  const inTitle = (line: Layout['lines'][number]) => line.page === 1 && line.index < titleLines;
+  const title = layout.lines.filter(inTitle).map((line) => collapseLetterSpacing(line.text)).join('\n');
+  const body = layout.lines.filter((line) => !inTitle(line)).map((line) => line.text).join('\n');
+  const scores = new Map<Cue['type'], number>();
+  const words = new Map<Cue['type'], string[]>();
+  const add = (type: Cue['type'], weight: number, word: string) => {
+    scores.set(type, (scores.get(type) ?? 0) + weight);
+    const list = words.get(type) ?? [];
+    if (!list.includes(word)) list.push(word);
+    words.set(type, list);
+  };
+  for (const [area, factor] of [[title, TITLE_FACTOR], [body, 1]] as const) {
+    for (const { type, pattern, weight } of CUES) {
+      const match = pattern.exec(area);
+      // "Rechnung" inside "Rechnungskorrektur" is the correction's word, not an invoice cue.
+      if (match && !(type === 'invoice' && CORRECTION.test(match[0]))) add(type, weight * factor, match[0]);
+    }
+    const correction = CORRECTION.exec(area);
+    if (correction) add(negativeTotal ? 'credit_note' : 'invoice', 3 * factor, correction[0]);
+  }
+  if (negativeTotal) add('credit_note', 2, 'negative total');
+
+  const ranked = [...scores.entries()].sort((p, q) => q[1] - p[1]);
+  const [best, second] = ranked;
+  if (!best || best[1] < 2) return { type: 'other', confidence: round(best ? 0.5 : 0.6), reason: best ? 'no clear cue words' : 'no cue words' };
+  const margin = (best[1] - (second?.[1] ?? 0)) / best[1];
+  const strength = Math.min(1, best[1] / 6);
+  const confidence = Math.min(0.95, Math.max(0.2, (0.45 + 0.5 * margin) * (0.6 + 0.4 * strength)));
+  const deciding = (words.get(best[0]) ?? []).slice(0, 3).map((word) => (word === 'negative total' ? word : `"${word}"`));
+  return { type: best[0], confidence: round(confidence), reason: `words: ${deciding.join(', ')}` };
+}

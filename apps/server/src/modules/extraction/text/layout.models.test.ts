@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildLayout, collapseLetterSpacing, looseRegExp, splitCells } from './layout.models.ts';
+import { findLabeled, parseId, parseIdCell } from './labels.models.ts';
+
+describe('layout', () => {
+  it('splits lines into cells at gaps of two or more spaces', () => {
+    expect(splitCells('Rechnungsnummer    4711  x y').map((cell) => [cell.text, cell.start])).toEqual([
+      ['Rechnungsnummer', 0],
+      ['4711', 19],
+      ['x y', 25],
+    ]);
+  });
+
+  it('numbers pages from form feeds and drops blank lines', () => {
+    const layout = buildLayout('a\n\nb\fc');
+    expect(layout.lines.map((line) => [line.page, line.index, line.pos, line.text])).toEqual([
+      [1, 0, 0, 'a'],
+      [1, 1, 1, 'b'],
+      [2, 0, 2, 'c'],
+    ]);
+  });
+
+  it('notices a font that splits words after "r"', () => {
+    expect(buildLayout('Br uttosumme 1,00\nZahlbetr ag 1,00').splitAfterR).toBe(true);
+    expect(buildLayout('Bruttosumme 1,00\noder gleich').splitAfterR).toBe(false);
+  });
+
+  it('matches labels across such a split', () => {
+    expect(looseRegExp('Zahlbetrag').test('Zahlbetr ag')).toBe(true);
+    expect(looseRegExp('Zahlbetrag').test('Zahl betrag')).toBe(false);
+  });
+
+  it('collapses letter-spaced headings', () => {
+    expect(collapseLetterSpacing('Lieferant  W A R E N R E C H N U N G  Seite 1')).toBe('Lieferant  WARENRECHNUNG  Seite 1');
+  });
+});
+
+describe('findLabeled', () => {
+  const spec = { label: /Rechnungsnummer|Kundennummer/iu, parse: parseId, parseCell: parseIdCell };
+  const values = (text: string) => findLabeled(buildLayout(text), spec).map((hit) => [hit.label, hit.value, hit.relation]);
+
+  it.each([
+    ['Rechnungsnummer: 4711', [['Rechnungsnummer', '4711', 'same-line']]],
+    ['Rechnungsnummer        4711', [['Rechnungsnummer', '4711', 'same-line']]],
+    ['Rechnungsnummer\n4711', [['Rechnungsnummer', '4711', 'below']]],
+    [
+      'Rechnungsnummer        Kundennummer\n4711        K-1',
+      [
+        ['Rechnungsnummer', '4711', 'below'],
+        ['Kundennummer', 'K-1', 'below'],
+      ],
+    ],
+    ['Rechnungsnummer wird nachgereicht', []],
+  ])('%j', (text, expected) => {
+    expect(values(text)).toEqual(expected);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * A document's text as pages of lines of cells. `readPdf` (and later OCR) lays a page out as lines
+ * in reading order with columns kept apart by two or more spaces, so a cell is a run of text
+ * between such gaps: "Rechnungsnummer" | "4711", or one column of a table row.
+ */
+
+export interface Cell {
+  text: string;
+  /** Offset of the cell in its line's text. */
+  start: number;
+}
+
+export interface Line {
+  /** 1-based page number. */
+  page: number;
+  /** Index of the line on its page. */
+  index: number;
+  /** Index of the line in the whole document. */
+  pos: number;
+  text: string;
+  cells: Cell[];
+}
+
+export interface Layout {
+  pages: Line[][];
+  lines: Line[];
+  /**
+   * Some PDF fonts kern after an "r" so far that the text layer gets a space inside the word
+   * ("Br uttosumme", "Liefer ant GmbH"). True when the document shows that; names read from such a
+   * document are repaired with `repairSplitWords`.
+   */
+  splitAfterR: boolean;
+}
+
+export function buildLayout(text: string): Layout {
+  const pages = normalizeText(text)
+    .split('\f')
+    .map((pageText) => pageText.split('\n'));
+  const lines: Line[] = [];
+  const laidOut = pages.map((pageLines, pageIndex) =>
+    pageLines.flatMap((raw) => {
+      const lineText = raw.replace(/\s+$/, '');
+      if (lineText.trim() === '') return [];
+      return [{ page: pageIndex + 1, index: 0, pos: 0, text: lineText, cells: splitCells(lineText) }];
+    }),
+  );
+  for (const page of laidOut) {
+    page.forEach((line, index) => {
+      line.index = index;
+      line.pos = lines.length;
+      lines.push(line);
+    });
+  }
+  return { pages: laidOut, lines, splitAfterR: hasSplitAfterR(lines) };
+}
+
+/**
+ * NFKC folds ligatures and full-width forms; the no-break and thin spaces PDFs use become plain
+ * spaces, the Unicode minus a hyphen, tabs a column gap.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u200b-\u200d\ufeff\u00ad]/g, '')
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f]/g, ' ')
+    .replace(/[\u2212\u2012\u2013]/g, '-')
+    .replace(/\t/g, '  ');
+}
+
+export function splitCells(line: string): Cell[] {
+  const cells: Cell[] = [];
+  const pattern = /\S(?:.*?\S)?(?=\s{2,}|\s*$)/g;
+  for (const match of line.matchAll(pattern)) cells.push({ text: match[0], start: match.index });
+  return cells;
+}
+
+/**
+ * Makes a label pattern tolerant of the kerning split: every "r" followed by a letter may be
+ * followed by one space ("Zahlbetr ag" still matches "Zahlbetrag"). Only for label words, never
+ * for values.
+ */
+export function loose(source: string): string {
+  return source.replace(/r(?=[a-zäöüß])/g, 'r ?');
+}
+
+export function looseRegExp(source: string, flags = 'iu'): RegExp {
+  return new RegExp(loose(source), flags);
+}
+
+/** Words every invoice layout prints; finding one split after an "r" reveals the kerning problem. */
+const SPLIT_PROBES = [
+  'Verkäufer', 'Käufer', 'Bruttosumme', 'Zahlbetrag', 'Rechnungskorrektur', 'Artikel', 'Lieferant',
+  'Lieferschein', 'Warenwert', 'Kategorie', 'Steuerbasisbetrag', 'Betrag', 'Handelsregister',
+  'Geschäftsführer', 'Geschäftsführung', 'innerhalb', 'Amtsgericht', 'Rechnungsbetrag', 'Ursprung',
+  'Nettopreis', 'Nummer', 'Vereinbarung',
+];
+
+function hasSplitAfterR(lines: Line[]): boolean {
+  const probes = SPLIT_PROBES.map((word) => new RegExp(word.replace(/r(?=[a-zäöüß])/g, 'r ?'), 'iu'));
+  let split = 0;
+  for (const line of lines) {
+    for (const probe of probes) {
+      const match = probe.exec(line.text);
+      if (match && /r [a-zäöüß]/.test(match[0])) split++;
+    }
+  }
+  // One split word could be a typo; two are the font.
+  return split >= 2;
+}
+
+/** Lower-case words that legitimately follow a word ending in "r" inside names and addresses. */
+const STANDALONE_LOWER = new Set([
+  'und', 'oder', 'der', 'die', 'das', 'den', 'dem', 'des', 'von', 'vom', 'zu', 'zum', 'zur', 'am', 'an',
+  'im', 'in', 'auf', 'bei', 'mit', 'für', 'de', 'la', 'le', 'du', 'di', 'da', 'van', 'and', 'of', 'the',
+  'a', 'e', 'et', 'mbh', 'co', 'str', 'straße', 'strasse',
+]);
+
+/** Joins "Liefer ant" back to "Lieferant" in a document where the font split words after "r". */
+export function repairSplitWords(value: string, layout: Pick<Layout, 'splitAfterR'>): string {
+  if (!layout.splitAfterR) return value;
+  return value.replace(/(\p{L}r) ([a-zäöüß][\p{L}.]*)/gu, (whole, head: string, tail: string) =>
+    STANDALONE_LOWER.has(tail.replace(/\.$/, '').toLowerCase()) ? whole : head + tail,
+  );
+}
+
+/** "W A R E N R E C H N U N G" -> "WARENRECHNUNG": letter-spaced headings, for word matching. */
+export function collapseLetterSpacing(text: string): string {
+  return text.replace(/(?<![\p{L}\d])(?:\p{L} ){2,}\p{L}(?![\p{L}\d])/gu, (run) => run.replace(/ /g, ''));
+}
+
+/** The text of the lines around `line` (same page), for context checks. */
+export function around(layout: Layout, line: Line, before: number, after: number): Line[] {
+  const page = layout.pages[line.page - 1] ?? [];
+  return page.slice(Math.max(0, line.index - before), line.index + after + 1);
+}
+
+export function nextLines(layout: Layout, line: Line, count: number): Line[] {
+  const page = layout.pages[line.page - 1] ?? [];
+  return page.slice(line.index + 1, line.index + 1 + count);
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { buildLayout } from './layout.models.ts';
+import { findDueDate, findIssueDate, findRelativeTerm } from './terms.models.ts';
+
+const issueOf = (text: string) => findIssueDate(buildLayout(text), 'dmy')?.value;
+const dueOf = (text: string, issue = '2026-01-14') => findDueDate(buildLayout(text), 'dmy', { value: issue, confidence: 0.9 });
+
+describe('findRelativeTerm', () => {
+  it.each([
+    ['Zahlbar innerhalb von 14 Tagen ohne Abzug.', 14],
+    ['zahlbar innerhalb 30 Tagen netto', 30],
+    ['Zahlungsziel: 30 Tage', 30],
+    ['14 Tage netto', 14],
+    ['Zahlung innerhalb 8 Tagen mit 2% Skonto, innerhalb 30 Tagen netto', 30],
+    ['Payment due within 21 days', 21],
+    ['Net 30', 30],
+    ['Zahlbar sofort rein netto', 0],
+    ['Die Rechnung ist sofort fällig.', 0],
+    ['Rechnungsbetrag zahlbar ohne Abzug sofort nach Erhalt der Rechnung.', 0],
+    ['Zahlbar inner halb 30 Tagen netto', 30],
+  ])('%s -> %i days', (text, days) => {
+    expect(findRelativeTerm(buildLayout(text))?.days).toBe(days);
+  });
+
+  it.each([
+    ['Bei Zahlung innerhalb 14 Tagen gewähren wir 2 % Skonto.'],
+    ['Der Schuldner kommt in Verzug, wenn er nicht innerhalb von 30 Tagen nach Fälligkeit leistet.'],
+    ['Lieferung innerhalb von 3 Tagen'],
+  ])('no due term in %s', (text) => {
+    expect(findRelativeTerm(buildLayout(text))).toBeUndefined();
+  });
+});
+
+describe('findIssueDate', () => {
+  it.each([
+    ['Rechnungsdatum: 14.01.2026', '2026-01-14'],
+    ['Rechnungsdatum\n14.01.2026', '2026-01-14'],
+    ['Rechnungsdatum/Lieferdatum   14 Januar 2026', '2026-01-14'],
+    ['Rechnung Nr. 4711 vom 05.03.2026', '2026-03-05'],
+    ['Invoice # RE-1/2 issued at 2019-06-10', '2019-06-10'],
+    ['München, den 01.11.2024', '2024-11-01'],
+    ['                    München, 03.02.2026', '2026-02-03'],
+    ['Invoice Date: August 3 , 2014', '2014-08-03'],
+    // delivery, order and due dates are other dates
+    ['Lieferdatum: 10.01.2026\nBestell-Datum: 02.01.2026\nDatum: 12.01.2026', '2026-01-12'],
+  ])('%j -> %s', (text, iso) => {
+    expect(issueOf(text)).toBe(iso);
+  });
+
+  it('prefers the letter date over the date of an invoice a reminder refers to', () => {
+    const text = '2. Mahnung\nDatum: 10.02.2026\nfür die Rechnung Nr. 2025-1 vom 05.01.2026 ist noch offen';
+    expect(issueOf(text)).toBe('2026-02-10');
+  });
+
+  it('does not take the date of an associated invoice', () => {
+    expect(issueOf('DATE DE FACTURE ASSOCIÉE : 01/01/2022\nDate : 31/01/2022')).toBe('2022-01-31');
+  });
+});
+
+describe('findDueDate', () => {
+  it.each([
+    ['fällig am 28.02.2026', '2026-02-28'],
+    ['Fälligkeitsdatum: 28.02.2026', '2026-02-28'],
+    ['Zahlbar bis: 28.02.2026', '2026-02-28'],
+    ['Bitte überweisen Sie den Betrag bis zum 28.02.2026 auf unser Konto.', '2026-02-28'],
+    ['Please remit until 2026-02-28.', '2026-02-28'],
+    ['Due Date: 02/28/2026', '2026-02-28'],
+    ['Der Betrag wird am 25.01.2026 von Ihrem Konto abgebucht.', '2026-01-25'],
+    ['Beschreibung        Fälligkeit        Teilzahlung\nZahlbar mit 2% Skonto bis        14.12.2025\nZahlbar ohne Abschlag bis        31.12.2025', '2025-12-31'],
+    ['Zahlbar innerhalb 30 Tagen netto bis 04.04.2026, 3% Skonto innerhalb 10 Tagen bis 15.03.2026', '2026-04-04'],
+    ['Bitte zahlen Sie den offenen Betrag samt Mahngebühr bis zum 24.02.2026.', '2026-02-24'],
+  ])('%j -> %s', (text, iso) => {
+    expect(dueOf(text).date?.value).toBe(iso);
+    expect(dueOf(text).rule).toBeUndefined();
+  });
+
+  it('computes a relative term from the issue date and keeps its words', () => {
+    const due = dueOf('Zahlbar innerhalb von 14 Tagen ohne Abzug.', '2026-02-03');
+    expect(due.date?.value).toBe('2026-02-17');
+    expect(due.rule).toBe('Zahlbar innerhalb von 14 Tagen ohne Abzug');
+    // computed dates are never surer than the issue date they come from
+    expect(due.date?.confidence).toBeLessThan(0.9);
+  });
+
+  it('keeps the words but has no date without an issue date', () => {
+    const due = findDueDate(buildLayout('14 Tage netto'), 'dmy', undefined);
+    expect(due).toEqual({ rule: '14 Tage netto' });
+  });
+
+  it('ignores a discount deadline and service periods', () => {
+    expect(dueOf('Bei Zahlung bis 10.02.2026 abzüglich 2 % Skonto\nLeistungszeitraum 01.01.2026 bis 31.01.2026').date).toBeUndefined();
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * When a document was issued and when it must be paid: labelled dates, the date in the title
+ * ("Rechnung Nr. 4711 vom 05.03.2026"), payment sentences ("Bitte überweisen Sie bis zum ...") and
+ * relative terms ("zahlbar innerhalb von 14 Tagen", "sofort ohne Abzug") computed from the issue date.
+ */
+import type { Layout } from './layout.models.ts';
+import { looseRegExp, nextLines } from './layout.models.ts';
+import type { DateOrder } from './dates.models.ts';
+import { addDays, findDates } from './dates.models.ts';
+import type { Evidence, Found } from './evidence.models.ts';
+import { decide, round } from './evidence.models.ts';
+import type { Parsed } from './labels.models.ts';
+import { findLabeled } from './labels.models.ts';
+
+const DOC_WORD = String.raw`\p{L}*(?:rechnung|gutschrift|korrektur|rechnungskorrektur)|invoice|credit note|facture|avoir|quittung|receipt|beleg`;
+/** "Handelsrechnung (380) Nr. 471102", "Invoice # RE-1/2", "Facture n° F-1". */
+export const TITLE_NUMBER = looseRegExp(
+  String.raw`(?<![\p{L}-])(?:${DOC_WORD})(?<between>(?:\s+[\p{L}.]+){0,3}?)(?:\s*\(\d{3}\))?\s*(?:Nr\.?|No\.?|Nummer|Number|#|n°|Num\.?)\s*[:.]?\s*#?\s*([\p{L}\d][\p{L}\d_./-]*)`,
+  'iu',
+);
+
+const ISSUE_LABEL = looseRegExp(
+  String.raw`(?:Rechnungs|Beleg|Gutschrifts?|Ausstellungs|Dokument|Korrektur)-?\s?[Dd]atum|Datum der (?:Rechnung|Gutschrift)|Invoice date|Date of issue|Issue date|Date de (?:la )?facture|Billing date|Bill date|Date d'émission`,
+);
+/** The date of another document the letter refers to ("Date de facture associée", "Ursprungsrechnung vom"). */
+const RELATED_DOCUMENT = looseRegExp(String.raw`associ|liée|Ursprung|ursprünglich|original|Bezug|related|vorherig|début|debut|\bfin\b|prestation`);
+const GENERIC_DATE_LABEL = looseRegExp(String.raw`(?<![\p{L}-])(?:Datum|Date|Dated|Ausgestellt am|Erstellt am)(?![\p{L}-])`);
+/** Dates of other events: delivery, order, service period, birth, printing, due. */
+const OTHER_DATE = looseRegExp(
+  String.raw`Leistung|Liefer|Bestell|Auftrag|Vertrag|Fällig|Geburt|Druck|Buchung|Zahlung|Eingang|Versand|Beginn|Ende|delivery|due|order|start|end|échéance|livraison|commande|Check|Abschluss|Lieferschein|Stand|associ|liée|début|debut|\bfin\b|prestation`,
+);
+
+export function findIssueDate(layout: Layout, order: DateOrder): Found<string> | undefined {
+  const evidence: Evidence<string>[] = [];
+  const parseDate = (text: string): Parsed<string> | undefined => {
+    const token = findDates(text, order)[0];
+    // The date must follow the label closely, not be any date later on the line.
+    return token && token.start <= 3 ? { value: token.iso, raw: token.raw } : undefined;
+  };
+  for (const hit of findLabeled(layout, { label: ISSUE_LABEL, exclude: RELATED_DOCUMENT, parse: parseDate, below: 1 })) {
+    evidence.push({ value: hit.value, confidence: hit.relation === 'same-line' ? 0.9 : 0.85 });
+  }
+  for (const hit of findLabeled(layout, { label: GENERIC_DATE_LABEL, exclude: OTHER_DATE, parse: parseDate, below: 1 })) {
+    const pageLines = layout.pages[hit.line.page - 1]?.length ?? 1;
+    // "Datum: 30.10.2024  Zeit: 04:59" at the foot of a page is when it was printed.
+    const atFoot = hit.line.index > pageLines * 0.8 && pageLines > 10;
+    evidence.push({ value: hit.value, confidence: atFoot ? 0.5 : 0.7 });
+  }
+  for (const line of layout.lines) {
+    const title = TITLE_NUMBER.exec(line.text);
+    if (title) {
+      const after = line.text.slice(title.index + title[0].length);
+      const dated = /^\s*(?:vom|from|dated|issued (?:at|on)|du|v\.)(?:\s+(.*))?$/iu.exec(after);
+      const nextLine = nextLines(layout, line, 1)[0];
+      const text = dated ? ((dated[1] ?? '').trim() === '' && nextLine ? nextLine.text : dated[1] ?? '') : '';
+      const token = findDates(text, order)[0];
+      // Only a heading dates this document; "... für die Rechnung Nr. 4711 vom 05.01." in a
+      // reminder's sentence dates the invoice it refers to.
+      const heading = isHeading(line.text, title.index) && line.page === 1;
+      if (token && token.start === 0) evidence.push({ value: token.iso, confidence: heading ? 0.88 : 0.6 });
+    }
+    // "München, den 01.11.2024" or "München, 01.11.2024": the place and date line of a letter.
+    for (const cell of line.cells) {
+      const placeDate = /^\p{Lu}[\p{L} .()/-]{1,40},\s*(?:den|the|le)?\s*(.+)$/u.exec(cell.text.trim());
+      const placed = placeDate ? findDates(placeDate[1] ?? '', order)[0] : undefined;
+      if (placed && placed.start === 0 && placed.raw.length === (placeDate?.[1] ?? '').trim().length && line.page === 1) {
+        evidence.push({ value: placed.iso, confidence: 0.8 });
+      }
+    }
+    const denDate = /,\s*den\s+(.+)$/iu.exec(line.text);
+    const placed = denDate ? findDates(denDate[1] ?? '', order)[0] : undefined;
+    if (placed && placed.start === 0 && line.page === 1) evidence.push({ value: placed.iso, confidence: 0.8 });
+    // A date standing alone at the top of a letter, or next to the title, is its date.
+    if (line.page === 1 && line.index < 20) {
+      for (const cell of line.cells) {
+        const token = findDates(cell.text, order)[0];
+        if (token && token.raw.length >= cell.text.trim().length - 1) {
+          evidence.push({ value: token.iso, confidence: title ? 0.75 : 0.55 });
+        }
+      }
+    }
+  }
+  return decide(evidence);
+}
+
+/** The document word opens its line or cell: a heading, not a word in a sentence. */
+export function isHeading(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  return before.trim() === '' || /\s{2,}$/.test(before) || /^[\d.\s]*$/.test(before);
+}
+
+/** A discount deadline is no due date. */
+const SKONTO = looseRegExp(String.raw`Skonto|discount|escompte`);
+/** Day counts in legal boilerplate and delivery promises are no payment terms. */
+const NOT_A_TERM = looseRegExp(String.raw`Skonto|discount|escompte|Verzug|Mahnung|nach Fälligkeit|Bestellung|Lieferung|delivery`);
+const DUE_LABEL = looseRegExp(
+  String.raw`(?<![\p{L}])(?:fällig(?:\s+(?:am|bis|zum))?|Fälligkeit(?:stag|sdatum|stermin)?|zahlbar\s+(?:bis|spätestens)(?:\s+(?:zum|am))?|Zahlungsziel|Zahlungstermin|Zahlungsfrist|spätestens\s+(?:am|bis)(?:\s+zum)?|Due date|Payment due(?: date)?|due (?:on|by)|pay(?:able)? by|Date d'échéance|échéance|Abbuchung am|Einzug am)(?![\p{L}])`,
+);
+const PAYMENT_WORDS = looseRegExp(String.raw`zahlbar|zahlen|überweis|Zahlung|begleichen|Betrag|remit|pay|abgebucht|eingezogen|Lastschrift`);
+const DEBIT_DAY = looseRegExp(String.raw`abgebucht|eingezogen|Abbuchung|belastet|debited|charged`);
+const UNTIL = /(?:bis(?:\s+(?:zum|spätestens))?|until|by|spätestens(?:\s+am)?)\s+/giu;
+
+export interface DueDate {
+  date?: Found<string>;
+  /** The relative term's words, when the date was computed from the issue date. */
+  rule?: string;
+}
+
+export function findDueDate(layout: Layout, order: DateOrder, issue: Found<string> | undefined): DueDate {
+  const evidence: Evidence<string>[] = [];
+  const parseDate = (text: string): Parsed<string> | undefined => {
+    const token = findDates(text, order)[0];
+    return token && token.start <= 12 && !SKONTO.test(text.slice(0, token.start)) ? { value: token.iso, raw: token.raw } : undefined;
+  };
+  for (const hit of findLabeled(layout, { label: DUE_LABEL, parse: parseDate, below: 2, acceptBelow: (line) => !SKONTO.test(line.text) })) {
+    if (SKONTO.test(hit.line.text.slice(0, Math.max(0, hit.line.text.indexOf(hit.label))))) continue;
+    evidence.push({ value: hit.value, confidence: hit.relation === 'same-line' ? 0.85 : 0.8 });
+  }
+  for (const line of layout.lines) {
+    for (const clause of clauses(line.text)) {
+      if (!PAYMENT_WORDS.test(clause) || SKONTO.test(clause)) continue;
+      for (const until of clause.matchAll(UNTIL)) {
+        const token = findDates(clause.slice(until.index + until[0].length), order)[0];
+        if (token && token.start === 0) evidence.push({ value: token.iso, confidence: 0.8 });
+      }
+    }
+  }
+  for (const line of layout.lines) {
+    for (const clause of clauses(line.text)) {
+      // "Der Betrag wird am 25.01.2026 von Ihrem Konto abgebucht": the day the money goes.
+      if (!DEBIT_DAY.test(clause)) continue;
+      const on = /\b(?:am|zum|on)\s+(.+)$/iu.exec(clause);
+      const token = on ? findDates(on[1] ?? '', order)[0] : undefined;
+      if (token && token.start === 0) evidence.push({ value: token.iso, confidence: 0.8 });
+    }
+  }
+  const explicit = decide(evidence);
+  if (explicit) return { date: explicit };
+  const relative = findRelativeTerm(layout);
+  if (!relative || !issue) return relative ? { rule: relative.words } : {};
+  return {
+    date: { value: addDays(issue.value, relative.days), confidence: round(Math.min(issue.confidence, 0.85) - 0.05) },
+    rule: relative.words,
+  };
+}
+
+export interface RelativeTerm {
+  days: number;
+  words: string;
+}
+
+const DAYS_TERM = looseRegExp(
+  String.raw`(?:zahlbar|Zahlung|Zahlungsziel|Zahlungsfrist|fällig|payable|payment|due|Paiement)\s*:?[^.;:]{0,40}?(?:innerhalb|binnen|within|in|sous)?\s*(?:von\s+)?(\d{1,3})\s*(?:Kalender)?(?:Tagen|Tage|Tg\.?|days|jours)\b(?:\s+(?:rein\s+)?netto(?:\s+Kasse)?|\s+net|\s+ohne Abzug)?|(\d{1,3})\s*(?:Tage|Tagen)\s+(?:rein\s+)?netto|\bnet\s+(\d{1,3})\b`,
+);
+const IMMEDIATE = looseRegExp(
+  String.raw`(?:zahlbar|fällig|payable|due|Zahlung)\s+(?:ist\s+)?(?:sofort|immediately|upon receipt|on receipt)(?:\s+(?:rein\s+)?netto|\s+ohne Abzug)?|sofort\s+(?:fällig|zahlbar|nach Erhalt|ohne Abzug)|(?:zahlbar\s+)?ohne Abzug(?:\s+sofort)?|Paiement immédiat|due upon receipt`,
+);
+
+/** "zahlbar innerhalb von 14 Tagen", "14 Tage netto", "sofort", "ohne Abzug"; Skonto clauses are no due term. */
+export function findRelativeTerm(layout: Pick<Layout, 'lines'>): RelativeTerm | undefined {
+  for (const line of layout.lines) {
+    for (const clause of clauses(line.text)) {
+      if (NOT_A_TERM.test(clause)) continue;
+      const days = DAYS_TERM.exec(clause);
+      if (days) {
+        const count = Number(days[1] ?? days[2] ?? days[3]);
+        if (count <= 180) return { days: count, words: days[0].trim() };
+      }
+      const now = IMMEDIATE.exec(clause);
+      if (now) return { days: 0, words: now[0].trim() };
+    }
+  }
+  return undefined;
+}
+
+/** Parts of a line that belong together: split at ";", ", " before a new thought, and column gaps. */
+function clauses(text: string): string[] {
+  return text.split(/;|,\s+(?=\d+\s*%|\p{L})|\s{2,}(?=\p{Lu})/u).map((part) => part.trim()).filter(Boolean);
+}
+

@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import { extractFromText } from './text.models.ts';
+
+/** Letters as `readPdf` lays them out: lines, columns apart by two or more spaces, pages by \f. */
+const TELEKOM_STYLE = `Telekom Deutschland GmbH · Landgrabenweg 151 · 53227 Bonn
+Herrn                                                   Kundennummer      123 456 7890
+Max Mustermann                                          Rechnungsnummer   1234 5678 9012
+Musterstraße 1                                          Datum             14.01.2026
+12345 Musterstadt
+Ihre Rechnung für Januar 2026
+Beträge in Euro
+Grundpreis MagentaMobil M                               33,57
+Summe netto                                             33,57
+Umsatzsteuer 19 %                                        6,38
+Rechnungsbetrag                                         39,95
+Der Rechnungsbetrag wird am 25.01.2026 von Ihrem Konto DE02 1203 0000 0000 2020 51 abgebucht.
+Telekom Deutschland GmbH   Geschäftsführung: Srini Gopalan   Amtsgericht Bonn HRB 5919   USt-IdNr. DE 123 475 223`;
+
+const CRAFTSMAN = `Malermeister Schmidt e.K.
+Inh. Peter Schmidt · Hauptstr. 5 · 80331 München
+Frau
+Erika Musterfrau
+Lindenweg 3
+80333 München
+                                                        München, 03.02.2026
+Rechnung Nr. 2026-017
+Leistungszeitraum: 12.01.2026 - 16.01.2026
+Pos.  Menge  Einheit  Bezeichnung                   Einzelpreis   Gesamtpreis
+1     12,5   Std.     Malerarbeiten Wohnzimmer        48,00 €      600,00 €
+2     1      psch.    Material                       185,50 €      185,50 €
+                                  Nettobetrag                     785,50 €
+                                  zzgl. 19 % MwSt.                149,25 €
+                                  Gesamtbetrag                    934,75 €
+Zahlbar innerhalb von 14 Tagen ohne Abzug.
+Bankverbindung: Stadtsparkasse München · IBAN DE89 3704 0044 0532 0130 00 · BIC COBADEFFXXX
+Steuernummer 143/123/45678`;
+
+const REMINDER = `Stadtwerke Musterstadt GmbH | Am Kraftwerk 1 | 12345 Musterstadt
+Herrn Max Mustermann
+Musterstraße 1
+12345 Musterstadt
+                                                        Kundennummer: 4711-0815
+                                                        Datum: 10.02.2026
+2. Mahnung
+Sehr geehrter Herr Mustermann,
+trotz unserer Zahlungserinnerung konnten wir keinen Zahlungseingang für die Rechnung Nr. 2025-998877 vom 05.01.2026 feststellen.
+Offener Betrag                                          123,45 €
+Mahngebühr                                                5,00 €
+Gesamtforderung                                         128,45 €
+Bitte überweisen Sie den Betrag bis spätestens 24.02.2026 auf unser Konto IBAN DE02 1203 0000 0000 2020 51.`;
+
+const US_INVOICE = `ACME Corp.
+123 Main Street, Springfield, IL 62701
+INVOICE
+Invoice #: INV-2026-0042
+Invoice Date: 01/14/2026
+Due Date: 02/13/2026
+Bill To:
+Jane Doe
+42 Elm Street
+Subtotal                $1,200.00
+Tax (8%)                   $96.00
+Total                   $1,296.00
+Amount Due              $1,296.00
+Please remit payment by bank transfer.`;
+
+const CREDIT_NOTE = `Versandhaus Beispiel GmbH · Postweg 7 · 20095 Hamburg
+Frau Erika Musterfrau
+Lindenweg 3
+80333 München
+Gutschrift Nr. GS-2026-003
+Gutschriftsdatum: 20.01.2026
+Zu Rechnung Nr. R-2026-0099 vom 05.01.2026
+Retoure Jacke                                           -49,99 €
+Gutschriftsbetrag                                       -49,99 €
+darin enthaltene MwSt. 19 %                              -7,98 €
+Der Betrag wird Ihrem Kundenkonto gutgeschrieben.`;
+
+const RECEIPT = `REWE Markt GmbH
+Musterstr. 1, 12345 Berlin
+UID Nr.: DE812706034
+                         EUR
+BANANEN                  1,29 B
+MILCH 1,5%               1,19 B
+--------------------------------
+SUMME               EUR  2,48
+Geg. BAR            EUR  5,00
+Rückgeld BAR        EUR  2,52
+Datum: 14.01.2026    Uhrzeit: 10:15:33 Uhr
+Bon-Nr.: 1234`;
+
+const CONTRACT = `FitnessWorld GmbH · Sportweg 2 · 50667 Köln
+Herrn Max Mustermann
+Musterstraße 1
+12345 Musterstadt
+Vertragsbestätigung
+Mitgliedsnummer: 98765
+Vertragsbeginn: 01.02.2026
+Mindestlaufzeit: 12 Monate
+Kündigungsfrist: 3 Monate zum Vertragsende
+Monatlicher Beitrag: 29,90 €
+Der Beitrag wird monatlich per SEPA-Lastschrift eingezogen.`;
+
+const APPOINTMENT = `Praxis Dr. med. Anna Müller · Bahnhofstr. 3 · 12345 Musterstadt
+Herrn Max Mustermann
+Terminbestätigung
+Ihr Termin am 14. März 2026 um 10:00 Uhr
+Bitte erscheinen Sie 10 Minuten vorher und bringen Sie Ihre Versichertenkarte mit.`;
+
+describe('extractFromText on letters', () => {
+  it('reads a German telecom invoice paid by direct debit', () => {
+    const { type, facts, fields } = extractFromText(TELEKOM_STYLE);
+    expect(type).toBe('invoice');
+    expect(facts).toMatchObject({
+      amount: '39.95',
+      net_amount: '33.57',
+      tax_amount: '6.38',
+      amount_due: '39.95',
+      currency: 'EUR',
+      issue_date: '2026-01-14',
+      due_date: '2026-01-25',
+      invoice_number: '1234 5678 9012',
+      customer_number: '123 456 7890',
+      payment_means: 'direct_debit',
+    });
+    expect(facts.sender?.name).toBe('Telekom Deutschland GmbH');
+    expect(facts.sender?.vat_id).toBe('DE123475223');
+    expect(facts.recipient?.name).toBe('Herrn Max Mustermann');
+    // The account the money is taken from is the customer's, not one to pay to.
+    expect(facts.payment_info?.iban).toBeUndefined();
+    expect(fields.amount?.source).toBe('text');
+  });
+
+  it('reads a craftsman invoice with a relative due term', () => {
+    const { type, facts } = extractFromText(CRAFTSMAN);
+    expect(type).toBe('invoice');
+    expect(facts).toMatchObject({
+      amount: '934.75',
+      net_amount: '785.50',
+      tax_amount: '149.25',
+      issue_date: '2026-02-03',
+      due_date: '2026-02-17',
+      invoice_number: '2026-017',
+      payment_means: 'transfer',
+    });
+    expect(facts.due_rule).toMatch(/innerhalb von 14 Tagen/);
+    expect(facts.sender?.name).toBe('Malermeister Schmidt e.K.');
+    expect(facts.sender?.tax_id).toBe('143/123/45678');
+    expect(facts.payment_info).toMatchObject({ iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' });
+  });
+
+  it('reads a dunning letter: its own date, the claimed amount, the deadline', () => {
+    const { type, facts } = extractFromText(REMINDER);
+    expect(type).toBe('reminder');
+    expect(facts.issue_date).toBe('2026-02-10');
+    expect(facts.amount_due).toBe('128.45');
+    expect(facts.due_date).toBe('2026-02-24');
+    expect(facts.invoice_number).toBe('2025-998877');
+    expect(facts.sender?.name).toBe('Stadtwerke Musterstadt GmbH');
+    expect(facts.payment_info?.iban).toBe('DE02120300000000202051');
+  });
+
+  it('reads an American invoice with month-first dates and dollar amounts', () => {
+    const { type, facts } = extractFromText(US_INVOICE);
+    expect(type).toBe('invoice');
+    expect(facts).toMatchObject({
+      amount: '1296.00',
+      net_amount: '1200.00',
+      tax_amount: '96.00',
+      amount_due: '1296.00',
+      currency: 'USD',
+      issue_date: '2026-01-14',
+      due_date: '2026-02-13',
+      invoice_number: 'INV-2026-0042',
+    });
+    expect(facts.sender?.name).toBe('ACME Corp.');
+    expect(facts.recipient?.name).toBe('Jane Doe');
+  });
+
+  it('reads a credit note with negative amounts', () => {
+    const { type, typeReason, facts } = extractFromText(CREDIT_NOTE);
+    expect(type).toBe('credit_note');
+    expect(typeReason).toContain('Gutschrift');
+    expect(facts).toMatchObject({ amount: '-49.99', issue_date: '2026-01-20', invoice_number: 'GS-2026-003' });
+    expect(facts.sender?.name).toBe('Versandhaus Beispiel GmbH');
+  });
+
+  it('reads a supermarket receipt as paid', () => {
+    const { type, facts } = extractFromText(RECEIPT);
+    expect(type).toBe('receipt');
+    expect(facts).toMatchObject({ amount: '2.48', issue_date: '2026-01-14', payment_means: 'paid' });
+    expect(facts.sender?.name).toBe('REWE Markt GmbH');
+  });
+
+  it('recognises a contract and an appointment letter', () => {
+    expect(extractFromText(CONTRACT).type).toBe('contract');
+    expect(extractFromText(CONTRACT).facts.payment_means).toBe('direct_debit');
+    expect(extractFromText(APPOINTMENT).type).toBe('appointment');
+  });
+
+  it('gives a guessed total low confidence and strong evidence high confidence', () => {
+    const guessed = extractFromText('Ihre Bestellung\nArtikel A   12,00 €\nArtikel B   30,50 €');
+    expect(guessed.facts.amount).toBe('30.50');
+    expect(guessed.fields.amount?.confidence).toBeLessThanOrEqual(0.6);
+    const labelled = extractFromText(TELEKOM_STYLE);
+    expect(labelled.fields.invoice_number?.confidence).toBeGreaterThanOrEqual(0.85);
+    expect(labelled.fields.amount?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('finds nothing in an empty text and calls it other', () => {
+    const result = extractFromText('');
+    expect(result.type).toBe('other');
+    expect(result.facts).toEqual({ payment_means: 'unknown' });
+  });
+
+  it('reads pages joined by form feeds', () => {
+    const result = extractFromText('Rechnung Nr. 77\nRechnungsdatum: 02.03.2026\f\nSeite 2\nGesamtbetrag   100,00 €');
+    expect(result.facts).toMatchObject({ invoice_number: '77', issue_date: '2026-03-02', amount: '100.00' });
+  });
+});
+
+describe('line items', () => {
+  it('keeps item rows that add up to the printed net amount', () => {
+    const { facts } = extractFromText(CRAFTSMAN);
+    expect(facts.line_items).toEqual([
+      { description: 'Malerarbeiten Wohnzimmer', unit_price: '48.00', amount: '600.00' },
+      { description: 'Material', unit_price: '185.50', amount: '185.50' },
+    ]);
+  });
+
+  it('leaves them out when they do not add up', () => {
+    const text = CRAFTSMAN.replace('185,50 €      185,50 €', '185,50 €      185,00 €');
+    expect(extractFromText(text).facts.line_items).toBeUndefined();
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Understanding a document from its text: the born-digital PDF text layer (and later OCR text).
+ * `text` is the document's pages joined by form feeds, each page in lines with columns kept apart
+ * by two or more spaces. Every field found is reported with source `text` and a confidence that
+ * reaches 0.9 only on strong evidence (an explicit label, an unambiguous reading, agreement).
+ */
+import type { DocumentFacts, FieldKey, FieldMap, SourceExtraction } from '../extraction.types.ts';
+import type { Totals } from './amounts.models.ts';
+import { centsToDecimal, chooseTotals, findAmountCandidates, largestAmount } from './amounts.models.ts';
+import { classify } from './classify.models.ts';
+import { findCurrency } from './currency.models.ts';
+import { detectDateOrder } from './dates.models.ts';
+import type { Found } from './evidence.models.ts';
+import { round, TEXT_CONFIDENCE_CAP } from './evidence.models.ts';
+import { findLineItems } from './items.models.ts';
+import { findCustomerNumber, findInvoiceNumber, findTaxNumber, findVatId } from './identifiers.models.ts';
+import type { Layout } from './layout.models.ts';
+import { buildLayout } from './layout.models.ts';
+import { detectDecimalMark } from './numbers.models.ts';
+import { findParties } from './parties.models.ts';
+import { findBic, findIban, findPaymentMeans, findReference } from './payment.models.ts';
+import { findDueDate, findIssueDate } from './terms.models.ts';
+
+export function extractFromText(text: string): SourceExtraction {
+  const layout = buildLayout(text);
+  const whole = layout.lines.map((line) => line.text).join('\n');
+  const language = languageOf(whole);
+  const mark = detectDecimalMark(whole);
+  const currency = findCurrency(layout, mark, 'dmy', language === 'de');
+  const order = detectDateOrder(whole, currency?.value === 'USD' && language === 'en');
+
+  const facts: DocumentFacts = {};
+  const fields: FieldMap = {};
+  const set = <K extends keyof DocumentFacts>(key: K, field: FieldKey, found: Found<NonNullable<DocumentFacts[K]>> | undefined) => {
+    if (!found) return;
+    facts[key] = found.value;
+    fields[field] = { source: 'text', confidence: round(Math.min(TEXT_CONFIDENCE_CAP, found.confidence)) };
+  };
+
+  const totals = chooseTotals(findAmountCandidates(layout, mark, order));
+  setAmounts(totals, layout, { mark, order }, set);
+  const sums = [totals.lineSum?.cents, totals.net?.cents].filter((cents): cents is bigint => cents !== undefined);
+  const items = findLineItems(layout, mark, order, sums);
+  if (items.length > 0) set('line_items', 'line_items', { value: items, confidence: 0.7 });
+  set('currency', 'currency', currency);
+
+  const issue = findIssueDate(layout, order);
+  set('issue_date', 'issue_date', issue);
+  const due = findDueDate(layout, order, issue);
+  set('due_date', 'due_date', due.date);
+  if (due.rule) set('due_rule', 'due_rule', { value: due.rule, confidence: 0.8 });
+
+  set('invoice_number', 'invoice_number', findInvoiceNumber(layout));
+  set('customer_number', 'customer_number', findCustomerNumber(layout));
+
+  const parties = findParties(layout);
+  const sender = collect(fields, [
+    ['name', 'sender.name', parties.seller],
+    ['address', 'sender.address', parties.sellerAddress],
+    ['vat_id', 'sender.vat_id', findVatId(layout)],
+    ['tax_id', 'sender.tax_id', findTaxNumber(layout)],
+  ]);
+  if (sender) facts.sender = sender;
+  const recipient = collect(fields, [
+    ['name', 'recipient.name', parties.recipient],
+    ['address', 'recipient.address', parties.recipientAddress],
+  ]);
+  if (recipient) facts.recipient = recipient;
+
+  const iban = findIban(layout);
+  const means = findPaymentMeans(layout, iban !== undefined && iban.confidence >= 0.7);
+  let reference = findReference(layout);
+  // Nothing printed to quote on a transfer: the invoice number is what a payer writes (a guess).
+  if (!reference && facts.invoice_number && means.value === 'transfer') reference = { value: facts.invoice_number, confidence: 0.5 };
+  const payment = collect(fields, [
+    ['iban', 'payment_info.iban', iban],
+    ['bic', 'payment_info.bic', findBic(layout)],
+    ['reference', 'payment_info.reference', reference],
+  ]);
+  if (payment) facts.payment_info = payment;
+  set('payment_means', 'payment_means', means);
+
+  const classification = classify(layout, { negativeTotal: facts.amount !== undefined && facts.amount.startsWith('-') });
+  return { type: classification.type, typeConfidence: classification.confidence, typeReason: classification.reason, facts, fields };
+}
+
+/** Sets the nested facts that were found (sender, recipient, payment info) and their provenance. */
+function collect<K extends string>(fields: FieldMap, entries: [K, FieldKey, Found<string> | undefined][]): Partial<Record<K, string>> | undefined {
+  const found: Partial<Record<K, string>> = {};
+  for (const [key, field, value] of entries) {
+    if (!value) continue;
+    found[key] = value.value;
+    fields[field] = { source: 'text', confidence: round(Math.min(TEXT_CONFIDENCE_CAP, value.confidence)) };
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
+}
+
+type Setter = <K extends keyof DocumentFacts>(key: K, field: FieldKey, found: Found<NonNullable<DocumentFacts[K]>> | undefined) => void;
+
+/** A label's weight (0..1, more with agreeing lines) as a confidence: a clear label and one reading give 0.85. */
+function amountConfidence(weight: number): number {
+  return Math.min(0.9, 0.3 + 0.55 * weight);
+}
+
+function setAmounts(totals: Totals, layout: Layout, reading: { mark: ReturnType<typeof detectDecimalMark>; order: ReturnType<typeof detectDateOrder> }, set: Setter): void {
+  const { gross, net, tax, due } = totals;
+  if (gross) {
+    // Two clear labels with different totals: the document contradicts itself.
+    const confidence = amountConfidence(gross.weight) - (gross.conflict ? 0.2 : 0);
+    set('amount', 'amount', { value: centsToDecimal(gross.cents), confidence });
+  } else {
+    // Nothing labelled as a total: the largest amount printed is a guess, never more.
+    const largest = largestAmount(layout, reading.mark, reading.order);
+    if (largest !== undefined) set('amount', 'amount', { value: centsToDecimal(largest), confidence: 0.4 });
+  }
+  if (due) {
+    const confidence = due.derived ? Math.min(0.8, gross ? amountConfidence(gross.weight) : 0.4) : amountConfidence(due.weight);
+    set('amount_due', 'amount_due', { value: centsToDecimal(due.cents), confidence });
+  }
+  if (net) set('net_amount', 'net_amount', { value: centsToDecimal(net.cents), confidence: amountConfidence(net.weight) });
+  if (tax) set('tax_amount', 'tax_amount', { value: centsToDecimal(tax.cents), confidence: amountConfidence(tax.weight) });
+}
+
+/** German or English, by their commonest words; decides defaults (euros, day-first dates). */
+export function languageOf(text: string): 'de' | 'en' {
+  const german = text.match(/\b(?:und|der|die|das|mit|für|bitte|Rechnung|Betrag|Datum|Summe|zahlbar|nicht|wir|Sie|Ihre|vom|bis)\b/g)?.length ?? 0;
+  const english = text.match(/\b(?:the|and|for|with|please|invoice|amount|date|total|due|your|this|of|to)\b/gi)?.length ?? 0;
+  return english > german * 1.5 ? 'en' : 'de';
+}
+
