@@ -1,6 +1,8 @@
 /** Runs benchmarks by name and prints their figures: `npm run bench -- <name> [options]`. */
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   queue: () => import('./queue.bench.ts'),
+  pipeline: () => import('./pipeline.bench.ts'),
+  extraction: () => import('./extraction.bench.ts'),
   tasks: () => import('./tasks.bench.ts'),
 };
 

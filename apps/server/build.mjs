@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { index: 'src/index.ts', 'worker-thread': 'src/app/worker-thread.ts' },
+  entryPoints: { index: 'src/index.ts', 'worker-thread': 'src/app/worker-thread.ts', 'understand-thread': 'src/modules/extraction/understand.thread-entry.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -29,6 +29,9 @@ import { createUsersRepository } from '../modules/users/users.repository.ts';
 import { timezoneChangedEvent } from '../modules/users/users.schemas.ts';
 import { createUsersUsecases } from '../modules/users/users.usecases.ts';
 import { createDocumentsRepository } from '../modules/documents/documents.repository.ts';
+import { documentsJobHandlers, documentsJobs, documentsPeriodicJobs } from '../modules/documents/documents.jobs.ts';
+import { createDocumentsUsecases } from '../modules/documents/documents.usecases.ts';
+import { threadUnderstander } from '../modules/extraction/understand.thread.ts';
 import { createTagsRepository } from '../modules/tags/tags.repository.ts';
 import { createTagsUsecases } from '../modules/tags/tags.usecases.ts';
 import { createTasksRepository } from '../modules/tasks/tasks.repository.ts';
@@ -37,6 +40,7 @@ import { tasksSubscribers } from '../modules/tasks/tasks.subscribers.ts';
 import { createSearchRepository } from '../modules/search/search.repository.ts';
 import { createSearchUsecases } from '../modules/search/search.usecases.ts';
 import { documentUnderstoodEvent } from '../modules/documents/documents.schemas.ts';
+import { toDbInstant } from '../db/values.ts';
 import type { Clock } from '../shared/clock/clock.ts';
 import { loadKeyring, type KeySource } from '../shared/crypto/keyring-loader.ts';
 import { createSecretBox, type Keyring } from '../shared/crypto/secret-box.ts';
@@ -62,15 +66,20 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
   const authRepository = createAuthRepository({ db: handle.db });
   const tasksRepository = createTasksRepository({ db: handle.db, dialect: handle.dialect });
   const documents = createDocumentsRepository({ db: handle.db, dialect: handle.dialect });
+  const understander = threadUnderstander({ timeoutMs: config.extractionTimeoutSeconds * 1000 });
   const jobs = createJobSystem({
     handle,
     clock,
     logger,
     settings: config,
     // Every module's job declarations, handlers, periodic jobs, events and subscribers are listed here.
-    jobs: [],
-    registrations: [...maintenanceJobHandlers({ db: handle.db }), ...authJobHandlers({ auth: authRepository, clock })],
-    periodic: [...maintenancePeriodicJobs, ...authPeriodicJobs],
+    jobs: [...documentsJobs],
+    registrations: ({ bus }) => [
+      ...maintenanceJobHandlers({ db: handle.db }),
+      ...authJobHandlers({ auth: authRepository, clock }),
+      ...documentsJobHandlers({ repository: documents, storage, users, bus, understander, settings: config }),
+    ],
+    periodic: [...maintenancePeriodicJobs, ...authPeriodicJobs, ...documentsPeriodicJobs],
     events: [suspiciousLoginEvent, timezoneChangedEvent, documentUnderstoodEvent],
     subscribers: tasksSubscribers({ tasks: tasksRepository, documents, users }),
   });
@@ -81,6 +90,22 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
   const tagsRepository = createTagsRepository({ db: handle.db });
   const tags = createTagsUsecases({ handle, repository: tagsRepository, clock });
   const usecases = {
+    documents: createDocumentsUsecases({
+      handle,
+      repository: documents,
+      storage,
+      queue: jobs.queue,
+      bus: jobs.bus,
+      clock,
+      nudgeWorker: jobs.nudge,
+      tasksOfDocument: async (userId, documentId) =>
+        (await tasksRepository.fromDocument(handle.db, userId, documentId)).map((task) => ({ id: task.id, title: task.title, status: task.status, due_date: task.due_date })),
+      cancelTasksOfDocument: async (trx, userId, documentId) => {
+        const open = (await tasksRepository.fromDocument(trx, userId, documentId)).filter((task) => task.status === 'open' || task.status === 'in_progress');
+        for (const task of open) await tasksRepository.update(trx, userId, task.id, { status: 'cancelled', updated_at: toDbInstant(clock.now()) });
+        return open.length;
+      },
+    }),
     search: createSearchUsecases({ repository: createSearchRepository({ db: handle.db, dialect: handle.dialect }) }),
     tags,
     tasks: createTasksUsecases({ handle, tasks: tasksRepository, tags: tagsRepository, tagUsecases: tags, documents, users, clock }),
@@ -95,7 +120,13 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
     secrets: createSecretsUsecases({ handle, keys, clock }),
   };
 
-  return { config, clock, logger, handle, jobs, storage, secretBox: secrets, usecases, close: () => handle.destroy() };
+  return {
+    config, clock, logger, handle, jobs, storage, understander, secretBox: secrets, usecases,
+    close: async () => {
+      await understander.close();
+      await handle.destroy();
+    },
+  };
 }
 
 export type Container = ReturnType<typeof createContainer>;

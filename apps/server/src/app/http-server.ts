@@ -22,6 +22,7 @@ import { tagsRoutes } from '../modules/tags/tags.routes.ts';
 import { tasksRoutes } from '../modules/tasks/tasks.routes.ts';
 import { todayRoutes } from '../modules/tasks/today.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
+import { documentsRoutes } from '../modules/documents/documents.routes.ts';
 import { twoFactorRoutes } from '../modules/two-factor/two-factor.routes.ts';
 import { adminUsersRoutes } from '../modules/users/admin-users.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
@@ -33,7 +34,7 @@ import { registerErrorHandling } from './http-errors.ts';
 export interface HttpDependencies {
   logger: Logger;
   clock: Clock;
-  settings: { maxJsonBodyBytes: number; accessTokenTtlSeconds: number; trustedProxies: string | undefined; webRoot?: string };
+  settings: { maxJsonBodyBytes: number; maxUploadBytes: number; accessTokenTtlSeconds: number; trustedProxies: string | undefined; webRoot?: string };
   usecases: Container['usecases'];
   version: string;
 }
@@ -68,9 +69,10 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
-    // The web app and everything else outside the API docs: no inline script, no framing. (The docs UI sets its own, with hashes.)
+    // The web app and everything else outside the API docs: no inline script, no framing. (The docs UI
+    // sets its own, with hashes; stored user files set `sandbox`, which must not be loosened.)
     if (!request.url.startsWith('/api/docs')) {
-      reply.header('content-security-policy', WEB_CSP);
+      if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', WEB_CSP);
       reply.header('x-frame-options', 'DENY');
     }
   });
@@ -101,6 +103,7 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
       await api.register(twoFactorRoutes(usecases.twoFactor), { prefix: '/auth/2fa' });
       await api.register(apiKeysRoutes(usecases.apiKeys), { prefix: '/auth/api-keys' });
       await api.register(usersRoutes({ users: usecases.users, dataExport: usecases.dataExport }), { prefix: '/users' });
+      await api.register(documentsRoutes(usecases.documents, { maxUploadBytes: deps.settings.maxUploadBytes }), { prefix: '/documents' });
       await api.register(tasksRoutes(usecases.tasks), { prefix: '/tasks' });
       await api.register(tagsRoutes(usecases.tags), { prefix: '/tags' });
       await api.register(todayRoutes(usecases.tasks), { prefix: '/today' });

@@ -9,6 +9,7 @@ import type { InjectOptions } from 'fastify';
 import Type from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declareJob } from '../jobs/jobs.types.ts';
+import { ciiInvoice, textPdf } from '../modules/extraction/testing/made-documents.ts';
 import { createTestApp, logIn, signUp, type SignedIn, type TestApp } from './test-app.ts';
 
 const PUBLIC_ROUTES = new Set(['GET /healthz', 'GET /readyz', 'POST /api/v1/auth/register', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh']);
@@ -49,8 +50,23 @@ async function documentOfA({ testApp, a }: Context) {
   return documentId;
 }
 
+/** A document of A that was uploaded and read: its file and thumbnail exist. */
+async function processedDocumentOfA({ testApp, a }: Context) {
+  const xml = ciiInvoice({ number: `R-${crypto.randomUUID().slice(0, 8)}`, issueDate: '2026-11-02', seller: 'Stadtwerke', buyer: 'Anna', net: '10.00', tax: '1.90', gross: '11.90' });
+  const pdf = await textPdf([['Rechnung']], { attachXml: { filename: 'factur-x.xml', xml } });
+  const { documents } = await testApp.container.usecases.documents.upload(a.userId, { files: [{ filename: 'r.pdf', bytes: pdf }] });
+  await testApp.container.jobs.createWorker().runUntilIdle();
+  return documents[0]!.id;
+}
+
 /** One factory per route with path parameters: it makes the resource for user A and returns the parameters. */
 const PATH_FACTORIES: Record<string, Factory> = {
+  'GET /api/v1/documents/{id}': async (context) => ({ id: await processedDocumentOfA(context) }),
+  'PATCH /api/v1/documents/{id}': async (context) => ({ id: await processedDocumentOfA(context), body: { metadata: { amount_due: '5.00' } } }),
+  'DELETE /api/v1/documents/{id}': async (context) => ({ id: await processedDocumentOfA(context) }),
+  'POST /api/v1/documents/{id}/reprocess': async (context) => ({ id: await processedDocumentOfA(context) }),
+  'GET /api/v1/documents/{id}/file': async (context) => ({ id: await processedDocumentOfA(context) }),
+  'GET /api/v1/documents/{id}/thumbnail': async (context) => ({ id: await processedDocumentOfA(context) }),
   'GET /api/v1/tasks/{id}': async (context) => ({ id: await taskOfA(context) }),
   'PATCH /api/v1/tasks/{id}': async (context) => ({ id: await taskOfA(context), body: { title: 'Steuererklärung abgeben' } }),
   'DELETE /api/v1/tasks/{id}': async (context) => ({ id: await taskOfA(context) }),

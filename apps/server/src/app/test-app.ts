@@ -44,7 +44,7 @@ export async function createTestApp(options: { config?: Partial<Config>; migrate
   const app = await buildHttpServer({
     logger,
     clock,
-    settings: { maxJsonBodyBytes: config.maxJsonBodyBytes, accessTokenTtlSeconds: config.accessTokenTtlSeconds, trustedProxies: config.trustedProxies },
+    settings: { maxJsonBodyBytes: config.maxJsonBodyBytes, maxUploadBytes: config.maxUploadBytes, accessTokenTtlSeconds: config.accessTokenTtlSeconds, trustedProxies: config.trustedProxies },
     usecases: container.usecases,
     version: 'test',
   });
@@ -56,6 +56,7 @@ export async function createTestApp(options: { config?: Partial<Config>; migrate
     dataDir,
     close: async () => {
       await app.close();
+      await container.understander.close();
       if (!options.database) await database.destroy();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -139,6 +139,30 @@ export const settings = {
     schema: Type.String({ pattern: '^https?://[^\\s/]+(/[^\\s]*)?$' }),
     description: 'The address users reach Workmate at, e.g. `https://workmate.example.org`; used in invite links. Unset: links are relative.',
   },
+  maxUploadBytes: {
+    env: 'WORKMATE_MAX_UPLOAD_BYTES',
+    schema: Type.Integer({ minimum: 1024, maximum: 1024 * 1024 * 1024 }),
+    default: 25 * 1024 * 1024,
+    description: 'Largest file accepted per upload (each file of a multi-file upload); larger ones are answered with 413.',
+  },
+  maxPdfPages: {
+    env: 'WORKMATE_MAX_PDF_PAGES',
+    schema: Type.Integer({ minimum: 1, maximum: 10_000 }),
+    default: 50,
+    description: 'A PDF with more pages than this is not read: the document ends as `failed` with the reason.',
+  },
+  extractionTimeoutSeconds: {
+    env: 'WORKMATE_EXTRACTION_TIMEOUT_SECONDS',
+    schema: Type.Integer({ minimum: 1, maximum: 3600 }),
+    default: 120,
+    description: 'Longest time reading one document may take; a document that takes longer is stopped and ends as `failed`.',
+  },
+  documentRetentionDays: {
+    env: 'WORKMATE_DOCUMENT_RETENTION_DAYS',
+    schema: Type.Integer({ minimum: 0, maximum: 3650 }),
+    default: 30,
+    description: 'A deleted document and its files are removed for good this many days after deletion (until then an admin can restore it from the database).',
+  },
   migrateOnStart: {
     env: 'WORKMATE_MIGRATE_ON_START',
     schema: Type.Boolean(),

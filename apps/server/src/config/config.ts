@@ -29,6 +29,10 @@ export interface Config {
   trustedProxies: string | undefined;
   publicUrl: string | undefined;
   geoipDatabase: string | undefined;
+  maxUploadBytes: number;
+  maxPdfPages: number;
+  extractionTimeoutSeconds: number;
+  documentRetentionDays: number;
   migrateOnStart: boolean;
   shutdownTimeoutSeconds: number;
 }
