@@ -66,7 +66,7 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
   const authRepository = createAuthRepository({ db: handle.db });
   const tasksRepository = createTasksRepository({ db: handle.db, dialect: handle.dialect });
   const documents = createDocumentsRepository({ db: handle.db, dialect: handle.dialect });
-  const understander = threadUnderstander({ timeoutMs: config.extractionTimeoutSeconds * 1000 });
+  const understander = threadUnderstander({ timeoutMs: config.extractionTimeoutSeconds * 1000, log: (message) => logger.info(message) });
   const jobs = createJobSystem({
     handle,
     clock,
@@ -77,7 +77,7 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
     registrations: ({ bus }) => [
       ...maintenanceJobHandlers({ db: handle.db }),
       ...authJobHandlers({ auth: authRepository, clock }),
-      ...documentsJobHandlers({ repository: documents, storage, users, bus, understander, settings: config }),
+      ...documentsJobHandlers({ handle, repository: documents, storage, users, bus, understander, settings: config }),
     ],
     periodic: [...maintenancePeriodicJobs, ...authPeriodicJobs, ...documentsPeriodicJobs],
     events: [suspiciousLoginEvent, timezoneChangedEvent, documentUnderstoodEvent],

@@ -154,8 +154,38 @@ export const settings = {
   extractionTimeoutSeconds: {
     env: 'WORKMATE_EXTRACTION_TIMEOUT_SECONDS',
     schema: Type.Integer({ minimum: 1, maximum: 3600 }),
-    default: 120,
-    description: 'Longest time reading one document may take; a document that takes longer is stopped and ends as `failed`.',
+    default: 600,
+    description: 'Longest time reading one document may take, OCR of all its pages included; a document that takes longer is stopped and ends as `failed`. A backstop: each page also has its own OCR limit.',
+  },
+  ocrDriver: {
+    env: 'WORKMATE_OCR_DRIVER',
+    schema: Type.Enum(['auto', 'tesseract', 'tesseract.js']),
+    default: 'auto',
+    description: '`auto`: Debian\'s native `tesseract` when installed with deu, eng and osd (faster; `scripts/install-ocr.sh`), else tesseract.js with the language data from npm. `tesseract` refuses to start without the native one.',
+  },
+  ocrLanguages: {
+    env: 'WORKMATE_OCR_LANGUAGES',
+    schema: Type.String({ pattern: '^[a-z_]{3,8}(\\+[a-z_]{3,8})*$' }),
+    default: 'deu+eng',
+    description: 'Tesseract languages for OCR, `+`-separated. tesseract.js has deu and eng from npm; the native driver reads what is installed.',
+  },
+  ocrPageTimeoutSeconds: {
+    env: 'WORKMATE_OCR_PAGE_TIMEOUT_SECONDS',
+    schema: Type.Integer({ minimum: 1, maximum: 600 }),
+    default: 60,
+    description: 'Longest OCR time for one page; a page that takes longer is skipped with a warning on the document.',
+  },
+  ocrParallelPages: {
+    env: 'WORKMATE_OCR_PARALLEL_PAGES',
+    schema: Type.Integer({ minimum: 1, maximum: 32 }),
+    default: 1,
+    description: 'Pages of one document recognised at the same time (see `npm run bench:pipeline`).',
+  },
+  maxImagePixels: {
+    env: 'WORKMATE_MAX_IMAGE_PIXELS',
+    schema: Type.Integer({ minimum: 1_000_000, maximum: 1_000_000_000 }),
+    default: 100_000_000,
+    description: 'Largest image (width x height) that is decoded; larger ones (decompression bombs) fail with the reason before any pixel is decoded.',
   },
   documentRetentionDays: {
     env: 'WORKMATE_DOCUMENT_RETENTION_DAYS',

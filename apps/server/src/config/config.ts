@@ -32,6 +32,11 @@ export interface Config {
   maxUploadBytes: number;
   maxPdfPages: number;
   extractionTimeoutSeconds: number;
+  ocrDriver: 'auto' | 'tesseract' | 'tesseract.js';
+  ocrLanguages: string;
+  ocrPageTimeoutSeconds: number;
+  ocrParallelPages: number;
+  maxImagePixels: number;
   documentRetentionDays: number;
   migrateOnStart: boolean;
   shutdownTimeoutSeconds: number;

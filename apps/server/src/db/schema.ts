@@ -211,6 +211,13 @@ export interface FilesTable {
   created_at: CreatedInstant;
 }
 
+/** The files of a document made from several photos, in page order (migration 0007). */
+export interface DocumentPagesTable {
+  document_id: string;
+  file_id: string;
+  page_index: number;
+}
+
 export const RECURRENCE_FREQUENCIES = ['daily', 'weekly', 'monthly', 'yearly'] as const;
 
 export interface RecurrenceRulesTable {
@@ -333,6 +340,7 @@ export interface Database {
   sessions: SessionsTable;
   tags: TagsTable;
   files: FilesTable;
+  document_pages: DocumentPagesTable;
   recurrence_rules: RecurrenceRulesTable;
   task_dependencies: TaskDependenciesTable;
   task_tags: TaskTagsTable;

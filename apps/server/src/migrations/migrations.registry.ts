@@ -4,7 +4,8 @@ import { tasksSchema } from './0003-tasks.migration.ts';
 import { taskListIndexes } from './0004-task-list-indexes.migration.ts';
 import { searchPerUser } from './0005-search-per-user.migration.ts';
 import { searchVectors } from './0006-search-vectors.migration.ts';
+import { documentPages } from './0007-document-pages.migration.ts';
 import type { Migration } from './migration.types.ts';
 
 /** Every migration in the order it runs. Names start with a 4-digit sequence; never edit a shipped one. */
-export const migrations: readonly Migration[] = [initialSchema, accountsSchema, tasksSchema, taskListIndexes, searchPerUser, searchVectors];
+export const migrations: readonly Migration[] = [initialSchema, accountsSchema, tasksSchema, taskListIndexes, searchPerUser, searchVectors, documentPages];

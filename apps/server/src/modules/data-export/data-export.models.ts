@@ -6,13 +6,14 @@
 export interface ExportedTable {
   table: string;
   /** How the table's rows belong to the user. */
-  owner: { column: 'id' | 'user_id' } | { column: string; via: 'tasks' };
+  owner: { column: 'id' | 'user_id' } | { column: string; via: 'tasks' | 'documents' };
 }
 
 export const EXPORTED_TABLES: readonly ExportedTable[] = [
   { table: 'users', owner: { column: 'id' } },
   { table: 'files', owner: { column: 'user_id' } },
   { table: 'documents', owner: { column: 'user_id' } },
+  { table: 'document_pages', owner: { column: 'document_id', via: 'documents' } },
   { table: 'tasks', owner: { column: 'user_id' } },
   { table: 'recurrence_rules', owner: { column: 'task_id', via: 'tasks' } },
   { table: 'task_dependencies', owner: { column: 'child_task_id', via: 'tasks' } },

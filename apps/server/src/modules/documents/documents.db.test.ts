@@ -1,7 +1,7 @@
 /** Document intake through the API, on both databases: upload, processing, reading back, corrections, deletion. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, signUp, type SignedIn, type TestApp } from '../../app/test-app.ts';
-import { ciiInvoice, encryptedPdf, imageOnlyPdf, invoiceLetter, sampleJpeg, textPdf, ublInvoice, type InvoiceValues } from '../extraction/testing/made-documents.ts';
+import { ciiInvoice, encryptedPdf, imageOnlyPdf, invoiceLetter, sampleJpeg, scannedPage, textPdf, ublInvoice, type InvoiceValues } from '../extraction/testing/made-documents.ts';
 import { uploadFiles } from './testing/upload.ts';
 
 let testApp: TestApp;
@@ -132,7 +132,7 @@ describe('documents that cannot be read', () => {
   it.each([
     ['a password-protected PDF', 'locked.pdf', async () => encryptedPdf(), /password-protected/],
     ['a truncated PDF', 'cut.pdf', async () => (await textPdf([invoiceLetter(INVOICE)])).subarray(0, 300), /cannot be read/],
-    ['a scan without a text layer', 'scan.pdf', imageOnlyPdf, /no text layer/],
+    ['a blank scan', 'scan.pdf', () => imageOnlyPdf(), /Nothing readable/],
     ['malformed e-invoice XML', 'bad.xml', async () => Buffer.from('<?xml version="1.0"?><Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><cbc:ID>1</Invoice>'), /./],
     ['XML with an external entity', 'xxe.xml', async () => Buffer.from('<?xml version="1.0"?><!DOCTYPE Invoice [<!ENTITY x SYSTEM "file:///etc/passwd">]><Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><ID>&x;</ID></Invoice>'), /DOCTYPE|entit/i],
     ['XML with entity expansion', 'lol.xml', async () => Buffer.from(`<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><ID>&lol2;</ID></Invoice>`), /DOCTYPE|entit/i],
@@ -157,6 +157,36 @@ describe('documents that cannot be read', () => {
     await testApp.database.db.updateTable('jobs').set({ attempts: 2 }).where('name', '=', 'documents.process').execute();
     await runJobs();
     expect(await detail(uploaded.id)).toMatchObject({ processing_status: 'failed', processing_error: expect.stringMatching(/stopped the worker/) });
+  });
+});
+
+describe('photos and scans', () => {
+  it('reads a scanned invoice by OCR, with confidences that say so', async () => {
+    const uploaded = await uploadOne('scan.pdf', await imageOnlyPdf([await scannedPage(invoiceLetter(INVOICE))]));
+    await runJobs();
+    const document = await detail(uploaded.id);
+    expect(document).toMatchObject({ type: 'invoice', processing_status: 'done', metadata: { amount: '119.00', issue_date: '2026-11-02', invoice_number: 'R-2026-0815', payment_info: { iban: 'DE89370400440532013000' }, sources: ['ocr'] } });
+    expect(document.metadata.fields.amount?.source).toBe('ocr');
+    expect(document.metadata['ocr_pages']).toEqual([expect.objectContaining({ page: 1, confidence: expect.any(Number) })]);
+    const file = await testApp.database.db.selectFrom('files').select(['ocr_language', 'extracted_text']).executeTakeFirstOrThrow();
+    expect(file.ocr_language).toBe('deu+eng');
+    expect(file.extracted_text).toMatch(/R-2026-0815/);
+  });
+
+  it('makes one document of several photos when asked to combine them', async () => {
+    const first = await scannedPage(invoiceLetter(INVOICE).slice(0, 8));
+    const second = await scannedPage(invoiceLetter(INVOICE).slice(8));
+    const response = await uploadFiles(testApp, anna, [{ filename: 'seite1.png', content: first }, { filename: 'seite2.png', content: second }], { combine: 'true' });
+    expect(response.statusCode, response.body).toBe(201);
+    const [document] = response.json<{ documents: DocumentBody[] }>().documents;
+    expect(response.json<{ documents: unknown[] }>().documents).toHaveLength(1);
+    await runJobs();
+    expect(await detail(document!.id)).toMatchObject({ processing_status: 'done', metadata: { page_count: 2, invoice_number: 'R-2026-0815', amount: '119.00' } });
+    expect(await testApp.database.db.selectFrom('document_pages').select(['page_index']).orderBy('page_index').execute()).toEqual([{ page_index: 0 }, { page_index: 1 }]);
+
+    const mixed = await uploadFiles(testApp, anna, [{ filename: 'a.png', content: first }, { filename: 'b.xml', content: Buffer.from(ublInvoice(INVOICE)) }], { combine: 'true' });
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.body).toMatch(/Only photos and scanned images can be combined/);
   });
 });
 

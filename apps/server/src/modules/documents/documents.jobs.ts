@@ -13,10 +13,14 @@ import { fromDbJson } from '../../db/values.ts';
 import type { EventBus } from '../../events/events.outbox.ts';
 import { declareJob, handle, type JobRegistration, type PeriodicJob } from '../../jobs/jobs.types.ts';
 import type { Logger } from '../../shared/logging/logger.ts';
-import { makeThumbnail } from '../extraction/thumbnail.models.ts';
 import { documentTitle, type Language } from '../extraction/title.models.ts';
 import { UnreadableDocumentError } from '../extraction/understand.models.ts';
-import type { Understander } from '../extraction/understand.thread.ts';
+import type { ReadingOptions, Understander } from '../extraction/understand.thread.ts';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config/config.ts';
+import type { DialectName } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { StorageDriver } from '../storage/storage.types.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
 import { metadataAfterUnderstanding, typeAfterUnderstanding, understoodFields, type StoredMetadata } from './documents.models.ts';
@@ -33,12 +37,24 @@ export const purgeDeletedDocumentsJob = declareJob('documents.purge_deleted', Ty
 export const documentsJobs = [processDocumentJob];
 export const documentsPeriodicJobs: readonly PeriodicJob[] = [{ type: purgeDeletedDocumentsJob, everyMs: DAY_MS }];
 
-export interface DocumentsJobSettings {
-  maxPdfPages: number;
-  documentRetentionDays: number;
+export type DocumentsJobSettings = Pick<Config, 'maxPdfPages' | 'documentRetentionDays' | 'ocrDriver' | 'ocrLanguages' | 'ocrPageTimeoutSeconds' | 'ocrParallelPages' | 'maxImagePixels' | 'dataDir'>;
+
+/** What the reading thread is told about limits and OCR. */
+export function readingOptions(settings: DocumentsJobSettings): ReadingOptions {
+  return {
+    maxPages: settings.maxPdfPages,
+    ocr: {
+      driver: settings.ocrDriver,
+      languages: settings.ocrLanguages.split('+'),
+      pageTimeoutMs: settings.ocrPageTimeoutSeconds * 1000,
+      parallelPages: settings.ocrParallelPages,
+      maxPixels: settings.maxImagePixels,
+      dataDir: settings.dataDir,
+    },
+  };
 }
 
-export function documentsJobHandlers(deps: { repository: DocumentsRepository; storage: StorageDriver; users: UsersRepository; bus: EventBus; understander: Understander; settings: DocumentsJobSettings }): JobRegistration[] {
+export function documentsJobHandlers(deps: { handle: { db: Kysely<Database>; dialect: DialectName }; repository: DocumentsRepository; storage: StorageDriver; users: UsersRepository; bus: EventBus; understander: Understander; settings: DocumentsJobSettings }): JobRegistration[] {
   const { repository, storage } = deps;
 
   const processing = handle(processDocumentJob, async ({ document_id: id }, context) => {
@@ -59,21 +75,23 @@ export function documentsJobHandlers(deps: { repository: DocumentsRepository; st
     }
     await repository.markProcessing(db, id, clock.now());
 
-    let bytes: Buffer;
+    const pages = await repository.pagesOf(db, id);
+    const stored = pages.length > 0 ? pages.map((page) => ({ path: page.path, mime: page.mime_type })) : [{ path: document.path, mime: document.mime_type }];
+    let files: { bytes: Buffer; mime: string }[];
     try {
-      bytes = await storage.read(document.path);
+      files = await Promise.all(stored.map(async (file) => ({ bytes: await storage.read(file.path), mime: file.mime })));
     } catch {
       await fail('The stored file is missing.');
       return;
     }
 
-    let understanding;
+    let reading;
     try {
-      understanding = await deps.understander.understand(bytes, document.mime_type, { maxPages: deps.settings.maxPdfPages });
+      reading = await deps.understander.understand(files, readingOptions(deps.settings));
     } catch (error) {
       if (error instanceof UnreadableDocumentError) {
-        // Even a document that cannot be read yet (a photo before OCR) gets its picture for the list.
-        const thumbnailPath = error.reason === 'needs_ocr' ? await storeThumbnail(storage, document.path, bytes, document.mime_type, context.logger) : null;
+        // Even a document whose text cannot be read (a blank photo) gets its picture for the list.
+        const thumbnailPath = await storeThumbnail(storage, document.path, error.thumbnail, context.logger);
         if (thumbnailPath) await repository.setThumbnail(db, document.file_id, thumbnailPath);
         return fail(error.message);
       }
@@ -82,14 +100,15 @@ export function documentsJobHandlers(deps: { repository: DocumentsRepository; st
       throw error;
     }
 
-    const thumbnailPath = await storeThumbnail(storage, document.path, bytes, document.mime_type, context.logger);
+    const thumbnailPath = await storeThumbnail(storage, document.path, reading.thumbnail, context.logger);
+    const understanding = reading.understanding;
     const user = await deps.users.findById(document.user_id, db);
     const metadata = metadataAfterUnderstanding(understanding, fromDbJson<StoredMetadata>(document.metadata));
     const type = typeAfterUnderstanding(document.type, metadata, understanding);
     const title = metadata.title_confirmed && document.title ? document.title : documentTitle(type, metadata, (user?.language ?? 'de') as Language, document.original_filename);
 
     await context.complete(async (trx) => {
-      await repository.saveUnderstanding(trx, { id, fileId: document.file_id, type, title, metadata, confidence: understanding.confidence, text: understanding.text, thumbnailPath, now: clock.now() });
+      await repository.saveUnderstanding(trx, { id, fileId: document.file_id, type, title, metadata, confidence: understanding.confidence, text: understanding.text, ocrLanguage: understanding.ocrPages.length > 0 ? deps.settings.ocrLanguages : null, thumbnailPath, now: clock.now() });
       await deps.bus.publish(trx, documentUnderstoodEvent, { document_id: id, user_id: document.user_id, type, reason: 'processed', fields: understoodFields(metadata) }, { userId: document.user_id });
     });
   });
@@ -99,11 +118,8 @@ export function documentsJobHandlers(deps: { repository: DocumentsRepository; st
     let purged = 0;
     for (const row of await repository.expiredDeleted(before, PURGE_BATCH)) {
       // Rows first (their transaction commits), then the bytes: a crash between leaves an orphan file, never a row without its file.
-      const fileGone = await repository.purge(context.db, row.id, row.file_id);
-      if (fileGone) {
-        await storage.delete(row.path);
-        if (row.thumbnail_path) await storage.delete(row.thumbnail_path);
-      }
+      const keys = await inTransaction(deps.handle, (trx) => repository.purge(trx, row.id, row.file_id));
+      for (const key of keys) await storage.delete(key);
       purged += 1;
     }
     await context.complete(async () => undefined);
@@ -113,16 +129,15 @@ export function documentsJobHandlers(deps: { repository: DocumentsRepository; st
   return [processing, purging];
 }
 
-async function storeThumbnail(storage: StorageDriver, path: string, bytes: Uint8Array, mime: string, logger: Logger): Promise<string | null> {
+async function storeThumbnail(storage: StorageDriver, path: string, thumbnail: Uint8Array | null, logger: Logger): Promise<string | null> {
+  if (!thumbnail) return null;
   try {
-    const thumbnail = await makeThumbnail(bytes, mime);
-    if (!thumbnail) return null;
     const key = `${path}.thumbnail.webp`;
     await storage.put(key, Buffer.from(thumbnail));
     return key;
   } catch (error) {
-    // A document is understood even when its picture cannot be drawn.
-    logger.warn({ err: error }, 'thumbnail failed');
+    // A document is understood even when its picture cannot be stored.
+    logger.warn({ err: error }, 'storing the thumbnail failed');
     return null;
   }
 }

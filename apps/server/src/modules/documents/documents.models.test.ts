@@ -7,7 +7,7 @@ function understanding(overrides: Partial<Understanding> = {}): Understanding {
     type: 'invoice', typeConfidence: 0.95, typeReason: 'words: "Rechnung"',
     facts: { amount: '119.00', amount_due: '119.00', due_date: '2026-12-02', sender: { name: 'Stadtwerke GmbH', vat_id: 'DE123456789' } },
     fields: { amount: { source: 'text', confidence: 0.95 }, amount_due: { source: 'text', confidence: 0.9 }, due_date: { source: 'text', confidence: 0.9 }, 'sender.name': { source: 'text', confidence: 0.85 }, 'sender.vat_id': { source: 'text', confidence: 0.9 } },
-    checks: [], needsReview: false, confidence: 0.9, text: 'Rechnung', pageCount: 1, pagesNeedingOcr: [], sources: ['text'],
+    checks: [], needsReview: false, confidence: 0.9, text: 'Rechnung', pageCount: 1, pagesNeedingOcr: [], ocrPages: [], warnings: [], sources: ['text'],
     ...overrides,
   };
 }

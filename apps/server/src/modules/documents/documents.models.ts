@@ -20,6 +20,10 @@ export interface StoredMetadata extends DocumentFacts {
   sources?: string[];
   page_count?: number;
   pages_needing_ocr?: number[];
+  /** Pages read by OCR, with their mean word confidence and what was done to the image. */
+  ocr_pages?: Understanding['ocrPages'];
+  /** Things the user should know, e.g. a page skipped after its OCR time limit. */
+  warnings?: string[];
   einvoice?: Understanding['einvoice'];
   needs_review?: boolean;
   /** The type the user set by hand: reprocessing keeps it. */
@@ -55,8 +59,10 @@ export function metadataAfterUnderstanding(understanding: Understanding, previou
     sources: understanding.sources,
     page_count: understanding.pageCount,
     pages_needing_ocr: understanding.pagesNeedingOcr,
+    ...(understanding.ocrPages.length > 0 ? { ocr_pages: understanding.ocrPages } : {}),
+    ...(understanding.warnings.length > 0 ? { warnings: understanding.warnings } : {}),
     ...(understanding.einvoice ? { einvoice: understanding.einvoice } : {}),
-    needs_review: understanding.needsReview || understanding.confidence < REVIEW_BELOW_CONFIDENCE,
+    needs_review: understanding.needsReview || understanding.confidence < REVIEW_BELOW_CONFIDENCE || understanding.warnings.length > 0,
     ...(previous?.type_confirmed ? { type_confirmed: true } : {}),
     ...(previous?.title_confirmed ? { title_confirmed: true } : {}),
     ...(previous?.type_hint ? { type_hint: previous.type_hint } : {}),

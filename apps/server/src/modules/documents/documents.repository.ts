@@ -5,6 +5,15 @@ import type { Database, DocumentType } from '../../db/schema.ts';
 import { toDbInstant, toDbJson } from '../../db/values.ts';
 import { fts5Query } from '../search/search.models.ts';
 
+export interface StoredFile {
+  id: string;
+  path: string;
+  originalFilename: string;
+  sizeBytes: number;
+  mimeType: string;
+  checksum: string;
+}
+
 export interface DocumentFilter {
   type?: DocumentType;
   status?: 'pending' | 'processing' | 'done' | 'failed';
@@ -36,6 +45,17 @@ export function createDocumentsRepository({ db, dialect }: { db: Kysely<Database
   }
 
   /** For the processing job, which knows only the document id. */
+  /** The files of a multi-page document in page order; empty for a single-file document. */
+  async function pagesOf(executor: Kysely<Database>, documentId: string) {
+    return executor
+      .selectFrom('document_pages')
+      .innerJoin('files', 'files.id', 'document_pages.file_id')
+      .select(['files.id', 'files.path', 'files.mime_type', 'files.original_filename', 'document_pages.page_index'])
+      .where('document_pages.document_id', '=', documentId)
+      .orderBy('document_pages.page_index')
+      .execute();
+  }
+
   async function findForProcessing(executor: Kysely<Database>, id: string) {
     return executor.selectFrom('documents').innerJoin('files', 'files.id', 'documents.file_id').select(DOCUMENT_COLUMNS).where('documents.id', '=', id).executeTakeFirst();
   }
@@ -55,17 +75,22 @@ export function createDocumentsRepository({ db, dialect }: { db: Kysely<Database
 
   async function insertUpload(
     executor: Kysely<Database>,
-    input: { userId: string; fileId: string; documentId: string; path: string; originalFilename: string; sizeBytes: number; mimeType: string; checksum: string; type: DocumentType; title: string | null; metadata: unknown; now: Date },
+    input: { userId: string; documentId: string; files: StoredFile[]; type: DocumentType; title: string | null; metadata: unknown; now: Date },
   ) {
     const stamp = toDbInstant(input.now);
-    await executor
-      .insertInto('files')
-      .values({ id: input.fileId, user_id: input.userId, path: input.path, original_filename: input.originalFilename, size_bytes: input.sizeBytes, mime_type: input.mimeType, checksum: input.checksum, storage_backend: 'local', created_at: stamp })
-      .execute();
+    for (const file of input.files) {
+      await executor
+        .insertInto('files')
+        .values({ id: file.id, user_id: input.userId, path: file.path, original_filename: file.originalFilename, size_bytes: file.sizeBytes, mime_type: file.mimeType, checksum: file.checksum, storage_backend: 'local', created_at: stamp })
+        .execute();
+    }
     await executor
       .insertInto('documents')
-      .values({ id: input.documentId, user_id: input.userId, file_id: input.fileId, type: input.type, title: input.title, metadata: toDbJson(input.metadata), processing_status: 'pending', uploaded_at: stamp, updated_at: stamp })
+      .values({ id: input.documentId, user_id: input.userId, file_id: input.files[0]!.id, type: input.type, title: input.title, metadata: toDbJson(input.metadata), processing_status: 'pending', uploaded_at: stamp, updated_at: stamp })
       .execute();
+    if (input.files.length > 1) {
+      await executor.insertInto('document_pages').values(input.files.map((file, index) => ({ document_id: input.documentId, file_id: file.id, page_index: index }))).execute();
+    }
   }
 
   function filtered(userId: string, filter: DocumentFilter) {
@@ -103,7 +128,7 @@ export function createDocumentsRepository({ db, dialect }: { db: Kysely<Database
 
   async function saveUnderstanding(
     executor: Kysely<Database>,
-    input: { id: string; fileId: string; type: DocumentType; title: string | null; metadata: unknown; confidence: number; text: string | null; thumbnailPath: string | null; now: Date },
+    input: { id: string; fileId: string; type: DocumentType; title: string | null; metadata: unknown; confidence: number; text: string | null; ocrLanguage: string | null; thumbnailPath: string | null; now: Date },
   ) {
     const stamp = toDbInstant(input.now);
     await executor
@@ -111,7 +136,7 @@ export function createDocumentsRepository({ db, dialect }: { db: Kysely<Database
       .set({ type: input.type, title: input.title, metadata: toDbJson(input.metadata), confidence_score: input.confidence, extracted_text: input.text, processing_status: 'done', processing_error: null, processed_at: stamp, updated_at: stamp })
       .where('id', '=', input.id)
       .execute();
-    await executor.updateTable('files').set({ extracted_text: input.text, thumbnail_path: input.thumbnailPath }).where('id', '=', input.fileId).execute();
+    await executor.updateTable('files').set({ extracted_text: input.text, ocr_language: input.ocrLanguage, thumbnail_path: input.thumbnailPath }).where('id', '=', input.fileId).execute();
   }
 
   async function markFailed(executor: Kysely<Database>, input: { id: string; reason: string; metadata?: unknown; now: Date }) {
@@ -155,12 +180,14 @@ export function createDocumentsRepository({ db, dialect }: { db: Kysely<Database
       .execute();
   }
 
-  /** Removes the rows of a purged document; the file row goes too unless another document still uses it. */
-  async function purge(executor: Kysely<Database>, documentId: string, fileId: string) {
+  /** Removes the rows of a purged document and of its files; returns the storage keys to delete. */
+  async function purge(executor: Kysely<Database>, documentId: string, fileId: string): Promise<string[]> {
+    const pages = await pagesOf(executor, documentId);
+    const fileIds = [...new Set([fileId, ...pages.map((page) => page.id)])];
+    const files = await executor.selectFrom('files').select(['id', 'path', 'thumbnail_path']).where('id', 'in', fileIds).execute();
     await executor.deleteFrom('documents').where('id', '=', documentId).execute();
-    const stillUsed = await executor.selectFrom('documents').select('id').where('file_id', '=', fileId).executeTakeFirst();
-    if (!stillUsed) await executor.deleteFrom('files').where('id', '=', fileId).execute();
-    return !stillUsed;
+    await executor.deleteFrom('files').where('id', 'in', fileIds).execute();
+    return files.flatMap((file) => [file.path, ...(file.thumbnail_path ? [file.thumbnail_path] : [])]);
   }
 
   /** The user's invoice with this invoice number in its metadata (dialect-specific JSON access). */
@@ -188,7 +215,7 @@ export function createDocumentsRepository({ db, dialect }: { db: Kysely<Database
   }
 
   return {
-    findOwned, findDetail, findForProcessing, findByChecksum, insertUpload, list, markProcessing, saveUnderstanding, markFailed, markPending, setThumbnail, saveCorrection,
+    findOwned, findDetail, findForProcessing, pagesOf, findByChecksum, insertUpload, list, markProcessing, saveUnderstanding, markFailed, markPending, setThumbnail, saveCorrection,
     softDelete, expiredDeleted, purge, findInvoiceByNumber, needingAttention,
   };
 }

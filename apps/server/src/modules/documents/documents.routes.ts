@@ -29,7 +29,7 @@ export const documentsRoutes = (usecases: DocumentsUsecases, settings: Documents
     {
       schema: {
         tags,
-        summary: `Upload documents: multipart/form-data with one or more \`file\` parts (PDF, JPEG, PNG, TIFF, WebP, HEIC, or e-invoice XML; at most ${MAX_FILES_PER_UPLOAD}), optional \`title\` and \`type\` (a hint). Answers at once with the documents in status pending; an identical file uploaded before answers with the existing document (\`duplicate: true\`).`,
+        summary: `Upload documents: multipart/form-data with one or more \`file\` parts (PDF, JPEG, PNG, TIFF, WebP, HEIC, or e-invoice XML; at most ${MAX_FILES_PER_UPLOAD}), optional \`title\`, \`type\` (a hint) and \`combine\` (\`true\`: the photos are the pages of one document). Answers at once with the documents in status pending; an identical file uploaded before answers with the existing document (\`duplicate: true\`).`,
         consumes: ['multipart/form-data'],
         response: { 201: UploadResponse, ...failures, 406: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse },
       },
@@ -88,11 +88,12 @@ function sendStored(reply: FastifyReply, file: { bytes: Buffer; mime: string; fi
     .send(file.bytes);
 }
 
-async function readUpload(request: FastifyRequest, settings: DocumentsRouteSettings): Promise<{ files: UploadedFile[]; title?: string; type?: DocumentType }> {
+async function readUpload(request: FastifyRequest, settings: DocumentsRouteSettings): Promise<{ files: UploadedFile[]; title?: string; type?: DocumentType; combine?: boolean }> {
   if (!request.isMultipart()) throw errors.uploadInvalid({ message: 'Send the files as multipart/form-data in the field "file".' });
   const files: UploadedFile[] = [];
   let title: string | undefined;
   let type: DocumentType | undefined;
+  let combine = false;
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
@@ -110,14 +111,17 @@ async function readUpload(request: FastifyRequest, settings: DocumentsRouteSetti
       } else if (part.fieldname === 'type') {
         if (!Value.Check(Type.Enum([...DOCUMENT_TYPES]), value)) throw errors.uploadInvalid({ message: `type "${value}" is not one of ${DOCUMENT_TYPES.join(', ')}.` });
         type = value as DocumentType;
+      } else if (part.fieldname === 'combine') {
+        if (value !== 'true' && value !== 'false') throw errors.uploadInvalid({ message: `combine must be "true" or "false", not "${value}".` });
+        combine = value === 'true';
       } else {
-        throw errors.uploadInvalid({ message: `Unexpected field "${part.fieldname}"; send "file", and optionally "title" and "type".` });
+        throw errors.uploadInvalid({ message: `Unexpected field "${part.fieldname}"; send "file", and optionally "title", "type" and "combine".` });
       }
     }
   } catch (error) {
     throw translateMultipartError(error, settings);
   }
-  return { files, ...(title ? { title } : {}), ...(type ? { type } : {}) };
+  return { files, ...(title ? { title } : {}), ...(type ? { type } : {}), ...(combine ? { combine } : {}) };
 }
 
 function translateMultipartError(error: unknown, settings: DocumentsRouteSettings): unknown {

@@ -18,7 +18,7 @@ import type { StorageDriver } from '../storage/storage.types.ts';
 import * as errors from './documents.errors.ts';
 import { processDocumentJob } from './documents.jobs.ts';
 import { applyCorrection, confidenceAfterCorrection, REVIEW_BELOW_CONFIDENCE, understoodFields, type Correction, type StoredMetadata } from './documents.models.ts';
-import type { DocumentRow, DocumentsRepository } from './documents.repository.ts';
+import type { DocumentRow, DocumentsRepository, StoredFile } from './documents.repository.ts';
 import { documentUnderstoodEvent, type CorrectDocumentBody, type ListDocumentsQuery } from './documents.schemas.ts';
 import { ACCEPTED_LIST, sniffType } from './documents.sniff.models.ts';
 
@@ -82,7 +82,11 @@ export function createDocumentsUsecases(deps: DocumentsUsecasesDeps) {
     await deps.queue.enqueue(processDocumentJob, { document_id: documentId }, { idempotencyKey: `documents.process:${documentId}:${newId()}`, userId, executor });
   }
 
-  async function upload(userId: string, input: { files: UploadedFile[]; title?: string; type?: DocumentType }) {
+  /**
+   * One document per file, or, with `combine`, one document whose pages are the files (photos of
+   * one letter). A file (or, combined, a first page) the user uploaded before is not stored again.
+   */
+  async function upload(userId: string, input: { files: UploadedFile[]; title?: string; type?: DocumentType; combine?: boolean }) {
     if (input.files.length === 0) throw errors.uploadInvalid({ message: 'Send at least one file in the multipart field "file".' });
     const sniffed = await Promise.all(
       input.files.map(async (file) => {
@@ -92,38 +96,45 @@ export function createDocumentsUsecases(deps: DocumentsUsecasesDeps) {
         return { ...file, mime, checksum: createHash('sha256').update(file.bytes).digest('hex') };
       }),
     );
+    if (input.combine && !sniffed.every((file) => file.mime.startsWith('image/'))) {
+      throw errors.uploadInvalid({ message: 'Only photos and scanned images can be combined into one document (combine=true); upload PDFs and XML on their own.' });
+    }
+    const groups = input.combine ? [sniffed] : sniffed.map((file) => [file]);
 
     const now = clock.now();
     const results: { id: string; duplicate: boolean }[] = [];
-    const fresh: (typeof sniffed[number] & { documentId: string; fileId: string; key: string })[] = [];
+    const fresh: { documentId: string; files: (typeof sniffed[number] & StoredFile)[] }[] = [];
     const seen = new Map<string, string>();
-    for (const file of sniffed) {
-      const existing = seen.get(file.checksum) ?? (await repository.findByChecksum(deps.handle.db, userId, file.checksum))?.id;
+    for (const group of groups) {
+      const first = group[0]!;
+      const existing = seen.get(first.checksum) ?? (await repository.findByChecksum(deps.handle.db, userId, first.checksum))?.id;
       if (existing) {
         results.push({ id: existing, duplicate: true });
         continue;
       }
-      const fileId = newId();
       const documentId = newId();
-      seen.set(file.checksum, documentId);
-      fresh.push({ ...file, documentId, fileId, key: `${userId}/${fileId}` });
+      seen.set(first.checksum, documentId);
+      const files = group.map((file) => {
+        const id = newId();
+        return { ...file, id, path: `${userId}/${id}`, originalFilename: file.filename.slice(0, 255) || 'upload', sizeBytes: file.bytes.length, mimeType: file.mime };
+      });
+      fresh.push({ documentId, files });
       results.push({ id: documentId, duplicate: false });
     }
 
     // Bytes first, rows second: a row never points at a file that is not there.
-    await Promise.all(fresh.map((file) => deps.storage.put(file.key, file.bytes)));
+    const stored = fresh.flatMap((document) => document.files);
+    await Promise.all(stored.map((file) => deps.storage.put(file.path, file.bytes)));
     try {
       await inTransaction(deps.handle, async (trx) => {
-        for (const file of fresh) {
-          await repository.insertUpload(trx, {
-            userId, fileId: file.fileId, documentId: file.documentId, path: file.key, originalFilename: file.filename.slice(0, 255) || 'upload',
-            sizeBytes: file.bytes.length, mimeType: file.mime, checksum: file.checksum, type: input.type ?? 'other', title: input.title ?? null, metadata: { fields: {}, ...(input.title ? { title_confirmed: true } : {}), ...(input.type ? { type_hint: input.type } : {}) }, now,
-          });
-          await enqueueProcessing(trx, userId, file.documentId);
+        for (const document of fresh) {
+          const metadata = { fields: {}, ...(input.title ? { title_confirmed: true } : {}), ...(input.type ? { type_hint: input.type } : {}) };
+          await repository.insertUpload(trx, { userId, documentId: document.documentId, files: document.files, type: input.type ?? 'other', title: input.title ?? null, metadata, now });
+          await enqueueProcessing(trx, userId, document.documentId);
         }
       });
     } catch (error) {
-      await Promise.allSettled(fresh.map((file) => deps.storage.delete(file.key)));
+      await Promise.allSettled(stored.map((file) => deps.storage.delete(file.path)));
       throw error;
     }
     if (fresh.length > 0) deps.nudgeWorker();

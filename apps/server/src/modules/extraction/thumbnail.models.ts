@@ -1,9 +1,10 @@
 /**
  * Thumbnails of page 1 as WebP, for lists and the review screen. PDFs are rendered with pdf.js;
- * images are turned upright by their EXIF orientation. HEIC needs a decoder sharp's prebuilt
- * libvips lacks, so it gets its thumbnail with the photos issue; until then there is none.
+ * images are turned upright by their EXIF orientation. HEIC, which sharp's prebuilt libvips cannot
+ * decode, goes through the offline HEIC decoder first.
  */
 import sharp from 'sharp';
+import { decodeHeic } from './image/prepare.models.ts';
 import { renderFirstPage } from './pdf/pdf.models.ts';
 
 export const THUMBNAIL_WIDTH = 320;
@@ -20,6 +21,10 @@ export async function makeThumbnail(bytes: Uint8Array, mime: string): Promise<Ui
     case 'image/tiff':
     case 'image/webp':
       return toWebp(bytes);
+    case 'image/heic': {
+      const image = await decodeHeic(bytes, { maxPixels: MAX_INPUT_PIXELS });
+      return toWebp(await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } }).png().toBuffer());
+    }
     default:
       return null;
   }

@@ -1,21 +1,30 @@
 /**
- * The understanding cascade for one stored file, most exact source first: an e-invoice XML
- * (standalone, or embedded in a ZUGFeRD/Factur-X PDF) is the truth for every field it has; the PDF
- * text layer fills what the XML does not say. (Payment QR codes, OCR and an optional LLM join the
- * cascade in later issues.) Validation then raises or lowers each field's confidence.
+ * The understanding cascade for one document, most exact source first: an e-invoice XML
+ * (standalone, or embedded in a ZUGFeRD/Factur-X PDF) is the truth for every field it has; then an
+ * EPC/GiroCode payment QR code; then the PDF text layer; then OCR of photos, scans and image-only
+ * pages. (An optional LLM joins later.) Validation raises or lowers each field's confidence.
  */
 import type { DocumentType } from '../../db/schema.ts';
 import { EInvoiceError, findEInvoiceAttachment, parseEInvoice } from './einvoice/einvoice.models.ts';
-import type { DocumentFacts, FieldMap, SourceExtraction, ValidationCheck } from './extraction.types.ts';
+import type { SourceExtraction, DocumentFacts, FieldMap, ValidationCheck } from './extraction.types.ts';
 import { mergeSources } from './merge.models.ts';
+import { ocrSource, qrSource } from './ocr-source.models.ts';
 import { PdfReadError, readPdf } from './pdf/pdf.models.ts';
+import { renderPage } from './pdf/render.models.ts';
+import { amountCheck } from './qr/epc.models.ts';
+import { ImageRejectedError, inBatches, scanImage, type PageOutcome, type ScanSettings, type ScannedPage } from './scan.models.ts';
 import { extractFromText } from './text/text.models.ts';
 import { validateFacts } from './validation/validation.models.ts';
 
-export type UnreadableReason = 'encrypted' | 'damaged' | 'no_text' | 'too_many_pages' | 'xml_malformed' | 'xml_refused' | 'not_einvoice' | 'needs_ocr' | 'timeout' | 'crashed';
+export type UnreadableReason =
+  | 'encrypted' | 'damaged' | 'no_text' | 'too_many_pages' | 'xml_malformed' | 'xml_refused' | 'not_einvoice' | 'needs_ocr' | 'timeout' | 'crashed'
+  | 'image_refused';
 
 /** The document cannot be understood, for a reason the user can act on; retrying will not help. */
 export class UnreadableDocumentError extends Error {
+  /** A picture of page 1 for the list, when one could still be drawn (a photo without readable text). */
+  thumbnail: Uint8Array | null = null;
+
   constructor(
     readonly reason: UnreadableReason,
     message: string,
@@ -38,8 +47,12 @@ export interface Understanding {
   /** All readable text, pages separated by form feeds; null for a standalone XML. */
   text: string | null;
   pageCount: number;
-  /** Pages without a text layer, left for OCR. */
+  /** Pages without a text layer: read by OCR when it is available. */
   pagesNeedingOcr: number[];
+  /** Pages read by OCR, with their mean word confidence. */
+  ocrPages: { page: number; confidence: number; steps: string[] }[];
+  /** Things the user should know (a page skipped after a timeout). */
+  warnings: string[];
   /** Where the facts came from, e.g. ["einvoice:factur-x.xml", "text"]. */
   sources: string[];
   einvoice?: { syntax: string; profile?: string; typeCode?: string };
@@ -47,12 +60,44 @@ export interface Understanding {
 
 export interface UnderstandOptions {
   maxPages: number;
+  /** OCR and QR reading; without it, photos and scans fail as `needs_ocr`. */
+  scan?: ScanSettings;
 }
 
+export interface InputFile {
+  bytes: Uint8Array;
+  mime: string;
+}
+
+const IMAGE_MIMES = new Set(['image/jpeg', 'image/png', 'image/tiff', 'image/webp', 'image/heic']);
+
 export async function understandFile(bytes: Uint8Array, mime: string, options: UnderstandOptions): Promise<Understanding> {
-  if (mime === 'application/xml') return fromXml(decodeXml(bytes), 'einvoice');
-  if (mime === 'application/pdf') return fromPdf(bytes, options);
-  throw new UnreadableDocumentError('needs_ocr', 'This is an image; reading photos and scans (OCR) is not available yet.');
+  return understandFiles([{ bytes, mime }], options);
+}
+
+/** One document from one file, or from several photos that are the pages of one letter. */
+export async function understandFiles(files: readonly InputFile[], options: UnderstandOptions): Promise<Understanding> {
+  if (files.length === 1 && files[0]!.mime === 'application/xml') return fromXml(decodeXml(files[0]!.bytes), 'einvoice');
+  if (files.length === 1 && files[0]!.mime === 'application/pdf') return fromPdf(files[0]!.bytes, options);
+  if (files.length > options.maxPages) throw new UnreadableDocumentError('too_many_pages', `The document has ${files.length} pages; at most ${options.maxPages} are read.`);
+  if (!files.every((file) => IMAGE_MIMES.has(file.mime))) throw new UnreadableDocumentError('damaged', 'Only photos and scans can be pages of one document.');
+  const scan = requireScan(options);
+  const outcomes = await inBatches(files, scan.parallelPages, (file, index) => guardImage(scanImage(file.bytes, file.mime, scan, `Page ${index + 1}`)));
+  return fromScans(outcomes.map((outcome, index) => ({ number: index + 1, outcome })), files.length, []);
+}
+
+function requireScan(options: UnderstandOptions): ScanSettings {
+  if (!options.scan) throw new UnreadableDocumentError('needs_ocr', 'This is an image; reading photos and scans (OCR) is not available.');
+  return options.scan;
+}
+
+async function guardImage(work: Promise<PageOutcome>): Promise<PageOutcome> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof ImageRejectedError) throw new UnreadableDocumentError('image_refused', error.message);
+    throw error;
+  }
 }
 
 function fromXml(xml: string, label: string, text: { text: string; pageCount: number; pagesNeedingOcr: number[] } | null = null): Understanding {
@@ -63,6 +108,8 @@ function fromXml(xml: string, label: string, text: { text: string; pageCount: nu
     text: text?.text ?? null,
     pageCount: text?.pageCount ?? 0,
     pagesNeedingOcr: text?.pagesNeedingOcr ?? [],
+    ocrPages: [],
+    warnings: [],
     sources: [label, ...(sources.length > 1 ? ['text'] : [])],
     einvoice: { syntax: einvoice.syntax, ...(einvoice.profile ? { profile: einvoice.profile } : {}), ...(einvoice.typeCode ? { typeCode: einvoice.typeCode } : {}) },
   });
@@ -79,17 +126,59 @@ async function fromPdf(bytes: Uint8Array, options: UnderstandOptions): Promise<U
   if (content.pageCount > options.maxPages) {
     throw new UnreadableDocumentError('too_many_pages', `The PDF has ${content.pageCount} pages; at most ${options.maxPages} are read.`);
   }
-  const text = content.pages.map((page) => page.text).join('\f');
   const pagesNeedingOcr = content.pages.filter((page) => page.needsOcr).map((page) => page.number);
+  const layerText = content.pages.map((page) => page.text).join('\f');
   const attachment = findEInvoiceAttachment(content.attachments);
-  if (attachment) return fromXml(attachment.xml, `einvoice:${attachment.filename}`, { text, pageCount: content.pageCount, pagesNeedingOcr });
-  if (pagesNeedingOcr.length === content.pageCount) {
-    throw new UnreadableDocumentError('no_text', 'The PDF has no text layer (a scan); reading scans (OCR) is not available yet.');
+  if (attachment) return fromXml(attachment.xml, `einvoice:${attachment.filename}`, { text: layerText, pageCount: content.pageCount, pagesNeedingOcr });
+  if (pagesNeedingOcr.length === 0) {
+    return finish([extractFromText(layerText)], { text: layerText, pageCount: content.pageCount, pagesNeedingOcr, ocrPages: [], warnings: [], sources: ['text'] });
   }
-  return finish([extractFromText(text)], { text, pageCount: content.pageCount, pagesNeedingOcr, sources: ['text'] });
+  if (!options.scan) {
+    if (pagesNeedingOcr.length === content.pageCount) throw new UnreadableDocumentError('no_text', 'The PDF has no text layer (a scan); reading scans (OCR) is not available.');
+    return finish([extractFromText(layerText)], { text: layerText, pageCount: content.pageCount, pagesNeedingOcr, ocrPages: [], warnings: [], sources: ['text'] });
+  }
+  const scan = options.scan;
+  const outcomes = await inBatches(pagesNeedingOcr, scan.parallelPages, async (number) => {
+    const png = await renderPage(bytes, number, { dpi: 300, maxPixels: scan.maxPixels });
+    return guardImage(scanImage(png, 'image/png', scan, `Page ${number}`));
+  });
+  const scanned = new Map(pagesNeedingOcr.map((number, index) => [number, outcomes[index]!]));
+  const pages = content.pages.map((page) => ({ number: page.number, outcome: scanned.get(page.number) ?? ({ ok: true, page: { text: page.text, confidence: 1, steps: [], qr: null } } as PageOutcome) }));
+  return fromScans(pages, content.pageCount, pagesNeedingOcr, pagesNeedingOcr.length < content.pageCount);
 }
 
-function finish(sources: SourceExtraction[], extra: Pick<Understanding, 'text' | 'pageCount' | 'pagesNeedingOcr' | 'sources'> & { einvoice?: Understanding['einvoice'] }): Understanding {
+/** Joins the pages' text and QR codes into one reading; OCR-read text gets source `ocr`. */
+function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount: number, pagesNeedingOcr: number[], hasTextLayer = false): Understanding {
+  const warnings = pages.flatMap(({ outcome }) => (outcome.ok ? [] : [outcome.warning]));
+  const read = pages.flatMap(({ number, outcome }) => (outcome.ok ? [{ number, page: outcome.page }] : []));
+  const text = pages.map(({ outcome }) => (outcome.ok ? outcome.page.text : '')).join('\f');
+  if (text.replace(/\s/g, '').length === 0) {
+    throw new UnreadableDocumentError('no_text', warnings.length > 0 ? `Nothing could be read: ${warnings.join(' ')}` : 'Nothing readable was found on the page.');
+  }
+  const ocrRead = read.filter(({ number }) => !hasTextLayer || pagesNeedingOcr.includes(number));
+  const confidence = ocrRead.length > 0 ? ocrRead.reduce((sum, { page }) => sum + page.confidence, 0) / ocrRead.length : 1;
+  const qr = read.map(({ page }) => page.qr).find((found): found is NonNullable<ScannedPage['qr']> => found !== null);
+  const textSource = hasTextLayer ? extractFromText(text) : ocrSource(extractFromText(text), text, confidence);
+  const sources = [...(qr ? [qrSource(qr.payment)] : []), textSource];
+  const understanding = finish(sources, {
+    text,
+    pageCount,
+    pagesNeedingOcr,
+    ocrPages: ocrRead.map(({ number, page }) => ({ page: number, confidence: page.confidence, steps: page.steps })),
+    warnings,
+    sources: [...(qr ? ['qr'] : []), hasTextLayer ? 'text+ocr' : 'ocr'],
+  });
+  const check = qr ? amountCheck(qr.payment.amount, textSource.facts.amount_due ?? textSource.facts.amount) : undefined;
+  if (check && !check.ok) {
+    understanding.checks.push(check);
+    understanding.needsReview = true;
+    const field = understanding.fields.amount_due;
+    if (field) understanding.fields.amount_due = { ...field, confidence: Math.min(field.confidence, 0.5) };
+  } else if (check) understanding.checks.push(check);
+  return understanding;
+}
+
+function finish(sources: SourceExtraction[], extra: Omit<Understanding, 'type' | 'typeConfidence' | 'typeReason' | 'facts' | 'fields' | 'checks' | 'needsReview' | 'confidence'>): Understanding {
   const merged = mergeSources(sources);
   const validated = validateFacts(merged.facts, merged.fields);
   return {

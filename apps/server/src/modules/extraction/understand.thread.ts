@@ -6,32 +6,57 @@
  * moment a request starts, not from when it was queued.
  */
 import { Worker } from 'node:worker_threads';
-import { UnreadableDocumentError, understandFile, type UnderstandOptions, type Understanding, type UnreadableReason } from './understand.models.ts';
+import type { OcrDriverPreference } from './ocr/ocr.drivers.ts';
+import { UnreadableDocumentError, type InputFile, type Understanding, type UnreadableReason } from './understand.models.ts';
+
+/** What the reading thread needs to know; plain data, since it crosses the thread boundary. */
+export interface ReadingOptions {
+  maxPages: number;
+  /** Without it, photos and scans fail as `needs_ocr`. */
+  ocr?: { driver: OcrDriverPreference; languages: string[]; pageTimeoutMs: number; parallelPages: number; maxPixels: number; dataDir?: string };
+}
+
+export interface ReadingRequest {
+  id: number;
+  files: InputFile[];
+  options: ReadingOptions;
+}
+
+/** A document read: what it says, and a thumbnail of page 1 (WebP) when one could be drawn. */
+export interface Reading {
+  understanding: Understanding;
+  thumbnail: Uint8Array | null;
+}
 
 export interface Understander {
-  /** `timeoutMs` overrides the reader's time limit for this document. */
-  understand(bytes: Uint8Array, mime: string, options: UnderstandOptions, timeoutMs?: number): Promise<Understanding>;
+  /**
+   * Reads a document; rejects with UnreadableDocumentError (carrying a thumbnail when the file could
+   * still be drawn) when it cannot. `timeoutMs` overrides the reader's time limit for this document.
+   */
+  understand(files: InputFile[], options: ReadingOptions, timeoutMs?: number): Promise<Reading>;
   close(): Promise<void>;
 }
 
-/** In the caller's thread: for benchmarks and tools that read files one by one. */
-export const inlineUnderstander: Understander = { understand: understandFile, close: async () => undefined };
-
-type Reply = { id: number; result?: Understanding; error?: { reason?: UnreadableReason; message: string } };
+type Reply = { id: number; log?: string; result?: Understanding; thumbnail?: Uint8Array | null; error?: { reason?: UnreadableReason; message: string } };
 
 interface Pending {
   id: number;
-  bytes: Uint8Array;
-  mime: string;
-  options: UnderstandOptions;
+  files: InputFile[];
+  options: ReadingOptions;
   timeoutMs: number;
-  resolve: (value: Understanding) => void;
+  resolve: (value: Reading) => void;
   reject: (error: Error) => void;
 }
 
 const runningFromSource = import.meta.url.endsWith('.ts');
 
-export function threadUnderstander({ timeoutMs }: { timeoutMs: number }): Understander {
+function unreadable(reason: UnreadableReason, message: string, thumbnail: Uint8Array | null): UnreadableDocumentError {
+  const error = new UnreadableDocumentError(reason, message);
+  error.thumbnail = thumbnail;
+  return error;
+}
+
+export function threadUnderstander({ timeoutMs, log = () => undefined }: { timeoutMs: number; log?: (message: string) => void }): Understander {
   const entry = new URL(runningFromSource ? './understand.thread-entry.dev.mjs' : './understand-thread.js', import.meta.url);
   const queue: Pending[] = [];
   let thread: Worker | undefined;
@@ -39,7 +64,7 @@ export function threadUnderstander({ timeoutMs }: { timeoutMs: number }): Unders
   let nextId = 1;
   let closed = false;
 
-  function settle(outcome: { result?: Understanding; error?: Error }) {
+  function settle(outcome: { result?: Reading; error?: Error }) {
     if (!current) return;
     clearTimeout(current.timer);
     const done = current;
@@ -60,9 +85,10 @@ export function threadUnderstander({ timeoutMs }: { timeoutMs: number }): Unders
     worker.unref();
     // Events of a thread that was already replaced (timed out, closed) concern nobody any more.
     worker.on('message', (reply: Reply) => {
+      if (reply.log) log(reply.log);
       if (thread !== worker || reply.id !== current?.id) return;
-      if (reply.error) settle({ error: reply.error.reason ? new UnreadableDocumentError(reply.error.reason, reply.error.message) : new Error(reply.error.message) });
-      else settle({ result: reply.result! });
+      if (reply.error) settle({ error: reply.error.reason ? unreadable(reply.error.reason, reply.error.message, reply.thumbnail ?? null) : new Error(reply.error.message) });
+      else settle({ result: { understanding: reply.result!, thumbnail: reply.thumbnail ?? null } });
     });
     worker.on('error', (error) => {
       if (thread !== worker) return;
@@ -87,14 +113,14 @@ export function threadUnderstander({ timeoutMs }: { timeoutMs: number }): Unders
       settle({ error: new UnreadableDocumentError('timeout', `Reading this document took longer than ${Math.round(next.timeoutMs / 1000)} s; it was stopped.`) });
     }, next.timeoutMs);
     current = { ...next, timer };
-    thread.postMessage({ id: next.id, bytes: next.bytes, mime: next.mime, options: next.options });
+    thread.postMessage({ id: next.id, files: next.files, options: next.options } satisfies ReadingRequest);
   }
 
   return {
-    understand(bytes, mime, options, timeout = timeoutMs) {
+    understand(files, options, timeout = timeoutMs) {
       if (closed) return Promise.reject(new Error('the document reader is closed'));
       return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, bytes, mime, options, timeoutMs: timeout, resolve, reject });
+        queue.push({ id: nextId++, files, options, timeoutMs: timeout, resolve, reject });
         pump();
       });
     },

@@ -5,6 +5,7 @@
  */
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
+import { renderPage } from '../pdf/render.models.ts';
 
 /** A PDF whose pages hold these lines of text (Helvetica, WinAnsi: umlauts and € work). */
 export async function textPdf(pages: readonly (readonly string[])[], options: { attachXml?: { filename: string; xml: string } } = {}): Promise<Buffer> {
@@ -20,14 +21,22 @@ export async function textPdf(pages: readonly (readonly string[])[], options: { 
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
 }
 
-/** A "scan": one page that is only a picture, no text layer. */
-export async function imageOnlyPdf(): Promise<Buffer> {
-  const png = await samplePng();
+/** A "scan": pages that are only pictures, no text layer (blank ones unless images are given). */
+export async function imageOnlyPdf(pages?: readonly Buffer[]): Promise<Buffer> {
   const pdf = await PDFDocument.create();
-  const image = await pdf.embedPng(png);
-  const page = pdf.addPage([595, 842]);
-  page.drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+  for (const png of pages ?? [await samplePng()]) {
+    const image = await pdf.embedPng(png);
+    const page = pdf.addPage([595, 842]);
+    page.drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+  }
   return Buffer.from(await pdf.save());
+}
+
+/** A page of printed lines as a grayscale picture, as a flatbed scanner at `dpi` delivers it. */
+export async function scannedPage(lines: readonly string[], dpi = 200): Promise<Buffer> {
+  const pdf = await textPdf([lines]);
+  const png = await renderPage(pdf, 1, { dpi, maxPixels: 100_000_000 });
+  return sharp(png).flatten({ background: '#ffffff' }).grayscale().png().withMetadata({ density: dpi }).toBuffer();
 }
 
 export async function samplePng(width = 400, height = 560): Promise<Buffer> {

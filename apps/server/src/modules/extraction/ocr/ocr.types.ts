@@ -1,0 +1,59 @@
+/**
+ * Optical character recognition behind one interface, with two drivers that pass the same test
+ * suite (ocr.test-suite.ts): native `tesseract` when installed (faster), else tesseract.js with the
+ * language data from npm. Never a download at run time.
+ */
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface OcrWord {
+  text: string;
+  /** 0..1 (tesseract reports 0..100). */
+  confidence: number;
+  /** Pixels of the recognised image, origin top-left. */
+  box: Box;
+}
+
+export interface OcrResult {
+  /**
+   * The page's text laid out like the PDF text layer (pdf/pdf.models.ts `layoutLines`): one line per
+   * printed line, top to bottom, words one space apart, column gaps two or more spaces.
+   */
+  text: string;
+  words: OcrWord[];
+  /** Mean word confidence 0..1 (0 when nothing was recognised). */
+  confidence: number;
+  width: number;
+  height: number;
+  /** Tesseract language string used, e.g. `deu+eng`. */
+  languages: string;
+}
+
+export type Rotation = 0 | 90 | 180 | 270;
+
+export interface OcrOptions {
+  /** Tesseract language codes, e.g. ['deu', 'eng']. */
+  languages: readonly string[];
+  /** The page is given up after this long (OcrTimeoutError). */
+  timeoutMs: number;
+  /** Resolution of the image, when known (helps tesseract with small print). */
+  dpi?: number;
+}
+
+export interface OcrDriver {
+  readonly name: 'tesseract' | 'tesseract.js';
+  /** Recognises one page image (PNG, JPEG, TIFF or WebP bytes; grayscale is best). */
+  recognize(image: Uint8Array, options: OcrOptions): Promise<OcrResult>;
+  /** How far the page is turned clockwise (rotate it back by that much to read it). */
+  detectRotation(image: Uint8Array, options: OcrOptions): Promise<{ rotation: Rotation; confidence: number }>;
+  close(): Promise<void>;
+}
+
+export class OcrTimeoutError extends Error {
+  override name = 'OcrTimeoutError';
+}

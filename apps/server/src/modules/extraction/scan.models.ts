@@ -1,0 +1,73 @@
+/**
+ * Reading what has no text layer: photos, scans and image-only PDF pages. Each page image is made
+ * readable (image/prepare.models.ts), turned upright (the OCR driver's rotation detection), and
+ * recognised; its payment QR code, if any, is read from the same page. Pages run a few at a time
+ * (`parallelPages`); a page that takes longer than its time limit is skipped with a warning instead
+ * of failing the whole document.
+ */
+import { ImageRejectedError, prepareForOcr, rotate } from './image/prepare.models.ts';
+import type { OcrDriver } from './ocr/ocr.types.ts';
+import { OcrTimeoutError } from './ocr/ocr.types.ts';
+import { findPaymentQr } from './qr/qr.reader.ts';
+import type { EpcPayment } from './qr/epc.models.ts';
+
+export interface ScanSettings {
+  ocr: () => Promise<OcrDriver>;
+  languages: readonly string[];
+  /** Time limit per page for recognition. */
+  pageTimeoutMs: number;
+  parallelPages: number;
+  /** Images with more pixels are refused (decompression bombs). */
+  maxPixels: number;
+}
+
+export interface ScannedPage {
+  text: string;
+  /** Mean word confidence of the page, 0..1. */
+  confidence: number;
+  steps: string[];
+  qr: { payment: EpcPayment; raw: string } | null;
+}
+
+export type PageOutcome = { ok: true; page: ScannedPage } | { ok: false; warning: string };
+
+/** Recognises one page image (any format sharp or the HEIC decoder reads). */
+export async function scanImage(bytes: Uint8Array, mime: string, settings: ScanSettings, label: string): Promise<PageOutcome> {
+  const prepared = await prepareForOcr(bytes, mime, { maxPixels: settings.maxPixels });
+  const driver = await settings.ocr();
+  const options = { languages: settings.languages, timeoutMs: settings.pageTimeoutMs, dpi: prepared.dpi };
+  try {
+    let png = prepared.png;
+    const steps = [...prepared.steps];
+    const { rotation, confidence } = await driver.detectRotation(png, options);
+    // Below about 0.5 the orientation detector is guessing; turning a readable page would do harm.
+    if (rotation !== 0 && confidence >= 0.5) {
+      // The page is turned `rotation` degrees clockwise: turn it back.
+      png = await rotate(png, 360 - rotation);
+      steps.push(`rotated ${360 - rotation}`);
+    }
+    const result = await driver.recognize(png, options);
+    // The QR code is looked for on the original image (sharper); HEIC and odd formats on the prepared page.
+    const qr = await findPaymentQr(mime === 'image/heic' ? png : bytes).catch(() => findPaymentQr(png).catch(() => null));
+    return { ok: true, page: { text: result.text, confidence: result.confidence, steps, qr } };
+  } catch (error) {
+    if (error instanceof OcrTimeoutError) return { ok: false, warning: `${label}: reading took longer than ${Math.round(settings.pageTimeoutMs / 1000)} s and was skipped.` };
+    throw error;
+  }
+}
+
+/** Runs `work` over the items, at most `parallel` at a time, keeping their order. */
+export async function inBatches<T, R>(items: readonly T[], parallel: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  async function lane() {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!, index);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, items.length)) }, lane));
+  return results;
+}
+
+export { ImageRejectedError };
