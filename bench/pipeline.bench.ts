@@ -3,6 +3,10 @@
  *   npm run bench:pipeline [-- --runs 40]
  * Prints median and p95 for a one-page born-digital PDF and for a standalone e-invoice XML, and the
  * same PDF through poppler's `pdftotext` for comparison (when installed: scripts/install-bench-tools.sh).
+ * Then OCR: a scanned A4 page through the OCR driver next to the raw `tesseract` command on the
+ * same image, a scanned page and a phone photo uploaded -> done, and the peak memory (VmHWM) of the
+ * `workmate serve` process (API, worker and reading threads) over the whole run.
+ *   --skip-ocr leaves the OCR part out; --ocr-runs N (default 5) sets its repetitions.
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +14,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { invoiceLetter, textPdf, ublInvoice, type InvoiceValues } from '../apps/server/src/modules/extraction/testing/made-documents.ts';
+import { a4, cameraCorners, letterPage, photographedLetter, scannedLetter } from '../apps/server/src/modules/extraction/image/testing/made-photos.ts';
+import { chooseOcrDriver } from '../apps/server/src/modules/extraction/ocr/ocr.drivers.ts';
 import { percentile } from './http-load.ts';
 
 const PASSWORD = 'benchmark password 2026';
@@ -101,6 +108,59 @@ export async function run(args: string[]): Promise<void> {
     }
     summary('one-page born-digital PDF, upload -> done', pdfTimes, 300);
     summary('standalone e-invoice XML (UBL), upload -> done', xmlTimes, 50);
+
+    if (!args.includes('--skip-ocr')) {
+      const ocrRuns = Number(option(args, '--ocr-runs', '5'));
+      const scan = await scannedLetter(300);
+      const scanFile = join(dataDir, 'scan.png');
+      writeFileSync(scanFile, scan);
+      const { driver, reason } = await chooseOcrDriver({});
+      const driverTimes: number[] = [];
+      const rawTimes: number[] = [];
+      try {
+        await driver.recognize(scan, { languages: ['deu', 'eng'], timeoutMs: 120_000, dpi: 300 }); // warm-up
+        for (let index = 0; index < ocrRuns; index += 1) {
+          let started = performance.now();
+          await driver.recognize(scan, { languages: ['deu', 'eng'], timeoutMs: 120_000, dpi: 300 });
+          driverTimes.push(performance.now() - started);
+          started = performance.now();
+          try {
+            await execFileAsync('tesseract', [scanFile, 'stdout', '-l', 'deu+eng'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 16 * 1024 * 1024 });
+            rawTimes.push(performance.now() - started);
+          } catch {
+            // no native tesseract: the ratio line says so
+          }
+        }
+      } finally {
+        await driver.close();
+      }
+      console.log(`OCR driver: ${reason}`);
+      const seconds = (values: number[]) => (percentile(values, 50) / 1000).toFixed(2);
+      console.log(`${'OCR of a scanned A4 page at 300 dpi (driver)'.padEnd(52)} median ${seconds(driverTimes).padStart(7)} s   (n=${driverTimes.length})  ${percentile(driverTimes, 50) <= 3000 ? 'ok' : 'over target'} (target <= 3 s)`);
+      if (rawTimes.length > 0) {
+        const ratio = percentile(driverTimes, 50) / percentile(rawTimes, 50);
+        console.log(`${'the same image through raw `tesseract -l deu+eng`'.padEnd(52)} median ${seconds(rawTimes).padStart(7)} s   ratio ${ratio.toFixed(2)}  ${ratio <= 1.2 ? 'ok' : 'over target'} (target <= 1.2)`);
+      } else {
+        console.log('raw tesseract: not installed (scripts/install-ocr.sh), no ratio');
+      }
+
+      const scanToDone: number[] = [];
+      const photoToDone: number[] = [];
+      const { width, height } = a4(150);
+      const page = await letterPage(width * 2, height * 2);
+      for (let index = 0; index < ocrRuns; index += 1) {
+        // A different file every time: the same bytes would be recognised as a duplicate.
+        scanToDone.push(await uploadToDone(`scan-${index}.png`, await scannedLetter(300, { skewDegrees: 0.5 + index * 0.1 })));
+        const photo = await photographedLetter(page, { width: 3000, height: 4000, corners: cameraCorners({ width: 3000, height: 4000, roll: 3 + index, pitch: 12, yaw: -6, fill: 0.82 }), blur: 1.2, seed: index + 1 });
+        photoToDone.push(await uploadToDone(`photo-${index}.jpg`, photo));
+      }
+      const toSeconds = (values: number[]) => values.map((value) => value / 1000);
+      console.log(`${'scanned A4 page (PNG, 300 dpi), upload -> done'.padEnd(52)} median ${percentile(toSeconds(scanToDone), 50).toFixed(2).padStart(7)} s   p95 ${percentile(toSeconds(scanToDone), 95).toFixed(2)} s`);
+      console.log(`${'12 MP phone photo of a letter, upload -> done'.padEnd(52)} median ${percentile(toSeconds(photoToDone), 50).toFixed(2).padStart(7)} s   p95 ${percentile(toSeconds(photoToDone), 95).toFixed(2)} s  ${percentile(photoToDone, 50) <= 8000 ? 'ok' : 'over target'} (target <= 8 s)`);
+    }
+    const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+    const peak = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
+    console.log(`${'peak memory of workmate serve (VmHWM)'.padEnd(52)} ${peak.toFixed(0).padStart(7)} MB  ${peak <= 600 ? 'ok' : 'over target'} (target <= 600 MB)`);
 
     const pdfFile = join(dataDir, 'sample.pdf');
     writeFileSync(pdfFile, pdfs[0]!);

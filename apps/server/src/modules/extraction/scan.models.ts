@@ -6,7 +6,7 @@
  * of failing the whole document.
  */
 import { ImageRejectedError, prepareForOcr, rotate } from './image/prepare.models.ts';
-import type { OcrDriver } from './ocr/ocr.types.ts';
+import type { OcrDriver, OcrResult } from './ocr/ocr.types.ts';
 import { OcrTimeoutError } from './ocr/ocr.types.ts';
 import { findPaymentQr } from './qr/qr.reader.ts';
 import type { EpcPayment } from './qr/epc.models.ts';
@@ -37,16 +37,26 @@ export async function scanImage(bytes: Uint8Array, mime: string, settings: ScanS
   const driver = await settings.ocr();
   const options = { languages: settings.languages, timeoutMs: settings.pageTimeoutMs, dpi: prepared.dpi };
   try {
-    let png = prepared.png;
     const steps = [...prepared.steps];
-    const { rotation, confidence } = await driver.detectRotation(png, options);
-    // Below about 0.5 the orientation detector is guessing; turning a readable page would do harm.
-    if (rotation !== 0 && confidence >= 0.5) {
-      // The page is turned `rotation` degrees clockwise: turn it back.
-      png = await rotate(png, 360 - rotation);
-      steps.push(`rotated ${360 - rotation}`);
+    // Most pages arrive upright: read first, and ask the (as costly) orientation detector only when
+    // the reading is poor.
+    let result = await driver.recognize(prepared.png, options);
+    let png = prepared.png;
+    if (!readsWell(result)) {
+      const { rotation, confidence } = await driver.detectRotation(prepared.png, options);
+      // Below about 0.5 the orientation detector is guessing; turning a readable page would do harm.
+      if (rotation !== 0 && confidence >= 0.5) {
+        const turned = await rotate(prepared.png, 360 - rotation);
+        const second = await driver.recognize(turned, options);
+        // The detector said turn it; keep the turn unless it clearly reads worse (the layout of a
+        // sideways page read as vertical text is lost even when its words were recognised).
+        if (readingScore(second) >= readingScore(result) * 0.9) {
+          result = second;
+          png = turned;
+          steps.push(`rotated ${360 - rotation}`);
+        }
+      }
     }
-    const result = await driver.recognize(png, options);
     // The QR code is looked for on the original image (sharper); HEIC and odd formats on the prepared page.
     const qr = await findPaymentQr(mime === 'image/heic' ? png : bytes).catch(() => findPaymentQr(png).catch(() => null));
     return { ok: true, page: { text: result.text, confidence: result.confidence, steps, qr } };
@@ -54,6 +64,20 @@ export async function scanImage(bytes: Uint8Array, mime: string, settings: ScanS
     if (error instanceof OcrTimeoutError) return { ok: false, warning: `${label}: reading took longer than ${Math.round(settings.pageTimeoutMs / 1000)} s and was skipped.` };
     throw error;
   }
+}
+
+/**
+ * Enough confident words that the page is evidently the right way up. A landscape image is always
+ * checked: tesseract reads a letter lying on its side as vertical text with good confidence, while
+ * an upside-down page reads poorly on its own.
+ */
+function readsWell(result: OcrResult): boolean {
+  return result.confidence >= 0.75 && result.words.length >= 5 && result.height >= result.width * 0.9;
+}
+
+/** How much confidently read text a reading holds: the way up that reads more, wins. */
+function readingScore(result: OcrResult): number {
+  return result.confidence * result.words.filter((word) => word.text.length > 1).length;
 }
 
 /** Runs `work` over the items, at most `parallel` at a time, keeping their order. */

@@ -1,0 +1,57 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseOcrDriver } from './ocr/ocr.drivers.ts';
+import type { OcrDriver } from './ocr/ocr.types.ts';
+import { inBatches, scanImage, type ScanSettings } from './scan.models.ts';
+import { invoiceLetter, scannedPage } from './testing/made-documents.ts';
+
+let driver: OcrDriver;
+let settings: ScanSettings;
+beforeAll(async () => {
+  driver = (await chooseOcrDriver({})).driver;
+  settings = { ocr: async () => driver, languages: ['deu', 'eng'], pageTimeoutMs: 60_000, parallelPages: 1, maxPixels: 100_000_000 };
+});
+afterAll(async () => driver.close());
+
+const LETTER = invoiceLetter({ number: 'R-2026-0815', issueDate: '2026-11-02', seller: 'Stadtwerke Musterstadt GmbH', buyer: 'Anna Beispiel', net: '100.00', tax: '19.00', gross: '119.00' });
+
+describe('scanImage', () => {
+  it('reads an upright scan without asking for its orientation', async () => {
+    const outcome = await scanImage(await scannedPage(LETTER), 'image/png', settings, 'Page 1');
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.page.text).toContain('R-2026-0815');
+    expect(outcome.page.steps.some((step) => step.startsWith('rotated'))).toBe(false);
+    expect(outcome.page.confidence).toBeGreaterThan(0.75);
+  });
+
+  it('turns a page that lies on its side the right way up', { timeout: 60_000 }, async () => {
+    const sideways = await sharp(await scannedPage(LETTER)).rotate(90).png().toBuffer();
+    const outcome = await scanImage(sideways, 'image/png', settings, 'Page 1');
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.page.steps).toContain('rotated 270');
+    expect(outcome.page.text).toContain('R-2026-0815');
+  });
+
+  it('skips a page that takes longer than its limit, with a warning', async () => {
+    const outcome = await scanImage(await scannedPage(LETTER), 'image/png', { ...settings, pageTimeoutMs: 1 }, 'Page 3');
+    expect(outcome).toEqual({ ok: false, warning: 'Page 3: reading took longer than 0 s and was skipped.' });
+  });
+});
+
+describe('inBatches', () => {
+  it('keeps the order and never runs more than asked at once', async () => {
+    let running = 0;
+    let most = 0;
+    const results = await inBatches([5, 1, 4, 2, 3], 2, async (value) => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, value * 5));
+      running -= 1;
+      return value * 10;
+    });
+    expect(results).toEqual([50, 10, 40, 20, 30]);
+    expect(most).toBe(2);
+  });
+});
