@@ -5,11 +5,16 @@
  * kept for the thread's life.
  */
 import { parentPort } from 'node:worker_threads';
+import sharp from 'sharp';
 import { chooseOcrDriver } from './ocr/ocr.drivers.ts';
 import type { OcrDriver } from './ocr/ocr.types.ts';
 import type { ReadingRequest } from './understand.thread.ts';
 import { makeThumbnail } from './thumbnail.models.ts';
 import { UnreadableDocumentError, understandFiles, type UnreadableReason } from './understand.models.ts';
+
+// libvips' operation cache keeps decoded images alive between documents; this thread reads one
+// document at a time and would rather give the memory back.
+sharp.cache(false);
 
 /** Failures after which page 1 can still be shown: the file is fine, its text is not readable. */
 const DRAWABLE_FAILURES = new Set<UnreadableReason>(['needs_ocr', 'no_text']);
