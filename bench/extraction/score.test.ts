@@ -58,11 +58,12 @@ describe('summarize', () => {
     const report = summarize(scores);
     expect(report.groups).toBe(2);
     expect(report.fields.find((field) => field.field === 'amount')).toEqual({ field: 'amount', labelled: 2, extracted: 1, correct: 0.5, correctOfExtracted: 0.5 });
-    expect(report.calibration).toEqual({ reported: 1, wrong: 0.5, reportedFields: 2, wrongFields: 1 });
+    expect(report.calibration).toEqual({ reported: 1, wrong: 0.5, reportedFields: 2, wrongFields: 1, byField: { amount: { reported: 1, wrong: 0.5 } } });
     expect(report.confusion).toEqual({ invoice: { invoice: 1.5, credit_note: 0.5 } });
     const text = formatReport(report);
     expect(text).toContain('amount');
     expect(text).toContain('50.0 % (0.5/1) wrong');
+    expect(text).toContain('wrong/reported by field (groups): amount 0.5/1');
     expect(formatWrong(scores)).toContain('v2.pdf  amount: expected "10", got "11.00" (0.95)');
   });
 });

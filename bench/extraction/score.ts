@@ -122,6 +122,8 @@ export interface Calibration {
   wrong: number;
   reportedFields: number;
   wrongFields: number;
+  /** The same per field, in groups: which field breaks the promise. */
+  byField: Record<string, { reported: number; wrong: number }>;
 }
 
 export interface Report {
@@ -150,7 +152,7 @@ export function summarize(scores: DocumentScore[]): Report {
     return summary;
   });
   const confusion: Record<string, Record<string, number>> = {};
-  const calibration: Calibration = { reported: 0, wrong: 0, reportedFields: 0, wrongFields: 0 };
+  const calibration: Calibration = { reported: 0, wrong: 0, reportedFields: 0, wrongFields: 0, byField: {} };
   for (const members of groups.values()) {
     const weight = 1 / members.length;
     for (const member of members) {
@@ -159,11 +161,14 @@ export function summarize(scores: DocumentScore[]): Report {
       for (const outcome of member.outcomes) {
         // A confidence with no value reported is no claim.
         if (outcome.got === undefined || (outcome.confidence ?? 0) < HIGH_CONFIDENCE) continue;
+        const field = (calibration.byField[outcome.field] ??= { reported: 0, wrong: 0 });
         calibration.reported += weight;
         calibration.reportedFields++;
+        field.reported += weight;
         if (!outcome.correct) {
           calibration.wrong += weight;
           calibration.wrongFields++;
+          field.wrong += weight;
         }
       }
     }
@@ -180,6 +185,11 @@ export function formatReport(report: Report): string {
   }
   const { calibration } = report;
   lines.push('', `confidence >= ${HIGH_CONFIDENCE}: ${ratio(calibration.wrong, calibration.reported)} wrong (${calibration.wrongFields} of ${calibration.reportedFields} fields; target <= 2 %)`);
+  const byField = SCORED_FIELDS.flatMap(({ name }) => {
+    const field = calibration.byField[name];
+    return field ? [`${name} ${round1(field.wrong)}/${round1(field.reported)}`] : [];
+  });
+  if (byField.length > 0) lines.push(`  wrong/reported by field (groups): ${byField.join(', ')}`);
   const types = [...new Set([...Object.keys(report.confusion), ...Object.values(report.confusion).flatMap((row) => Object.keys(row))])].sort();
   lines.push('', 'class recall (groups)');
   for (const [truth, row] of Object.entries(report.confusion)) {

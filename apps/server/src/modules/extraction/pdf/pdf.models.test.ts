@@ -1,6 +1,8 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { encryptedPdf, imageOnlyPdf, textPdf } from '../testing/made-documents.ts';
+import { buildLayout, isRightColumn } from '../text/layout.models.ts';
 import { layoutLines, PdfReadError, readPdf, renderFirstPage } from './pdf.models.ts';
 
 const item = (str: string, x: number, y: number, fontSize = 10) => ({ str, x, y, width: str.length * fontSize * 0.5, fontSize });
@@ -14,6 +16,17 @@ describe('layoutLines', () => {
   it('keeps words of a sentence one space apart and columns at least two apart', () => {
     const text = layoutLines([item('Zahlbar', 50, 500), item('bis', 87, 500), item('12,00', 200, 500)]);
     expect(text).toMatch(/^Zahlbar bis {2,}12,00$/);
+  });
+
+  it('indents a line by its distance from the page\'s left-most text, one space per character width', () => {
+    // Helvetica-like items: 5 points per character at 10 points.
+    const text = layoutLines([item('Herrn', 50, 700), item('Kundennummer 4711', 350, 690), item('Max Mustermann', 50, 680), item('Datum 14.01.2026', 350, 670)]);
+    expect(text.split('\n')).toEqual(['Herrn', ' '.repeat(60) + 'Kundennummer 4711', 'Max Mustermann', ' '.repeat(60) + 'Datum 14.01.2026']);
+  });
+
+  it('measures indentation with the body text\'s character width, not a large heading\'s', () => {
+    const text = layoutLines([item('RECHNUNG', 50, 800, 24), item('Zeile eins', 50, 700), item('Zeile zwei', 50, 690), item('rechts', 150, 680)]);
+    expect(text.split('\n')[3]).toBe(' '.repeat(20) + 'rechts');
   });
 
   it('drops items that are only whitespace', () => {
@@ -36,6 +49,32 @@ describe('readPdf', () => {
     const content = await readPdf(await textPdf([['eins'], ['zwei'], ['drei']]), { maxPages: 1 });
     expect(content.pageCount).toBe(3);
     expect(content.pages).toHaveLength(1);
+  });
+
+  it('keeps a right-hand block apart from the address window on a real page', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    // DIN 5008: the window at 25 mm from the left, the sender's block at 125 mm.
+    const lines: [string, number, number][] = [
+      ['Muster GmbH · Hauptstraße 1 · 12345 Musterstadt', 71, 700],
+      ['Herrn', 71, 680], ['Kundennummer 4711', 354, 680],
+      ['Max Mustermann', 71, 668],
+      ['Telefon 0221 123', 354, 656],
+      ['Lindenweg 3', 71, 644],
+      ['80333 München', 71, 632],
+    ];
+    for (const [text, x, y] of lines) page.drawText(text, { x, y, size: 10, font });
+    const content = await readPdf(Buffer.from(await pdf.save()));
+    const layout = buildLayout(content.pages[0]!.text);
+    expect(layout.lines.map((line) => [line.text, isRightColumn(line)])).toEqual([
+      ['Muster GmbH · Hauptstraße 1 · 12345 Musterstadt', false],
+      [expect.stringMatching(/^Herrn {2,}Kundennummer 4711$/), false],
+      ['Max Mustermann', false],
+      ['Telefon 0221 123', true],
+      ['Lindenweg 3', false],
+      ['80333 München', false],
+    ]);
   });
 
   it('marks an image-only page for OCR', async () => {

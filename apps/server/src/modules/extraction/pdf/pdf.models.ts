@@ -124,6 +124,11 @@ function toItem(item: { str: string; transform: number[]; width: number }): Plac
  * Rebuilds reading order: items whose baselines lie within a third of the font size form one line
  * (top to bottom, then left to right). A gap wider than about two characters becomes at least two
  * spaces, so "Rechnungsnummer    4711" and table columns stay recognisable as separate cells.
+ *
+ * A line keeps its indentation: one space per typical character width between the page's
+ * left-most text and the line's first item. A right-hand block (the sender's contact column, the
+ * date beside the address window) can then be told from the left column even on lines where the
+ * left column is empty.
  */
 export function layoutLines(items: PlacedText[]): string {
   const visible = items.filter((item) => item.str.trim() !== '');
@@ -135,7 +140,27 @@ export function layoutLines(items: PlacedText[]): string {
     else lines.push([item]);
   }
   lines.sort((p, q) => q[0]!.y - p[0]!.y);
-  return lines.map(joinLine).join('\n');
+  // A reduce, not Math.min(...items): a page can hold more text items than a call has arguments.
+  const left = visible.reduce((least, item) => Math.min(least, item.x), Number.POSITIVE_INFINITY);
+  const unit = typicalCharWidth(visible);
+  return lines.map((line) => indentation(line, left, unit) + joinLine(line)).join('\n');
+}
+
+/** At most this many spaces of indentation: beyond it, further right says nothing more. */
+const MAX_INDENT = 120;
+
+function indentation(line: PlacedText[], left: number, unit: number): string {
+  const first = line.reduce((least, item) => Math.min(least, item.x), Number.POSITIVE_INFINITY);
+  return ' '.repeat(Math.min(MAX_INDENT, Math.max(0, Math.round((first - left) / unit))));
+}
+
+/** The median width of a character on the page: body text decides, not a large heading. */
+function typicalCharWidth(items: PlacedText[]): number {
+  const widths = items
+    .map((item) => (item.width > 0 && item.str.length > 0 ? item.width / item.str.length : item.fontSize / 2))
+    .filter((width) => width > 0)
+    .sort((p, q) => p - q);
+  return widths[Math.floor(widths.length / 2)] ?? 5;
 }
 
 function joinLine(line: PlacedText[]): string {
@@ -149,7 +174,7 @@ function joinLine(line: PlacedText[]): string {
       if (gap > charWidth * 2) text += ' '.repeat(Math.min(8, Math.max(2, Math.round(gap / charWidth))));
       else if (gap > item.fontSize * 0.12 && !text.endsWith(' ') && !item.str.startsWith(' ')) text += ' ';
     }
-    text += item.str;
+    text += text === '' ? item.str.trimStart() : item.str;
     end = Math.max(end, item.x + item.width);
   }
   return text.replace(/\s+$/, '');

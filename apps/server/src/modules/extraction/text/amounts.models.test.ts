@@ -111,7 +111,7 @@ describe('totals', () => {
       cents: BigInt(value),
       weight: 1,
       label: 'Gesamtbetrag',
-      line: { page: 1, index: pos, pos, text: '', cells: [] },
+      line: { page: 1, index: pos, pos, text: '', cells: [], indent: 0 },
     }));
     expect(chooseTotals(candidates).gross?.conflict).toBe(true);
   });

@@ -5,19 +5,47 @@
 import type { Layout, Line } from './layout.models.ts';
 import { looseRegExp, nextLines, repairSplitWords } from './layout.models.ts';
 
-/** Legal forms that end a company name (German first). */
+/**
+ * Legal forms that end a company name (German first, then the forms foreign senders of German
+ * paperwork use). Case matters for the short ones: "AB" is a Swedish company, "ab" a preposition.
+ */
 export const LEGAL_FORM = new RegExp(
-  String.raw`(?<![\p{L}])(?:GmbH(?:\s*&\s*Co\.?(?:\s*KG(?:aA)?)?)?|GMBH|gGmbH|mbH|AG|KGaA|KG|OHG|oHG|GbR|PartG(?:mbB)?|e\.\s?K(?:fm)?\.|e\.\s?V\.|eG|UG(?:\s*\(haftungsbeschränkt\))?|SE|a\.\s?G\.|VVaG|Ltd\.?|Limited|Inc\.?|LLC|LLP|PLC|plc|Corp\.?|Corporation|S\.?A\.?S?\.?|SARL|S\.?à\s?r\.?l\.?|S\.?r\.?l\.?|B\.?V\.?|N\.?V\.?|GesmbH|Pvt\.?\s*Ltd\.?)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:G[mM][bB][hH](?:\s*&\s*Co\.?(?:\s*(?:KG(?:aA)?|OHG))?)?|gGmbH|mbH|AG|KGaA|KG|OHG|oHG|GbR|PartG(?:mbB)?|e\.\s?K(?:fm)?\.|e\.\s?V\.|eG|UG(?:\s*\(haftungsbeschränkt\))?|SE|a\.\s?G\.|VVaG|AöR|K\.?d\.?ö\.?R\.?|Ltd\.?|Limited|Inc\.?|LLC|LLP|PLC|plc|Corp\.?|Corporation|S\.?A\.?S?\.?|SARL|Sarl|S\.?à\s?r\.?l\.?|S\.?r\.?l\.?|SRL|S\.?p\.?A\.?|Sp\.\s?z\s?o\.\s?o\.?|B\.?V\.?|N\.?V\.?|GesmbH|Pvt\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|A\/S|ApS|Oyj?|AB(?![\d-]))(?![\p{L}])`,
   'u',
 );
-const STREET = looseRegExp(String.raw`(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|markt|promenade|road|street|st\.|avenue|ave\.|lane|rue|chemin|boulevard|bd\.?)\s*\d|^\d+[a-z]?\s+\p{L}+(?:\s\p{L}+)*\s(?:Street|St\.|Road|Avenue|Ave)|Postfach|P\.?O\.? Box`);
-const POSTCODE_CITY = /^(?:[A-Z]{1,2}[- ]?)?\d{4,5}\s+\p{L}/u;
-const CONTACT = /@|www\.|https?:|\b(?:Tel|Telefon|Fax|Mobil|E-?Mail|Phone|Email|Web|fon)\b\.?\s*[:.(+\d]/i;
+const STREET = looseRegExp(String.raw`(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|markt|promenade|road|street|st\.|avenue|ave\.|lane|rue|chemin|boulevard|bd\.?)\s*\d|^\d+[a-z]?\s+\p{L}+(?:\s\p{L}+)*\s(?:Street|St\.|Road|Avenue|Ave)|^\d+[a-z]?,?\s+(?:rue|avenue|boulevard|bd|chemin|place|allée|impasse|quai|route)\b|Postfach|P\.?O\.? Box`);
+/** "12345 Ort", "D-12345 Ort", "DE 12345 Ort": the town line of an address. */
+export const POSTCODE_CITY = /^(?:[A-Z]{1,2}[- ]?)?\d{4,5}\s+\p{L}/u;
+const CONTACT = /@|www\.|https?:|\b(?:Tel|Telefon|Fax|Telefax|Mobil|E-?Mail|Phone|Email|Web|fon|Internet)\b\.?\s*[:.(+\d]/i;
 const SALUTATION = /^(?:Herrn?|Frau|Firma|Fa\.|Familie|Eheleute|Mr\.?|Mrs\.?|Ms\.?|Monsieur|Madame|z\.\s?Hd\.?)$/i;
 const LABEL_WORDS = looseRegExp(
   String.raw`^(?:Inh\.|Inhaber|GLN|Lief-Nr|Kunden|Nummer|Nr\.|Globale|USt|Steuer|IBAN|BIC|Seite|Page|Datum|Date|Beträge|Hinweis|Betreff|Referenz|Währung|Ansprechpartner|Abteilung|Bemerkung|Inhalt|Geschäftsführ|Handelsregister|Amtsgericht|Sitz|Bankverbindung|Kontonr|BLZ|Deutschland|Germany|Account|Invoice|Rechnung|Total|Summe|Qualifizierung|Anwendungsempfehlung|Gesamt|Betrag|Netto|Brutto|Zahl|Fällig|Leistung|Liefer|Bestell|Auftrag|Position|Menge|Beschreibung|Adresse|Lieferadresse|Livraison|Delivery|Shipping)`,
 );
-const DOC_TITLE = looseRegExp(String.raw`\b(?:\p{L}*rechnung|Gutschrift|Invoice|Mahnung|Quittung|Receipt|Facture|Avoir)\b`);
+const DOC_TITLE = looseRegExp(String.raw`\b(?:\p{L}*rechnung|Gutschrift|Invoices?|Mahnung|Quittung|Receipt|Facture|Avoir)\b`);
+
+/** Where a name was printed: places that are independent of each other confirm a name. */
+export type Place = 'label' | 'header' | 'imprint' | 'payment';
+
+export interface NameEvidence {
+  value: string;
+  confidence: number;
+  place: Place;
+  /** The name carries a legal form (GmbH, AG, Ltd., ...): a legal entity, not a brand. */
+  legal: boolean;
+  /** A logo's text or a trading name, not the legal entity. */
+  brand?: boolean;
+  /** Where it is printed: one line confirms a name once, whatever it looks like. */
+  line: Line;
+}
+
+/** Register and management details: only a company's own imprint prints them. */
+export const REGISTER_DETAILS = looseRegExp(
+  String.raw`Geschäftsführ|Amtsgericht|Registergericht|Handelsregister|\bHR[AB]\b|Sitz der Gesellschaft|Sitz:|Vorstand|Aufsichtsrat|(?<![\p{L}])Inhaber|Siège social|\bRCS\b|Registered Office|Regd\. office|au capital|Company No|Reg\. No|\bCIN\b`,
+);
+/** A cell that is only a party heading: "Verkäufer", "Käufer/Leistungsempfänger:", "Bill to". */
+export const PARTY_HEADING = looseRegExp(
+  String.raw`^(?:Verkäufer|Käufer|Lieferant|Rechnungs(?:empfänger|adresse|steller|ersteller|aussteller)|Leistungs(?:empfänger|erbringer)|Warenempfänger|Liefer(?:adresse|anschrift)|Abweichender \p{L}+|Absender|Empfänger|Kunde|Auftrag(?:geber|nehmer)|Vermieter|Mieter|Bill(?:ed)? to|Ship to|Sold (?:to|by)|Seller|Buyer|Customer|Supplier|Vendor|From|Invoice to|(?:Billing|Shipping|Delivery) Address|Service Provider|Adresse (?:du client|de facturation|de livraison)|Destinataire|Fournisseur|Vendeur)(?:\s*\/\s*[\p{L}-]+)?\s*:?$`,
+);
 
 export function isSalutation(text: string): boolean {
   return SALUTATION.test(text.trim());
@@ -39,6 +67,11 @@ export function isNameLike(text: string): boolean {
   if (!legal && /^[\p{L} ./-]{1,30}:\s*\S/u.test(value)) return false;
   const digits = (value.match(/\d/g) ?? []).length;
   return digits <= value.length * 0.25;
+}
+
+/** Telephone, fax, e-mail or web address: what a sender prints under its address, a recipient does not. */
+export function isContactLine(text: string): boolean {
+  return CONTACT.test(text);
 }
 
 export function isAddressLine(text: string): boolean {
@@ -124,7 +157,7 @@ function addressAfter(rest: BlockText[], layout: Layout): string | undefined {
 export function clean(value: string, layout: Pick<Layout, 'splitAfterR'>): string {
   return repairSplitWords(value, layout)
     .replace(/\s+/g, ' ')
-    .replace(/^[\s,;:·•|-]+|[\s,;:·•|]+$/g, '')
+    .replace(/^[\s,;:·•●▪∙⋅|-]+|[\s,;:·•●▪∙⋅|]+$/gu, '')
     .trim();
 }
 

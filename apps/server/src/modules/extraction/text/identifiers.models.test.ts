@@ -21,6 +21,25 @@ describe('findInvoiceNumber', () => {
     ['Max Mustermann        Rechnungsnummer\nMusterweg 1        RE-1001', 'RE-1001'],
     ['Avoir AV-2017-0005', 'AV-2017-0005'],
     ['Rechnungsnummer   1234 5678 9012', '1234 5678 9012'],
+    ['Rechnungsnr.: 2026/0042', '2026/0042'],
+    ['Rechnungsnummer: Nr. 4711', '4711'],
+    ['Invoice: # 42-A', '42-A'],
+    ['Rechnungsnummer: NO12345', 'NO12345'],
+    ['RE-Nr. R26-0099', 'R26-0099'],
+    ['Re.-Nr.: 88123', '88123'],
+    ['Dokumentnummer   DN-7781', 'DN-7781'],
+    ['Dokument-Nr. 5501234', '5501234'],
+    ['Fakturanummer 9000123', '9000123'],
+    ['Invoice #: INV-2026-0042', 'INV-2026-0042'],
+    ['Inv. No. 7788', '7788'],
+    ['Bill No. B/2026/17', 'B/2026/17'],
+    ['Rechnung 2026-0815 vom 02.11.2026', '2026-0815'],
+    ['Gutschrift Nr. GS-2026-003', 'GS-2026-003'],
+    ['Privatliquidation Nr. 2026-0042 vom 03.02.2026', '2026-0042'],
+    ['Rechnungsnummer   Kundennummer   Datum\nR-1001   K-77   01.02.2026', 'R-1001'],
+    ['Kundennummer: 4711-0815\nRechnungsnummer: 2026.0001', '2026.0001'],
+    ['PAYMENT RECEIPT\nBooking ID   Payment Mode\nQX7781   Cash', 'QX7781'],
+    ['Buchungsbestätigung\nBuchungsnummer: HB-55120', 'HB-55120'],
   ])('%j -> %s', (text, number) => {
     expect(numberOf(text)).toBe(number);
   });
@@ -31,8 +50,32 @@ describe('findInvoiceNumber', () => {
     ['Rechnung gemäß Bestellung Nr. 4711'],
     ['Jahresabrechnung 2025'],
     ['Rechnungsnummer: siehe oben'],
+    ['Kundennummer: 4711\nAuftragsnummer: A-12\nBestellnummer 4500012345\nLieferscheinnummer LS-9'],
+    ['Steuernummer: 143/123/45678\nUSt-IdNr.: DE123456789\nIBAN DE02 1203 0000 0000 2020 51'],
+    ['Telefon 0221 123456\nDatum 01.02.2026'],
+    ['Rechnung 01/2026'],
+    ['Rechnung Q3/2025'],
+    ['Ihre Bestellung\nBooking ID: QX7781'],
+    ['Order confirmation\nBooking ID: QX7781'],
   ])('no invoice number in %j', (text) => {
     expect(numberOf(text)).toBeUndefined();
+  });
+
+  it('takes a booking number for a receipt only when no invoice number is printed', () => {
+    const text = 'Payment receipt\nInvoice No. R-99\nBooking ID   QX7781';
+    expect(numberOf(text)).toBe('R-99');
+    expect(findInvoiceNumber(buildLayout('Payment receipt\nBooking ID   QX7781'))?.confidence).toBeLessThan(0.9);
+  });
+
+  it.each([
+    ['Rechnungsnummer: 4711', true],
+    ['Invoice Number: 4711', true],
+    ['Rechnung Nr. 4711', true],
+    ['Belegnummer: 4711', false],
+    ['Rechnung 4711', false],
+    ['Avoir AV-1', false],
+  ])('promises (>= 0.9) only with an explicit invoice number label: %j', (text, sure) => {
+    expect((findInvoiceNumber(buildLayout(text))?.confidence ?? 0) >= 0.9).toBe(sure);
   });
 
   it('is less sure when the heading and a sentence name different numbers', () => {

@@ -10,16 +10,26 @@ import { findLabeled, parseId, parseIdCell } from './labels.models.ts';
 import { isHeading, TITLE_NUMBER } from './terms.models.ts';
 
 const INVOICE_NUMBER_LABEL = looseRegExp(
-  String.raw`(?<![\p{L}-])(?:Rechnungs?-?\s?(?:nummer|nr\.?|no\.?)|Rechnung\s+(?:Nr\.?|Nummer|#)|Re\.?-?\s?Nr\.?|Rg\.?-?\s?Nr\.?|Gutschrifts?-?\s?(?:nummer|nr\.?)|Gutschrift\s+Nr\.?|Belegnummer|Beleg-?\s?Nr\.?|Invoice\s*(?:number|no\.?|nr\.?|#|ID)|Invoice:|Credit note (?:number|no\.?)|Facture\s*n°|N°\s*de\s*facture|Numéro de facture)`,
+  String.raw`(?<![\p{L}-])(?:Rechnungs?-?\s?(?:nummer|nr\.?|no\.?)|Rechnung\s+(?:Nr\.?|Nummer|#)|Re\.?-?\s?Nr\.?|Rg\.?-?\s?Nr\.?|Gutschrifts?-?\s?(?:nummer|nr\.?)|Gutschrift\s+Nr\.?|Faktura-?\s?(?:nummer|nr\.?)|Belegnummer|Beleg-?\s?Nr\.?|Dokument(?:en)?-?\s?(?:nummer|nr\.?)|Dok\.-?\s?Nr\.?|Invoice\s*(?:number|no\.?|nr\.?|num\.?|#|ID)|Inv\.\s*(?:No\.?|#)|Invoice:|Bill\s*(?:number|no\.?|#)|Credit note (?:number|no\.?)|Facture\s*n°|N°\s*de\s*facture|Numéro de facture)`,
 );
 /** Numbers of other documents: the original invoice of a correction, an order, a delivery note. */
-const OTHER_NUMBER = looseRegExp(String.raw`Ursprung|ursprünglich|Original|associ|liée|Auftrag|Bestell|Liefer|Kunden|Vertrag|Order|Storno zu|zu Rechnung`);
+const OTHER_NUMBER = looseRegExp(String.raw`Ursprung|ursprünglich|Original|associ|liée|Auftrag|Bestell|Liefer|Kunden|Vertrag|Order|Storno zu|zu Rechnung|Bezug`);
+/** Words that name any voucher ("Belegnummer", "Dokumentnummer"), not this invoice in particular. */
+const GENERIC_LABEL = looseRegExp(String.raw`Beleg|Dokument|Dok\.`);
+/**
+ * A booking's number: the document's own number only on a receipt or confirmation that prints no
+ * invoice number, where it is what the document is filed and quoted by.
+ */
+const BOOKING_LABEL = looseRegExp(
+  String.raw`(?<![\p{L}-])(?:Buchungs-?\s?(?:nummer|nr\.?|code)|Reservierungs-?\s?(?:nummer|nr\.?)|Booking\s*(?:ID|number|no\.?|reference|ref\.?)|Reservation\s*(?:number|no\.?|ID)|Confirmation\s*(?:number|no\.?))(?![\p{L}])`,
+);
+const CONFIRMATION_TITLE = looseRegExp(String.raw`Quittung|Receipt|Buchungsbestätigung|Reservierungsbestätigung|Zahlungsbestätigung|Booking confirmation|Reservation confirmation|Payment confirmation`);
 
 export function findInvoiceNumber(layout: Layout): Found<string> | undefined {
   const evidence: Evidence<string>[] = [];
   for (const hit of findLabeled(layout, { label: INVOICE_NUMBER_LABEL, exclude: OTHER_NUMBER, parse: parseId, parseCell: parseIdCell })) {
-    // "Belegnummer" names any voucher; "Rechnungsnummer" and "Invoice No." name this invoice.
-    const generic = /beleg/i.test(hit.label);
+    // "Rechnungsnummer" and "Invoice No." name this invoice; the generic words any voucher.
+    const generic = GENERIC_LABEL.test(hit.label);
     evidence.push({ value: hit.value, confidence: (generic ? 0.8 : 0.9) - (hit.relation === 'same-line' ? 0 : 0.08) });
   }
   for (const line of layout.lines) {
@@ -34,16 +44,25 @@ export function findInvoiceNumber(layout: Layout): Found<string> | undefined {
     evidence.push({ value: token.value, confidence: heading ? (direct ? 0.86 : 0.72) : 0.6 });
   }
   for (const line of layout.lines.filter((item) => item.page === 1 && item.index < 20)) {
-    // A heading of the document word and a number alone: "Rechnung 2024-0815", "Avoir AV-2017-5".
+    // A heading of the document word and a number alone: "Rechnung 2024-0815", "Rechnung 2026-0815 vom 02.11.2026".
     const heading = TITLE_ALONE.exec(line.cells[0]?.text ?? '');
     const token = heading ? parseId(heading[1] ?? '') : undefined;
-    // "Jahresabrechnung 2025" names a year, not a number.
-    if (token && heading && token.raw === heading[1] && !/^(?:19|20)\d{2}$/.test(token.value)) evidence.push({ value: token.value, confidence: 0.7 });
+    // "Jahresabrechnung 2025", "Rechnung 01/2026", "Rechnung Q1/2026" name a period, not a number.
+    if (token && heading && token.raw === heading[1] && !PERIOD.test(token.value)) evidence.push({ value: token.value, confidence: 0.7 });
+  }
+  if (evidence.length === 0 && layout.lines.some((line) => line.page === 1 && line.index < 10 && CONFIRMATION_TITLE.test(line.text))) {
+    for (const hit of findLabeled(layout, { label: BOOKING_LABEL, parse: parseId, parseCell: parseIdCell })) evidence.push({ value: hit.value, confidence: 0.6 });
   }
   return decide(evidence);
 }
 
-const TITLE_ALONE = looseRegExp(String.raw`^(?:\p{L}*rechnung|Gutschrift|Rechnungskorrektur|Invoice|Credit note|Facture|Avoir)\s+([\p{L}\d][\p{L}\d_./-]*)$`, 'iu');
+const PERIOD = /^(?:(?:0?[1-9]|1[0-2]|Q[1-4])[./-])?(?:19|20)\d{2}$/i;
+
+/** The document word and a number, perhaps dated: "Rechnung 2024-0815", "Invoice 42 dated 01/14/2026". */
+const TITLE_ALONE = looseRegExp(
+  String.raw`^(?:\p{L}*rechnung|Gutschrift|Rechnungskorrektur|Invoice|Credit note|Facture|Avoir)\s+([\p{L}\d][\p{L}\d_./-]*)(?:\s+(?:vom|from|dated|du)\s+\S.*)?$`,
+  'iu',
+);
 
 const CUSTOMER_NUMBER_LABEL = looseRegExp(
   String.raw`(?<![\p{L}-])(?:Kunden-?\s?(?:nummer|nr\.?)|Kd\.?-?\s?Nr\.?|Kundenkonto|Debitorennummer|Debitor|Mitgliedsnummer|Vertragskonto|Customer\s*(?:number|no\.?|ID|#)|Account number|Account no\.?|N°\s*de\s*client|Numéro client)`,

@@ -97,10 +97,12 @@ const ID_TOKEN = /^[\p{L}\d][\p{L}\d_./-]*$/u;
  * ("RE-2024/0815", "9314110911/00/M/00/N"), not a date and not a money amount.
  */
 export function parseId(text: string): Parsed<string> | undefined {
+  // "Rechnungsnummer: Nr. 4711", "Invoice: # 42": the "Nr." and "#" are the label's, not the number's.
+  const bare = text.trim().replace(/^(?:#|(?:Nr|No|Nummer|Number)(?:\.\s*:?|\s*:|\s))\s*(?=[\p{L}\d])/iu, '');
   // Long numbers are printed in groups ("1234 5678 9012"): the groups together are the number.
-  const grouped = /^\d{2,6}(?: \d{2,6}){1,4}(?=\s{2,}|\s*$)/.exec(text.trim())?.[0];
+  const grouped = /^\d{2,6}(?: \d{2,6}){1,4}(?=\s{2,}|\s*$)/.exec(bare)?.[0];
   if (grouped) return { value: grouped, raw: grouped };
-  const token = (text.trim().split(/\s+/)[0] ?? '').replace(/^[#:]+/, '').replace(/[.,;:)]+$/, '');
+  const token = (bare.split(/\s+/)[0] ?? '').replace(/^[#:]+/, '').replace(/[.,;:)]+$/, '');
   return validId(token) ? { value: token, raw: token } : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLayout, collapseLetterSpacing, looseRegExp, splitCells } from './layout.models.ts';
+import { buildLayout, collapseLetterSpacing, isRightColumn, looseRegExp, splitCells } from './layout.models.ts';
 import { findLabeled, parseId, parseIdCell } from './labels.models.ts';
 
 describe('layout', () => {
@@ -18,6 +18,13 @@ describe('layout', () => {
       [1, 1, 1, 'b'],
       [2, 0, 2, 'c'],
     ]);
+  });
+
+  it('keeps a line\'s indentation apart from its text and cells', () => {
+    const [left, right] = buildLayout('Max Mustermann\n' + ' '.repeat(40) + 'Kundennummer   4711').lines;
+    expect([left!.indent, left!.text]).toEqual([0, 'Max Mustermann']);
+    expect([right!.indent, right!.text, right!.cells.map((cell) => [cell.text, cell.start])]).toEqual([40, 'Kundennummer   4711', [['Kundennummer', 0], ['4711', 15]]]);
+    expect([isRightColumn(left!), isRightColumn(right!)]).toEqual([false, true]);
   });
 
   it('notices a font that splits words after "r"', () => {

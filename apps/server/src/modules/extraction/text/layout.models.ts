@@ -1,7 +1,8 @@
 /**
  * A document's text as pages of lines of cells. `readPdf` (and later OCR) lays a page out as lines
  * in reading order with columns kept apart by two or more spaces, so a cell is a run of text
- * between such gaps: "Rechnungsnummer" | "4711", or one column of a table row.
+ * between such gaps: "Rechnungsnummer" | "4711", or one column of a table row. A line's leading
+ * spaces say how far right it starts (its indentation); they are kept apart from its text.
  */
 
 export interface Cell {
@@ -17,8 +18,11 @@ export interface Line {
   index: number;
   /** Index of the line in the whole document. */
   pos: number;
+  /** Text without the leading indentation. */
   text: string;
   cells: Cell[];
+  /** Leading spaces of the laid-out line: about one per character width from the page's left-most text. */
+  indent: number;
 }
 
 export interface Layout {
@@ -39,9 +43,10 @@ export function buildLayout(text: string): Layout {
   const lines: Line[] = [];
   const laidOut = pages.map((pageLines, pageIndex) =>
     pageLines.flatMap((raw) => {
-      const lineText = raw.replace(/\s+$/, '');
-      if (lineText.trim() === '') return [];
-      return [{ page: pageIndex + 1, index: 0, pos: 0, text: lineText, cells: splitCells(lineText) }];
+      const lineText = raw.trim();
+      if (lineText === '') return [];
+      const indent = raw.length - raw.trimStart().length;
+      return [{ page: pageIndex + 1, index: 0, pos: 0, text: lineText, cells: splitCells(lineText), indent }];
     }),
   );
   for (const page of laidOut) {
@@ -134,6 +139,17 @@ export function around(layout: Layout, line: Line, before: number, after: number
   const page = layout.pages[line.page - 1] ?? [];
   return page.slice(Math.max(0, line.index - before), line.index + after + 1);
 }
+
+/**
+ * A line that starts well right of the page's left column: a right-hand block (the sender's
+ * contact column, the information block beside the address window), not the address window.
+ */
+export function isRightColumn(line: Line): boolean {
+  return line.indent >= RIGHT_COLUMN_INDENT;
+}
+
+/** About a third of a line of body text: right of any left-column indentation, left of the middle. */
+const RIGHT_COLUMN_INDENT = 24;
 
 export function nextLines(layout: Layout, line: Line, count: number): Line[] {
   const page = layout.pages[line.page - 1] ?? [];

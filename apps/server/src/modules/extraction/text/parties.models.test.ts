@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isNameLike, nameKey } from './blocks.models.ts';
 import { buildLayout, repairSplitWords } from './layout.models.ts';
-import { findParties, parseSenderLine } from './parties.models.ts';
+import { findParties } from './parties.models.ts';
+import { parseSenderLine } from './header.models.ts';
 
 const partiesOf = (text: string) => {
   const parties = findParties(buildLayout(text));

@@ -11,7 +11,7 @@ import { decide } from './evidence.models.ts';
 import { findLabeled } from './labels.models.ts';
 
 /** Context that makes an IBAN the payer's own account (a direct debit), not the one to pay to. */
-const DEBTOR_ACCOUNT = looseRegExp(
+export const DEBTOR_ACCOUNT = looseRegExp(
   String.raw`Ihr(?:e|em|er)?\s+(?:Konto|IBAN|Bankverbindung)|Kunden-?IBAN|Zahlungspflichtige|von Ihrem Konto|Mandatsreferenz|Ihre Kontoverbindung|your (?:account|IBAN)|debtor|IBAN des Kunden|(?<!Ver)Käufer-IBAN|abgebucht|eingezogen|belastet`,
 );
 const BANK_CONTEXT = looseRegExp(String.raw`Bankverbindung|Konto|überweisen|Bank details|bank account`);

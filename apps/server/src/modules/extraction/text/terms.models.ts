@@ -12,7 +12,7 @@ import { decide, round } from './evidence.models.ts';
 import type { Parsed } from './labels.models.ts';
 import { findLabeled } from './labels.models.ts';
 
-const DOC_WORD = String.raw`\p{L}*(?:rechnung|gutschrift|korrektur|rechnungskorrektur)|invoice|credit note|facture|avoir|quittung|receipt|beleg`;
+const DOC_WORD = String.raw`\p{L}*(?:rechnung|gutschrift|korrektur|rechnungskorrektur|liquidation)|Kostennote|Honorarnote|invoice|credit note|facture|avoir|quittung|receipt|beleg`;
 /** "Handelsrechnung (380) Nr. 471102", "Invoice # RE-1/2", "Facture n° F-1". */
 export const TITLE_NUMBER = looseRegExp(
   String.raw`(?<![\p{L}-])(?:${DOC_WORD})(?<between>(?:\s+[\p{L}.]+){0,3}?)(?:\s*\(\d{3}\))?\s*(?:Nr\.?|No\.?|Nummer|Number|#|n°|Num\.?)\s*[:.]?\s*#?\s*([\p{L}\d][\p{L}\d_./-]*)`,
@@ -37,8 +37,10 @@ export function findIssueDate(layout: Layout, order: DateOrder): Found<string> |
     // The date must follow the label closely, not be any date later on the line.
     return token && token.start <= 3 ? { value: token.iso, raw: token.raw } : undefined;
   };
+  const labelled = new Set<string>();
   for (const hit of findLabeled(layout, { label: ISSUE_LABEL, exclude: RELATED_DOCUMENT, parse: parseDate, below: 1 })) {
     evidence.push({ value: hit.value, confidence: hit.relation === 'same-line' ? 0.9 : 0.85 });
+    labelled.add(hit.value);
   }
   for (const hit of findLabeled(layout, { label: GENERIC_DATE_LABEL, exclude: OTHER_DATE, parse: parseDate, below: 1 })) {
     const pageLines = layout.pages[hit.line.page - 1]?.length ?? 1;
@@ -80,8 +82,13 @@ export function findIssueDate(layout: Layout, order: DateOrder): Found<string> |
       }
     }
   }
-  return decide(evidence);
+  // Only an explicit label ("Rechnungsdatum", "Invoice date") may promise; a dated heading or a
+  // date standing at the top, however many agree, stays a good guess.
+  const found = decide(evidence);
+  return found && !labelled.has(found.value) ? { value: found.value, confidence: Math.min(found.confidence, UNLABELLED_DATE_CEILING) } : found;
 }
+
+const UNLABELLED_DATE_CEILING = 0.88;
 
 /** The document word opens its line or cell: a heading, not a word in a sentence. */
 export function isHeading(text: string, index: number): boolean {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateFacts } from '../validation/validation.models.ts';
 import { extractFromText } from './text.models.ts';
 
 /** Letters as `readPdf` lays them out: lines, columns apart by two or more spaces, pages by \f. */
@@ -185,6 +186,14 @@ describe('extractFromText on letters', () => {
     expect(facts.sender?.name).toBe('Versandhaus Beispiel GmbH');
   });
 
+  it.each([
+    ['Rechnungskorrektur Nr. RK-5 vom 16.09.2026\nRechnungssumme ohne USt.   -7,67\nSteuerbetrag   -1,12\nBruttosumme   -8,79', 'invoice'],
+    ['Rechnung Nr. 17\nGesamtbetrag   -15,00 €', 'invoice'],
+    ['Gutschrift Nr. GS-5\nGutschriftsbetrag   -15,00 €', 'credit_note'],
+  ])('does not make a credit note of a negative total: %j is %s', (text, type) => {
+    expect(extractFromText(text).type).toBe(type);
+  });
+
   it('reads a supermarket receipt as paid', () => {
     const { type, facts } = extractFromText(RECEIPT);
     expect(type).toBe('receipt');
@@ -231,5 +240,47 @@ describe('line items', () => {
   it('leaves them out when they do not add up', () => {
     const text = CRAFTSMAN.replace('185,50 €      185,50 €', '185,50 €      185,00 €');
     expect(extractFromText(text).facts.line_items).toBeUndefined();
+  });
+});
+
+describe('what the text path promises (>= 0.9 means wrong in at most 2 % of cases)', () => {
+  /** The confidences after validation, as the pipeline stores them. */
+  const confidences = (text: string) => {
+    const { facts, fields } = extractFromText(text);
+    const validated = validateFacts(facts, fields).fields;
+    return (key: keyof typeof validated) => validated[key]?.confidence ?? 0;
+  };
+  const SUMS = 'Nettobetrag   100,00 €\nMwSt. 19 %   19,00 €\nGesamtbetrag   119,00 €';
+
+  it.each([
+    ['a labelled total that net + tax confirm', `Rechnung\n${SUMS}\nZahlbetrag   119,00 €`, true],
+    ['a labelled total alone', 'Rechnung\nGesamtbetrag   119,00 €', false],
+    ['a total whose net and tax do not add up', 'Rechnung\nNettobetrag   100,00 €\nMwSt. 19 %   19,00 €\nGesamtbetrag   129,00 €', false],
+    ['the largest amount, unlabelled', 'Rechnung\nPosten   50,00 €\nPosten   119,00 €', false],
+  ])('total: %s -> sure %s', (_name, text, sure) => {
+    expect(confidences(text)('amount') >= 0.9).toBe(sure);
+  });
+
+  it('promises an amount due only when it is labelled and the confirmed total says the same', () => {
+    expect(confidences(`Rechnung\n${SUMS}\nZahlbetrag   119,00 €`)('amount_due')).toBeGreaterThanOrEqual(0.9);
+    expect(confidences(`Rechnung\n${SUMS}`)('amount_due')).toBeLessThan(0.9);
+    expect(confidences('Rechnung\nZahlbetrag   119,00 €')('amount_due')).toBeLessThan(0.9);
+  });
+
+  it.each([
+    ['Rechnungsdatum: 05.03.2026', true],
+    ['Invoice date: 03/05/2026', true],
+    ['Rechnung Nr. 17 vom 05.03.2026', false],
+    ['München, den 05.03.2026', false],
+  ])('issue date from %j -> sure %s', (line, sure) => {
+    expect(confidences(`Rechnung\n${line}`)('issue_date') >= 0.9).toBe(sure);
+  });
+
+  it('promises nothing read from a page whose printed sums contradict each other', () => {
+    const text = 'Rechnungsnummer: R-17\nRechnungsdatum: 05.03.2026\nNettobetrag   100,00 €\nMwSt. 19 %   19,00 €\nGesamtbetrag   129,00 €';
+    const confidence = confidences(text);
+    expect(confidence('invoice_number')).toBeLessThan(0.9);
+    expect(confidence('issue_date')).toBeLessThan(0.9);
+    expect(confidences(text.replace('129,00', '119,00'))('invoice_number')).toBeGreaterThanOrEqual(0.9);
   });
 });

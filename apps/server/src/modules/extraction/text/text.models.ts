@@ -80,7 +80,7 @@ export function extractFromText(text: string): SourceExtraction {
   if (payment) facts.payment_info = payment;
   set('payment_means', 'payment_means', means);
 
-  const classification = classify(layout, { negativeTotal: facts.amount !== undefined && facts.amount.startsWith('-') });
+  const classification = classify(layout);
   return { type: classification.type, typeConfidence: classification.confidence, typeReason: classification.reason, facts, fields };
 }
 
@@ -97,13 +97,17 @@ function collect<K extends string>(fields: FieldMap, entries: [K, FieldKey, Foun
 
 type Setter = <K extends keyof DocumentFacts>(key: K, field: FieldKey, found: Found<NonNullable<DocumentFacts[K]>> | undefined) => void;
 
-/** A label's weight (0..1, more with agreeing lines) as a confidence: a clear label and one reading give 0.85. */
+/**
+ * A label's weight (0..1, more with agreeing lines) as a confidence: a clear label and one reading
+ * give 0.85, never more from the label alone. Validation adds to it when net + tax = gross holds on
+ * the page, so only a labelled total that adds up reaches 0.9.
+ */
 function amountConfidence(weight: number): number {
-  return Math.min(0.9, 0.3 + 0.55 * weight);
+  return Math.min(0.85, 0.3 + 0.55 * weight);
 }
 
 function setAmounts(totals: Totals, layout: Layout, reading: { mark: ReturnType<typeof detectDecimalMark>; order: ReturnType<typeof detectDateOrder> }, set: Setter): void {
-  const { gross, net, tax, due } = totals;
+  const { gross, net, tax, due, prepaid } = totals;
   if (gross) {
     // Two clear labels with different totals: the document contradicts itself.
     const confidence = amountConfidence(gross.weight) - (gross.conflict ? 0.2 : 0);
@@ -114,7 +118,10 @@ function setAmounts(totals: Totals, layout: Layout, reading: { mark: ReturnType<
     if (largest !== undefined) set('amount', 'amount', { value: centsToDecimal(largest), confidence: 0.4 });
   }
   if (due) {
-    const confidence = due.derived ? Math.min(0.8, gross ? amountConfidence(gross.weight) : 0.4) : amountConfidence(due.weight);
+    // A labelled amount due that is the total which adds up (less what was paid before) is as sure as that total.
+    const paid = prepaid ? (prepaid.cents < 0n ? -prepaid.cents : prepaid.cents) : 0n;
+    const agrees = !due.derived && gross?.consistent === true && (due.cents === gross.cents || due.cents === gross.cents - paid);
+    const confidence = due.derived ? Math.min(0.8, gross ? amountConfidence(gross.weight) : 0.4) : agrees ? 0.88 : amountConfidence(due.weight);
     set('amount_due', 'amount_due', { value: centsToDecimal(due.cents), confidence });
   }
   if (net) set('net_amount', 'net_amount', { value: centsToDecimal(net.cents), confidence: amountConfidence(net.weight) });

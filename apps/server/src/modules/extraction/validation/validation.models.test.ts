@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentFacts, FieldMap } from '../extraction.types.ts';
-import { FAILED_CHECK_CEILING, overallConfidence, runChecks, validateFacts } from './validation.models.ts';
+import { DOUBTFUL_PAGE_CEILING, FAILED_CHECK_CEILING, overallConfidence, runChecks, validateFacts } from './validation.models.ts';
 
 const text = (confidence: number) => ({ source: 'text' as const, confidence });
 
@@ -94,9 +94,21 @@ describe('validateFacts', () => {
     const result = validateFacts({ ...facts, amount: '120.00' }, fields);
     expect(result.fields.amount?.confidence).toBe(FAILED_CHECK_CEILING);
     expect(result.fields.net_amount?.confidence).toBe(FAILED_CHECK_CEILING);
-    expect(result.fields.invoice_number?.confidence).toBe(0.9);
     expect(result.needsReview).toBe(true);
     expect(result.checks.find((check) => !check.ok)?.detail).toContain('100.00 + 19.00 != 120.00');
+  });
+
+  it('promises nothing read from a page whose sums do not add up', () => {
+    const einvoice = { source: 'einvoice' as const, confidence: 1 };
+    const result = validateFacts({ ...facts, amount: '120.00' }, { ...fields, 'sender.name': einvoice });
+    expect(result.fields.invoice_number?.confidence).toBe(DOUBTFUL_PAGE_CEILING);
+    expect(result.fields.issue_date?.confidence).toBe(DOUBTFUL_PAGE_CEILING);
+    // The IBAN passed its own check, but it was read from the same page.
+    expect(result.fields['payment_info.iban']?.confidence).toBe(DOUBTFUL_PAGE_CEILING);
+    // An e-invoice's value is not a reading of the page.
+    expect(result.fields['sender.name']).toEqual(einvoice);
+    // Sums that add up leave the other fields alone.
+    expect(validateFacts(facts, fields).fields.invoice_number?.confidence).toBe(0.9);
   });
 
   it('asks for review when a key field is only a guess, though every check passes', () => {

@@ -19,6 +19,10 @@ export interface Validation {
 
 /** A failed check leaves the fields it names at most this sure. */
 export const FAILED_CHECK_CEILING = 0.5;
+/** A failed check of these makes every field read from the same printed page doubtful. */
+const PAGE_DOUBT_CHECKS = new Set(['net_plus_tax']);
+/** Fields read from a page whose sums do not add up stay below the >= 0.9 promise. */
+export const DOUBTFUL_PAGE_CEILING = 0.85;
 /** How much a passed check adds to the fields it names. */
 const RAISE: Record<string, number> = {
   iban_checksum: 0.07,
@@ -40,6 +44,11 @@ export function validateFacts(facts: DocumentFacts, fields: FieldMap): Validatio
   // Failures last: a field named by a passed and a failed check stays doubtful.
   for (const check of checks.filter((c) => !c.ok)) {
     for (const key of check.fields) lower(adjusted, key);
+  }
+  // Printed sums that do not add up: either the page is wrong (a draft, a sample, a forgery) or it
+  // was misread. Nothing else read from it is promised either.
+  if (checks.some((check) => !check.ok && PAGE_DOUBT_CHECKS.has(check.name))) {
+    for (const key of Object.keys(adjusted) as FieldKey[]) capPrinted(adjusted, key, DOUBTFUL_PAGE_CEILING);
   }
   const confidence = overallConfidence(adjusted, checks);
   // A person looks at a document whose checks fail, whose overall score is low, or whose task
@@ -113,6 +122,12 @@ function raise(fields: FieldMap, key: FieldKey, by: number): void {
   // E-invoice and user values are already authoritative: a check confirms, it does not add.
   if (cap === undefined) return;
   fields[key] = withConfidence(field, Math.max(field.confidence, Math.min(cap, field.confidence + by)));
+}
+
+/** Caps a field read from printed text (not an e-invoice's or the user's value). */
+function capPrinted(fields: FieldMap, key: FieldKey, ceiling: number): void {
+  const field = fields[key];
+  if (field && RAISE_CAP[field.source] !== undefined && field.confidence > ceiling) fields[key] = withConfidence(field, ceiling);
 }
 
 function lower(fields: FieldMap, key: FieldKey): void {
