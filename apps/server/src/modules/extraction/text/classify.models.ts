@@ -8,6 +8,7 @@ import type { DocumentType } from '../../../db/schema.ts';
 import type { Layout } from './layout.models.ts';
 import { collapseLetterSpacing, loose } from './layout.models.ts';
 import { round } from './evidence.models.ts';
+import { receiptScore } from './receipts.models.ts';
 
 export type TextDocumentType = Extract<DocumentType, 'invoice' | 'credit_note' | 'reminder' | 'contract' | 'receipt' | 'appointment' | 'other'>;
 
@@ -48,6 +49,8 @@ const CUES: Cue[] = [
 
 const TITLE_LINES = 15;
 const TITLE_FACTOR = 3;
+/** Tendered and change alone reach it; so do three till words, or two and a time of sale. */
+const RECEIPT_THRESHOLD = 4.5;
 
 export interface Classification {
   type: TextDocumentType;
@@ -88,6 +91,10 @@ export function classify(layout: Layout): Classification {
       add(selfCredit ? 'credit_note' : 'invoice', (selfCredit ? 3 : 4) * factor, found[0]);
     }
   }
+
+  // A till slip's cues together (cash and change, cashier, a time of sale) outweigh the "Tax Invoice" its heading may print.
+  const till = receiptScore(layout);
+  if (till >= RECEIPT_THRESHOLD) add('receipt', till * 1.5, 'till slip');
 
   const ranked = [...scores.entries()].sort((p, q) => q[1] - p[1]);
   const [best, second] = ranked;

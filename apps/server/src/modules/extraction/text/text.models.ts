@@ -19,6 +19,7 @@ import { buildLayout } from './layout.models.ts';
 import { detectDecimalMark } from './numbers.models.ts';
 import { findParties } from './parties.models.ts';
 import { findBic, findIban, findPaymentMeans, findReference } from './payment.models.ts';
+import { findReceiptDate, findReceiptTotal, paidAtTill } from './receipts.models.ts';
 import { findDueDate, findIssueDate } from './terms.models.ts';
 
 export function extractFromText(text: string): SourceExtraction {
@@ -27,7 +28,10 @@ export function extractFromText(text: string): SourceExtraction {
   const language = languageOf(whole);
   const mark = detectDecimalMark(whole);
   const currency = findCurrency(layout, mark, 'dmy', language === 'de');
-  const order = detectDateOrder(whole, currency?.value === 'USD' && language === 'en');
+  const classification = classify(layout);
+  const receipt = classification.type === 'receipt';
+  // A till slip's "$" is rarely American (Singapore, Malaysia, Australia): day-first unless a date says otherwise.
+  const order = detectDateOrder(whole, currency?.value === 'USD' && language === 'en' && !receipt);
 
   const facts: DocumentFacts = {};
   const fields: FieldMap = {};
@@ -39,12 +43,13 @@ export function extractFromText(text: string): SourceExtraction {
 
   const totals = chooseTotals(findAmountCandidates(layout, mark, order));
   setAmounts(totals, layout, { mark, order }, set);
+  if (receipt) setReceiptTotal(layout, set);
   const sums = [totals.lineSum?.cents, totals.net?.cents].filter((cents): cents is bigint => cents !== undefined);
   const items = findLineItems(layout, mark, order, sums);
   if (items.length > 0) set('line_items', 'line_items', { value: items, confidence: 0.7 });
   set('currency', 'currency', currency);
 
-  const issue = findIssueDate(layout, order);
+  const issue = receipt ? preferReceiptDate(findIssueDate(layout, order), findReceiptDate(layout, order)) : findIssueDate(layout, order);
   set('issue_date', 'issue_date', issue);
   const due = findDueDate(layout, order, issue);
   set('due_date', 'due_date', due.date);
@@ -68,7 +73,9 @@ export function extractFromText(text: string): SourceExtraction {
   if (recipient) facts.recipient = recipient;
 
   const iban = findIban(layout);
-  const means = findPaymentMeans(layout, iban !== undefined && iban.confidence >= 0.7);
+  const stated = findPaymentMeans(layout, iban !== undefined && iban.confidence >= 0.7);
+  // Cash or card lines on a till slip: paid at the till.
+  const means = receipt && stated.value !== 'paid' && paidAtTill(layout) ? { value: 'paid' as const, confidence: 0.85 } : stated;
   let reference = findReference(layout);
   // Nothing printed to quote on a transfer: the invoice number is what a payer writes (a guess).
   if (!reference && facts.invoice_number && means.value === 'transfer') reference = { value: facts.invoice_number, confidence: 0.5 };
@@ -80,7 +87,6 @@ export function extractFromText(text: string): SourceExtraction {
   if (payment) facts.payment_info = payment;
   set('payment_means', 'payment_means', means);
 
-  const classification = classify(layout);
   return { type: classification.type, typeConfidence: classification.confidence, typeReason: classification.reason, facts, fields };
 }
 
@@ -113,9 +119,12 @@ function setAmounts(totals: Totals, layout: Layout, reading: { mark: ReturnType<
     const confidence = amountConfidence(gross.weight) - (gross.conflict ? 0.2 : 0);
     set('amount', 'amount', { value: centsToDecimal(gross.cents), confidence });
   } else {
-    // Nothing labelled as a total: the largest amount printed is a guess, never more.
+    // Nothing labelled as a total: a till-style total read through OCR noise ("TOTAL RM 65. 20"),
+    // else the largest amount printed; a guess either way, never more.
+    const till = findReceiptTotal(layout);
     const largest = largestAmount(layout, reading.mark, reading.order);
-    if (largest !== undefined) set('amount', 'amount', { value: centsToDecimal(largest), confidence: 0.4 });
+    if (till) set('amount', 'amount', { value: centsToDecimal(till.value), confidence: Math.min(0.6, till.confidence) });
+    else if (largest !== undefined) set('amount', 'amount', { value: centsToDecimal(largest), confidence: 0.4 });
   }
   if (due) {
     // A labelled amount due that is the total which adds up (less what was paid before) is as sure as that total.
@@ -126,6 +135,21 @@ function setAmounts(totals: Totals, layout: Layout, reading: { mark: ReturnType<
   }
   if (net) set('net_amount', 'net_amount', { value: centsToDecimal(net.cents), confidence: amountConfidence(net.weight) });
   if (tax) set('tax_amount', 'tax_amount', { value: centsToDecimal(tax.cents), confidence: amountConfidence(tax.weight) });
+}
+
+/** The paid total of a till slip replaces the invoice reading (which knows no rounding or change). */
+function setReceiptTotal(layout: Layout, set: Setter): void {
+  const total = findReceiptTotal(layout);
+  if (!total) return;
+  set('amount', 'amount', { value: centsToDecimal(total.value), confidence: total.confidence });
+  set('amount_due', 'amount_due', { value: '0.00', confidence: Math.min(0.8, total.confidence) });
+}
+
+/** A labelled issue date the general rules found stands; otherwise the date of the sale. */
+function preferReceiptDate(general: Found<string> | undefined, sale: Found<string> | undefined): Found<string> | undefined {
+  if (!sale) return general;
+  if (!general || general.value === sale.value) return sale.value === general?.value ? { value: sale.value, confidence: Math.max(sale.confidence, general.confidence) } : sale;
+  return general.confidence >= 0.85 ? general : sale;
 }
 
 /** German or English, by their commonest words; decides defaults (euros, day-first dates). */
