@@ -59,7 +59,7 @@ describe('export and import', () => {
     const target = await createTestApp({ database: await createTestDatabase({ dialect: to }) });
     apps.push(target);
     const imported = await target.container.usecases.dataExport.importUser(archive);
-    expect(imported).toMatchObject({ user_id: anna.userId, username: 'anna', files: 1 });
+    expect(imported).toMatchObject({ user_id: anna.userId, username: 'anna', files: 3 }); // the invoice PDF and the two photographed pages
 
     expect(await rowsOf(target, anna.userId)).toEqual(await rowsOf(source, anna.userId));
     expect(await target.container.storage.read(fileKey)).toEqual(fileBytes);

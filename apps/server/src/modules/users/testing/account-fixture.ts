@@ -17,6 +17,17 @@ export async function fillAccount(container: Container, userId: string) {
   await db.insertInto('files').values({ id: fileId, user_id: userId, path: key, original_filename: 'Rechnung März.pdf', size_bytes: bytes.length, mime_type: 'application/pdf', checksum: 'c'.repeat(64) }).execute();
   const documentId = newId();
   await db.insertInto('documents').values({ id: documentId, user_id: userId, file_id: fileId, type: 'invoice', title: 'Telekom Rechnung', metadata: toDbJson({ amount: '89.99', currency: 'EUR', payment_info: { iban: 'DE89370400440532013000' } }), extracted_text: 'Bitte zahlen Sie bis 25.01.2026' }).execute();
+  // A letter photographed on two pages: one document, two files (document_pages).
+  const photoDocumentId = newId();
+  const pages = [newId(), newId()];
+  for (const [index, pageId] of pages.entries()) {
+    const pageKey = `${userId}/${pageId}`;
+    const photo = Buffer.from(`\xff\xd8\xff page ${index + 1} of ${userId}`);
+    await container.storage.put(pageKey, photo);
+    await db.insertInto('files').values({ id: pageId, user_id: userId, path: pageKey, original_filename: `Seite ${index + 1}.jpg`, size_bytes: photo.length, mime_type: 'image/jpeg', checksum: String(index + 1).repeat(64) }).execute();
+  }
+  await db.insertInto('documents').values({ id: photoDocumentId, user_id: userId, file_id: pages[0]!, type: 'contract', title: 'Fitnessstudio Vertrag' }).execute();
+  await db.insertInto('document_pages').values(pages.map((pageId, index) => ({ document_id: photoDocumentId, file_id: pageId, page_index: index }))).execute();
   const parentId = newId();
   const childId = newId();
   await db.insertInto('tasks').values({ id: parentId, user_id: userId, document_id: documentId, title: 'Telekom bezahlen', due_date: '2026-01-25T22:59:59.999Z', due_is_date: true, amount: 8999, currency: 'EUR', priority: 'high' }).execute();
