@@ -66,6 +66,28 @@ describe('tasks', () => {
     expect((await call({ method: 'POST', url: '/api/v1/tags', payload: { name: 'ÄRGER' } })).statusCode).toBe(409);
   });
 
+  it('give each task of a list page its tags by name, sub-step counts, open prerequisites and recurrence, and count past the last page', async () => {
+    const taxes = await create({ title: 'Steuererklärung', due_date: '2027-05-31', tags: ['steuer', 'Auto', 'bank'], recurrence: { frequency: 'yearly' } });
+    const receipts = await create({ title: 'Belege sammeln', due_date: '2027-01-31' });
+    const bank = await create({ title: 'Kontoauszüge', status: 'done' });
+    for (const depends_on_task_id of [receipts.id, bank.id]) await call({ method: 'POST', url: `/api/v1/tasks/${taxes.id}/dependencies`, payload: { depends_on_task_id } });
+    for (const status of ['open', 'done', 'cancelled']) await create({ title: `Schritt ${status}`, parent_task_id: taxes.id, status });
+    const page = (await call({ url: '/api/v1/tasks?parent_id=none&sort=due_date&page_size=2' })).json();
+    expect(page.total).toBe(3);
+    expect(page.results[0]).toMatchObject({ id: receipts.id, tags: [], substeps: { total: 0, done: 0 }, blocked: false, blocked_by: [], recurrence: null });
+    expect(page.results[1]).toMatchObject({
+      id: taxes.id,
+      tags: [{ name: 'Auto' }, { name: 'bank' }, { name: 'steuer' }],
+      substeps: { total: 3, done: 2 },
+      blocked: true,
+      blocked_by: [{ id: receipts.id, title: 'Belege sammeln' }],
+      recurrence: { frequency: 'yearly', rrule: 'FREQ=YEARLY' },
+      due_local_date: '2027-05-31',
+    });
+    expect((await call({ url: '/api/v1/tasks?parent_id=none&page=3&page_size=2' })).json()).toMatchObject({ total: 3, results: [] });
+    expect((await call({ url: '/api/v1/tasks?tag=nirgends' })).json()).toMatchObject({ total: 0, results: [] });
+  });
+
   it('offer to complete the parent when the last sub-step is done, and delete sub-steps with their parent', async () => {
     const parent = await create({ title: 'Umzug' });
     const first = await create({ title: 'Kartons', parent_task_id: parent.id });
