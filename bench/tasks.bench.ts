@@ -45,7 +45,14 @@ export async function run(args: string[]): Promise<void> {
   const tasksPerUser = Number(option(args, '--tasks', '20000'));
   const documentCount = Number(option(args, '--documents', '2000'));
   const seconds = Number(option(args, '--seconds', '10'));
-  if (dialect === 'postgres') process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL;
+  if (dialect === 'postgres') {
+    // Assigning undefined to process.env stores the string "undefined": only copy a URL that is set.
+    if (!process.env.TEST_DATABASE_URL && process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+    if (!process.env.TEST_DATABASE_URL) {
+      console.error('bench:tasks --db postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
+      process.exit(2);
+    }
+  }
 
   const database = await createTestDatabase({ dialect });
   const config = loadConfig({}, { dataDir: '/tmp/workmate-bench', accessTokenTtlSeconds: 3600 });
