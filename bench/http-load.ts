@@ -1,9 +1,5 @@
 /** Small load helpers for benchmarks: latency percentiles, a fixed-rate run, and a closed-loop run with N clients. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
+export { percentile } from '../apps/server/src/shared/testing/percentile.ts';
 
 export async function timed(request: () => Promise<Response>): Promise<number> {
   const started = performance.now();

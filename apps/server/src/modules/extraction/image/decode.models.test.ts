@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { imageInfo, loadGray } from './decode.models.ts';
 import { decodeHeic } from './heic.models.ts';
 import { ImageRejectedError } from './image.errors.ts';
+import { pngClaiming } from '../testing/hostile-files.ts';
 import { meanOf } from './testing/made-photos.ts';
 
 /**
@@ -13,34 +13,6 @@ import { meanOf } from './testing/made-photos.ts';
  * real iPhone HEIC available offline, so grid-tiled iPhone files with `irot` are not covered.
  */
 const letterHeic = new Uint8Array(readFileSync(new URL('./testing/letter.heic', import.meta.url)));
-
-/** A PNG whose header claims `width` x `height` pixels; its data is a few bytes (never decoded). */
-function pngClaiming(width: number, height: number): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 0; // grayscale
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(width + 1))), chunk('IEND', Buffer.alloc(0))]);
-}
-
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 async function rejection(promise: Promise<unknown>): Promise<ImageRejectedError> {
   const error = await promise.then(

@@ -23,18 +23,30 @@ function crc32(bytes: Uint8Array): number {
 }
 
 /**
- * A real decompression bomb: a valid grayscale PNG of `width` x `height` black pixels whose
- * compressed data is tiny (a 15000 x 15000 one is about 220 KB and would decode to 225 MB).
+ * A grayscale PNG whose header says `width` x `height`, with `rows` as its pixel data (filter byte
+ * and pixels per row, deflated): the whole image, or just its first row for a header that lies.
  */
-export function bombPng(width: number, height: number): Buffer {
+export function grayPng(width: number, height: number, rows: Buffer): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 0; // grayscale
-  const rows = Buffer.alloc((width + 1) * height); // filter byte 0 + zero pixels per row
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return Buffer.concat([signature, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+/**
+ * A real decompression bomb: a valid grayscale PNG of `width` x `height` black pixels whose
+ * compressed data is tiny (a 15000 x 15000 one is about 220 KB and would decode to 225 MB).
+ */
+export function bombPng(width: number, height: number): Buffer {
+  return grayPng(width, height, Buffer.alloc((width + 1) * height));
+}
+
+/** A PNG whose header claims `width` x `height` pixels; its data is one row (never decoded). */
+export function pngClaiming(width: number, height: number): Buffer {
+  return grayPng(width, height, Buffer.alloc(width + 1));
 }
 
 /** Random bytes behind a real PDF header: every parser step meets garbage. */
