@@ -40,7 +40,6 @@ import { tasksSubscribers } from '../modules/tasks/tasks.subscribers.ts';
 import { createSearchRepository } from '../modules/search/search.repository.ts';
 import { createSearchUsecases } from '../modules/search/search.usecases.ts';
 import { documentUnderstoodEvent } from '../modules/documents/documents.schemas.ts';
-import { toDbInstant } from '../db/values.ts';
 import type { Clock } from '../shared/clock/clock.ts';
 import { loadKeyring, type KeySource } from '../shared/crypto/keyring-loader.ts';
 import { createSecretBox, type Keyring } from '../shared/crypto/secret-box.ts';
@@ -89,6 +88,7 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
   const accounts = createUsersUsecases({ handle, users, auth: authRepository, bus: jobs.bus, files: userFiles(storage), throttle, clock });
   const tagsRepository = createTagsRepository({ db: handle.db });
   const tags = createTagsUsecases({ handle, repository: tagsRepository, clock });
+  const tasks = createTasksUsecases({ handle, tasks: tasksRepository, tags: tagsRepository, tagUsecases: tags, documents, users, clock });
   const usecases = {
     documents: createDocumentsUsecases({
       handle,
@@ -98,17 +98,12 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
       bus: jobs.bus,
       clock,
       nudgeWorker: jobs.nudge,
-      tasksOfDocument: async (userId, documentId) =>
-        (await tasksRepository.fromDocument(handle.db, userId, documentId)).map((task) => ({ id: task.id, title: task.title, status: task.status, due_date: task.due_date })),
-      cancelTasksOfDocument: async (trx, userId, documentId) => {
-        const open = (await tasksRepository.fromDocument(trx, userId, documentId)).filter((task) => task.status === 'open' || task.status === 'in_progress');
-        for (const task of open) await tasksRepository.update(trx, userId, task.id, { status: 'cancelled', updated_at: toDbInstant(clock.now()) });
-        return open.length;
-      },
+      tasksOfDocument: tasks.ofDocument,
+      cancelTasksOfDocument: tasks.cancelOfDocument,
     }),
     search: createSearchUsecases({ repository: createSearchRepository({ db: handle.db, dialect: handle.dialect }) }),
     tags,
-    tasks: createTasksUsecases({ handle, tasks: tasksRepository, tags: tagsRepository, tagUsecases: tags, documents, users, clock }),
+    tasks,
     system: createSystemUsecases({ handle }),
     operations: createOperationsUsecases({ jobs: jobs.repository, clock }),
     users: accounts,

@@ -168,12 +168,11 @@ export function createDocumentsRepository({ db, dialect }: { db: Kysely<Database
     await executor.updateTable('documents').set({ deleted_at: toDbInstant(now), updated_at: toDbInstant(now) }).where('id', '=', id).execute();
   }
 
-  /** Soft-deleted documents whose retention has passed, with the storage keys to remove. */
+  /** Soft-deleted documents whose retention has passed (`purge` finds their files). */
   async function expiredDeleted(deletedBefore: Date, limit: number) {
     return db
       .selectFrom('documents')
-      .innerJoin('files', 'files.id', 'documents.file_id')
-      .select(['documents.id', 'documents.file_id', 'files.path', 'files.thumbnail_path'])
+      .select(['documents.id', 'documents.file_id'])
       .where('documents.deleted_at', '<', toDbInstant(deletedBefore))
       .orderBy('documents.deleted_at')
       .limit(limit)

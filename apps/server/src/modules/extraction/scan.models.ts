@@ -5,7 +5,7 @@
  * (`parallelPages`); a page that takes longer than its time limit is skipped with a warning instead
  * of failing the whole document.
  */
-import { ImageRejectedError, prepareForOcr, rotate } from './image/prepare.models.ts';
+import { prepareForOcr, rotate } from './image/prepare.models.ts';
 import type { OcrDriver, OcrResult } from './ocr/ocr.types.ts';
 import { OcrTimeoutError } from './ocr/ocr.types.ts';
 import { findPaymentQr } from './qr/qr.reader.ts';
@@ -94,4 +94,3 @@ export async function inBatches<T, R>(items: readonly T[], parallel: number, wor
   return results;
 }
 
-export { ImageRejectedError };

@@ -12,7 +12,8 @@ import { ocrSource, qrSource } from './ocr-source.models.ts';
 import { PdfReadError, readPdf } from './pdf/pdf.models.ts';
 import { renderPage } from './pdf/render.models.ts';
 import { amountCheck } from './qr/epc.models.ts';
-import { ImageRejectedError, inBatches, scanImage, type PageOutcome, type ScanSettings, type ScannedPage } from './scan.models.ts';
+import { ImageRejectedError } from './image/prepare.models.ts';
+import { inBatches, scanImage, type PageOutcome, type ScanSettings, type ScannedPage } from './scan.models.ts';
 import { extractFromText } from './text/text.models.ts';
 import { validateFacts } from './validation/validation.models.ts';
 

@@ -372,7 +372,20 @@ export function createTasksUsecases(deps: {
     });
   }
 
-  return { create, get, list, update, remove, addDependency, removeDependency, attachTag, detachTag, today, parse, quickAdd };
+  /** The tasks made from a document, as the document's detail lists them. */
+  async function ofDocument(userId: string, documentId: string) {
+    const rows = await tasks.fromDocument(deps.handle.db, userId, documentId);
+    return rows.map((task) => ({ id: task.id, title: task.title, status: task.status, due_date: task.due_date }));
+  }
+
+  /** Cancels the open tasks made from a document, in the caller's transaction; returns how many. */
+  async function cancelOfDocument(trx: Executor, userId: string, documentId: string): Promise<number> {
+    const open = (await tasks.fromDocument(trx, userId, documentId)).filter((task) => OPEN.has(task.status));
+    for (const task of open) await tasks.update(trx, userId, task.id, { status: 'cancelled', updated_at: toDbInstant(clock.now()) });
+    return open.length;
+  }
+
+  return { create, get, list, update, remove, addDependency, removeDependency, attachTag, detachTag, today, parse, quickAdd, ofDocument, cancelOfDocument };
 }
 
 interface Profile {
