@@ -89,6 +89,7 @@ export interface TasksTable {
 
 export const REMINDER_SEVERITIES = ['info', 'warning', 'urgent', 'critical'] as const;
 export const REMINDER_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
+export type ReminderSeverity = (typeof REMINDER_SEVERITIES)[number];
 
 export interface RemindersTable {
   id: string;
@@ -146,6 +147,7 @@ export const NOTIFICATION_CHANNELS = [
   'in_app', 'push', 'email', 'sms', 'telegram', 'whatsapp', 'discord', 'signal', 'smart_home',
 ] as const;
 export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 export interface NotificationsTable {
   id: string;
