@@ -40,7 +40,24 @@ import { tasksSubscribers } from '../modules/tasks/tasks.subscribers.ts';
 import { createSearchRepository } from '../modules/search/search.repository.ts';
 import { createSearchUsecases } from '../modules/search/search.usecases.ts';
 import { documentUnderstoodEvent } from '../modules/documents/documents.schemas.ts';
+import { createIntegrationsRepository } from '../modules/integrations/integrations.repository.ts';
+import { createIntegrationsUsecases } from '../modules/integrations/integrations.usecases.ts';
+import { createChannelRegistry, lazyDriver, type ChannelKind } from '../modules/notifications/notifications.drivers.ts';
+import { createNotificationsRepository } from '../modules/notifications/notifications.repository.ts';
+import { createNotificationsUsecases, deliverNotificationJob } from '../modules/notifications/notifications.usecases.ts';
+import { createVapidKeyStore } from '../modules/notifications/notifications.vapid.ts';
+import { createLiveFeed } from '../modules/notifications/notifications.live.ts';
+import { createEmailDriver } from '../modules/notifications/drivers/email/email.driver.ts';
+import { smtpSettingsFromUrl } from '../modules/notifications/drivers/email/email.config.ts';
+import { createMqttDriver } from '../modules/notifications/drivers/mqtt/mqtt.driver.ts';
+import { createPushDriver } from '../modules/notifications/drivers/push/push.driver.ts';
+import { PushCredentials, PushSubscriptionConfig } from '../modules/notifications/drivers/push/push.schemas.ts';
+import { createReminderDispatcher } from '../modules/reminders/reminders.dispatch.ts';
+import { createActionLinks } from '../modules/reminders/reminders.links.ts';
+import { createRemindersRepository } from '../modules/reminders/reminders.repository.ts';
+import { createRemindersUsecases, type RemindersUsecases } from '../modules/reminders/reminders.usecases.ts';
 import type { Clock } from '../shared/clock/clock.ts';
+import { createOutboundHttp } from '../shared/http/outbound.ts';
 import { loadKeyring, type KeySource } from '../shared/crypto/keyring-loader.ts';
 import { createSecretBox, type Keyring } from '../shared/crypto/secret-box.ts';
 import { openGeoIp } from '../shared/geoip/geoip.ts';
@@ -65,6 +82,44 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
   const authRepository = createAuthRepository({ db: handle.db });
   const tasksRepository = createTasksRepository({ db: handle.db, dialect: handle.dialect });
   const documents = createDocumentsRepository({ db: handle.db, dialect: handle.dialect });
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const integrationsRepository = createIntegrationsRepository({ db: handle.db });
+  const outbound = createOutboundHttp({
+    allowPrivateTargets: config.allowPrivateTargets === 'auto' ? async () => (await integrationsRepository.countUsers()) <= 1 : config.allowPrivateTargets === 'true',
+  });
+  const vapid = createVapidKeyStore({ db: handle.db, secrets, clock });
+  const channelKinds: ChannelKind[] = [
+    {
+      type: 'push',
+      driver: lazyDriver({ channel: 'push', name: 'web-push', configSchema: PushSubscriptionConfig, credentialsSchema: PushCredentials, deduplicates: false }, async () =>
+        createPushDriver({ http: outbound, vapid: { ...(await vapid.keys()), subject: config.vapidSubject }, clock }),
+      ),
+      discreetByDefault: false,
+      multiple: true,
+    },
+    { type: 'mqtt', driver: createMqttDriver({ outbound, clock }), discreetByDefault: true, multiple: true },
+    ...(config.smtpUrl ? [{ type: 'email', driver: createEmailDriver(smtpSettingsFromUrl(config.smtpUrl, config.smtpFrom, new URL('/settings/notifications', publicUrl).toString())), discreetByDefault: false, multiple: true }] : []),
+  ];
+  const registry = createChannelRegistry(channelKinds);
+  const remindersRepository = createRemindersRepository({ db: handle.db, dialect: handle.dialect });
+  const notificationsRepository = createNotificationsRepository({ db: handle.db });
+  // Reminders, integrations and tasks call each other inside one transaction; the late binding closes the circle.
+  let completeTask: (userId: string, taskId: string) => Promise<unknown> = async () => {
+    throw new Error('tasks are not wired yet');
+  };
+  const replan = (trx: Parameters<RemindersUsecases['replan']>[0], userId: string, taskIds: readonly string[], options?: { from?: Date }) => remindersUsecases.replan(trx, userId, taskIds, options);
+  const replanAll = (trx: Parameters<RemindersUsecases['replan']>[0], userId: string) => remindersUsecases.replanAll(trx, userId);
+  const links = createActionLinks({ db: handle.db, masterKey: keys.keyring.current.key, publicUrl, clock });
+  const integrations = createIntegrationsUsecases({
+    handle, repository: integrationsRepository, registry, secrets, clock, replanAll,
+    testMessage: async (userId) => links.testMessage(userId),
+  });
+  const notifications = createNotificationsUsecases({
+    handle, repository: notificationsRepository, integrations: integrationsRepository, registry, targetOf: integrations.targetOf, isDiscreet: integrations.isDiscreet,
+    links, publicUrl, clock, backoff: { baseMs: 30_000, maxMs: 300_000 },
+  });
+  const remindersUsecases: RemindersUsecases = createRemindersUsecases({ handle, repository: remindersRepository, channels: notifications, clock, completeTask: (userId, taskId) => completeTask(userId, taskId) });
+  const live = createLiveFeed({ db: handle.db, clock });
   const understander = threadUnderstander({ timeoutMs: config.extractionTimeoutSeconds * 1000, log: (message) => logger.info(message) });
   const jobs = createJobSystem({
     handle,
@@ -72,23 +127,32 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
     logger,
     settings: config,
     // Every module's job declarations, handlers, periodic jobs, events and subscribers are listed here.
-    jobs: [...documentsJobs],
-    registrations: ({ bus }) => [
+    jobs: [...documentsJobs, deliverNotificationJob],
+    registrations: ({ bus, queue }) => [
+      ...notifications.handlers(queue),
       ...maintenanceJobHandlers({ db: handle.db }),
       ...authJobHandlers({ auth: authRepository, clock }),
       ...documentsJobHandlers({ handle, repository: documents, storage, users, bus, understander, settings: config }),
     ],
     periodic: [...maintenancePeriodicJobs, ...authPeriodicJobs, ...documentsPeriodicJobs],
     events: [suspiciousLoginEvent, timezoneChangedEvent, documentUnderstoodEvent],
-    subscribers: tasksSubscribers({ tasks: tasksRepository, documents, users }),
+    subscribers: tasksSubscribers({ tasks: tasksRepository, documents, users, replan, replanAll }),
+    // The dispatcher is built below, once the queue exists; every worker tick runs it.
+    tickTasks: () => [() => dispatcher.dispatchDue()],
+  });
+
+  const dispatcher = createReminderDispatcher({
+    handle, repository: remindersRepository, reminders: remindersUsecases, notifications, queue: jobs.queue, clock, batchSize: config.reminderBatchSize,
+    onFired: () => jobs.nudge(),
   });
 
   const throttle = createLoginThrottle({ auth: authRepository, clock });
   const twoFactor = createTwoFactorUsecases({ handle, repository: createTwoFactorRepository({ db: handle.db }), users, secrets, throttle, clock, issuer: 'Workmate' });
-  const accounts = createUsersUsecases({ handle, users, auth: authRepository, bus: jobs.bus, files: userFiles(storage), throttle, clock });
+  const accounts = createUsersUsecases({ handle, users, auth: authRepository, bus: jobs.bus, files: userFiles(storage), throttle, clock, replanAll });
   const tagsRepository = createTagsRepository({ db: handle.db });
   const tags = createTagsUsecases({ handle, repository: tagsRepository, clock });
-  const tasks = createTasksUsecases({ handle, tasks: tasksRepository, tags: tagsRepository, tagUsecases: tags, documents, users, clock });
+  const tasks = createTasksUsecases({ handle, tasks: tasksRepository, tags: tagsRepository, tagUsecases: tags, documents, users, clock, replan });
+  completeTask = (userId, taskId) => tasks.update(userId, taskId, { status: 'done', force: true });
   const usecases = {
     documents: createDocumentsUsecases({
       handle,
@@ -104,6 +168,12 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
     search: createSearchUsecases({ repository: createSearchRepository({ db: handle.db, dialect: handle.dialect }) }),
     tags,
     tasks,
+    reminders: remindersUsecases,
+    notifications,
+    integrations,
+    links,
+    live,
+    pushKey: async () => (await vapid.keys()).publicKey,
     system: createSystemUsecases({ handle }),
     operations: createOperationsUsecases({ jobs: jobs.repository, clock }),
     users: accounts,
@@ -116,9 +186,11 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
   };
 
   return {
-    config, clock, logger, handle, jobs, storage, understander, secretBox: secrets, usecases,
+    config, clock, logger, handle, jobs, vapid, dispatcher, storage, understander, secretBox: secrets, usecases,
     close: async () => {
       await understander.close();
+      await registry.close();
+      live.close();
       await handle.destroy();
     },
   };

@@ -24,6 +24,10 @@ import { todayRoutes } from '../modules/tasks/today.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
 import { documentsRoutes } from '../modules/documents/documents.routes.ts';
 import { twoFactorRoutes } from '../modules/two-factor/two-factor.routes.ts';
+import { integrationsRoutes } from '../modules/integrations/integrations.routes.ts';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
+import { actionLinksRoutes } from '../modules/reminders/reminders.links.routes.ts';
+import { remindersRoutes, taskRemindersRoutes } from '../modules/reminders/reminders.routes.ts';
 import { adminUsersRoutes } from '../modules/users/admin-users.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
 import type { Clock } from '../shared/clock/clock.ts';
@@ -95,6 +99,7 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(systemRoutes(deps.usecases.system));
+  await app.register(actionLinksRoutes({ links: deps.usecases.links, reminders: deps.usecases.reminders, languageOf: deps.usecases.links.languageOf }));
   const { usecases } = deps;
   await app.register(
     async (api) => {
@@ -105,6 +110,10 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
       await api.register(usersRoutes({ users: usecases.users, dataExport: usecases.dataExport }), { prefix: '/users' });
       await api.register(documentsRoutes(usecases.documents, { maxUploadBytes: deps.settings.maxUploadBytes }), { prefix: '/documents' });
       await api.register(tasksRoutes(usecases.tasks), { prefix: '/tasks' });
+      await api.register(taskRemindersRoutes(usecases.reminders), { prefix: '/tasks' });
+      await api.register(remindersRoutes(usecases.reminders), { prefix: '/reminders' });
+      await api.register(notificationsRoutes({ usecases: usecases.notifications, live: usecases.live, pushKey: usecases.pushKey }), { prefix: '/notifications' });
+      await api.register(integrationsRoutes(usecases.integrations), { prefix: '/integrations' });
       await api.register(tagsRoutes(usecases.tags), { prefix: '/tags' });
       await api.register(todayRoutes(usecases.tasks), { prefix: '/today' });
       await api.register(searchRoutes(usecases.search), { prefix: '/search' });

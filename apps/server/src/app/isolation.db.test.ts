@@ -59,6 +59,26 @@ async function processedDocumentOfA({ testApp, a }: Context) {
   return documents[0]!.id;
 }
 
+/** A task of A due in three days: it has planned reminders. */
+async function remindedTaskOfA({ testApp, a }: Context) {
+  return (await testApp.container.usecases.tasks.create(a.userId, { title: 'Telekom bezahlen', due_date: '2026-11-28', amount: '89.99' })).id;
+}
+
+async function reminderOfA(context: Context) {
+  const timeline = await context.testApp.container.usecases.reminders.timeline(context.a.userId, await remindedTaskOfA(context));
+  return timeline.reminders.find((reminder) => reminder.status === 'pending')!.id;
+}
+
+async function notificationOfA({ testApp, a }: Context) {
+  const id = crypto.randomUUID();
+  await testApp.database.db.insertInto('notification_firings').values({ id, user_id: a.userId, kind: 'system', title: 'Hallo', body: 'Test', fire_key: `isolation:${id}` }).execute();
+  return id;
+}
+
+async function integrationOfA({ testApp, a }: Context) {
+  return (await testApp.container.usecases.integrations.create(a.userId, { type: 'mqtt', config: { url: 'mqtt://127.0.0.1:1883', topic: `workmate-isolation/${crypto.randomUUID()}` } })).id;
+}
+
 /** One factory per route with path parameters: it makes the resource for user A and returns the parameters. */
 const PATH_FACTORIES: Record<string, Factory> = {
   'GET /api/v1/documents/{id}': async (context) => ({ id: await processedDocumentOfA(context) }),
@@ -89,6 +109,16 @@ const PATH_FACTORIES: Record<string, Factory> = {
   'POST /api/v1/auth/sessions/{id}/confirm': anotherSessionOfA,
   'DELETE /api/v1/auth/api-keys/{id}': async ({ testApp, a }) => ({ id: (await testApp.container.usecases.apiKeys.create(a.userId, { name: 'isolation' })).id }),
   'DELETE /api/v1/admin/invites/{id}': async ({ testApp, a }) => ({ id: (await testApp.container.usecases.invites.create(a.userId, {})).id }),
+  'GET /api/v1/tasks/{id}/reminders': async (context) => ({ id: await remindedTaskOfA(context) }),
+  'POST /api/v1/reminders/{id}/snooze': async (context) => ({ id: await reminderOfA(context), body: { until: '1h' } }),
+  'POST /api/v1/reminders/{id}/acknowledge': async (context) => ({ id: await reminderOfA(context) }),
+  'POST /api/v1/reminders/{id}/complete': async (context) => ({ id: await reminderOfA(context) }),
+  'POST /api/v1/notifications/{id}/read': async (context) => ({ id: await notificationOfA(context) }),
+  'POST /api/v1/notifications/{id}/click': async (context) => ({ id: await notificationOfA(context) }),
+  'GET /api/v1/integrations/{id}': async (context) => ({ id: await integrationOfA(context) }),
+  'PATCH /api/v1/integrations/{id}': async (context) => ({ id: await integrationOfA(context), body: { name: 'Lampe' } }),
+  'DELETE /api/v1/integrations/{id}': async (context) => ({ id: await integrationOfA(context) }),
+  'POST /api/v1/integrations/{id}/test': async (context) => ({ id: await integrationOfA(context) }),
   'GET /api/v1/admin/jobs/{id}': deadJobOfA,
   'POST /api/v1/admin/jobs/{id}/retry': deadJobOfA,
 };

@@ -193,6 +193,36 @@ export const settings = {
     default: 30,
     description: 'A deleted document and its files are removed for good this many days after deletion (until then an admin can restore it from the database).',
   },
+  smtpUrl: {
+    env: 'WORKMATE_SMTP_URL',
+    schema: Type.String({ pattern: '^smtps?://[^\\s]+$' }),
+    secret: true,
+    description: 'The SMTP server reminders are e-mailed through, e.g. `smtp://user:password@mail.example.org:587` (STARTTLS required) or `smtps://...:465` (TLS from the start); `smtp://host:25?tls=off` allows plain text, for a relay on the same machine. Unset: no e-mail channel.',
+  },
+  smtpFrom: {
+    env: 'WORKMATE_SMTP_FROM',
+    schema: Type.String({ minLength: 3, maxLength: 200 }),
+    default: 'Workmate <workmate@localhost>',
+    description: 'The sender of reminder e-mails.',
+  },
+  vapidSubject: {
+    env: 'WORKMATE_VAPID_SUBJECT',
+    schema: Type.String({ pattern: '^(mailto:|https://)\\S+$' }),
+    default: 'mailto:workmate@localhost',
+    description: 'The contact push services see with Web Push (a `mailto:` or `https:` address of the instance admin). The VAPID key pair itself is generated once and kept, sealed, in the database.',
+  },
+  allowPrivateTargets: {
+    env: 'WORKMATE_ALLOW_PRIVATE_TARGETS',
+    schema: Type.Union([Type.Literal('auto'), Type.Literal('true'), Type.Literal('false')]),
+    default: 'auto',
+    description: 'Whether channels may reach addresses in loopback, link-local and private ranges (Home Assistant on the LAN, a local MQTT broker). `auto`: allowed while the instance has one user, refused once several people share it.',
+  },
+  reminderBatchSize: {
+    env: 'WORKMATE_REMINDER_BATCH_SIZE',
+    schema: Type.Integer({ minimum: 1, maximum: 10_000 }),
+    default: 500,
+    description: 'Due reminders the dispatcher takes per transaction.',
+  },
   migrateOnStart: {
     env: 'WORKMATE_MIGRATE_ON_START',
     schema: Type.Boolean(),

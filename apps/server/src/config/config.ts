@@ -38,6 +38,11 @@ export interface Config {
   ocrParallelPages: number;
   maxImagePixels: number;
   documentRetentionDays: number;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  vapidSubject: string;
+  allowPrivateTargets: 'auto' | 'true' | 'false';
+  reminderBatchSize: number;
   migrateOnStart: boolean;
   shutdownTimeoutSeconds: number;
 }

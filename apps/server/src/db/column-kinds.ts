@@ -15,6 +15,7 @@ export const JSON_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   users: ['notification_preferences', 'ui_preferences'],
   documents: ['metadata'],
   reminders: ['channels'],
+  notification_firings: ['reminder_ids', 'task_ids'],
   tasks: ['details'],
   calendar_events: ['conflict_data'],
   integrations: ['config'],
@@ -26,6 +27,7 @@ export const JSON_COLUMNS: Readonly<Record<string, readonly string[]>> = {
 export const SEALED_COLUMNS: readonly { table: string; column: string; context: (row: { id: string }) => string }[] = [
   { table: 'users', column: 'two_factor_secret', context: (row) => `users.two_factor_secret:${row.id}` },
   { table: 'integrations', column: 'credentials_encrypted', context: (row) => `integrations.credentials_encrypted:${row.id}` },
+  { table: 'instance_settings', column: 'value_encrypted', context: (row) => `instance_settings:${row.id}` },
 ];
 
 /** Columns the database computes itself (PostgreSQL search vectors): never exported or written. */

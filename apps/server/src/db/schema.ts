@@ -104,6 +104,10 @@ export interface RemindersTable {
   acknowledged_at: DbInstant | null;
   snoozed_until: DbInstant | null;
   created_at: CreatedInstant;
+  /** When it fires next (trigger, snooze or end of quiet hours); NULL once fired or cancelled. */
+  fire_at: DbInstant | null;
+  /** The planned time of a reminder that quiet hours moved to their end. */
+  held_from: DbInstant | null;
 }
 
 export const CALENDAR_SYNC_STATUSES = ['pending', 'synced', 'conflict', 'failed'] as const;
@@ -164,6 +168,43 @@ export interface NotificationsTable {
   sent_at: DbInstant | null;
   read_at: DbInstant | null;
   clicked_at: DbInstant | null;
+  firing_id: string | null;
+  integration_id: string | null;
+  driver: string | null;
+  attempt: Defaulted<number>;
+  idempotency_key: string | null;
+}
+
+/** One entry of the notification centre: a reminder's firing, a digest of several, or a system message. */
+export interface NotificationFiringsTable {
+  id: string;
+  user_id: string;
+  task_id: string | null;
+  kind: 'reminder' | 'digest' | 'system';
+  severity: ReminderSeverity | null;
+  title: string;
+  body: string;
+  action_url: string | null;
+  fire_key: string;
+  reminder_ids: DbJson;
+  task_ids: DbJson;
+  created_at: CreatedInstant;
+  read_at: DbInstant | null;
+  clicked_at: DbInstant | null;
+}
+
+export interface InstanceSettingsTable {
+  /** The setting's name ("vapid"). */
+  id: string;
+  value_encrypted: string;
+  created_at: CreatedInstant;
+}
+
+export interface UsedActionTokensTable {
+  token_id: string;
+  user_id: string;
+  expires_at: DbInstant;
+  used_at: CreatedInstant;
 }
 
 export interface SessionsTable {
@@ -339,6 +380,9 @@ export interface Database {
   calendar_events: CalendarEventsTable;
   integrations: IntegrationsTable;
   notifications: NotificationsTable;
+  notification_firings: NotificationFiringsTable;
+  instance_settings: InstanceSettingsTable;
+  used_action_tokens: UsedActionTokensTable;
   sessions: SessionsTable;
   tags: TagsTable;
   files: FilesTable;

@@ -27,6 +27,8 @@ export interface JobSystemInput {
   /** Handlers; given as a function when they publish events or enqueue jobs themselves. */
   registrations: readonly JobRegistration[] | ((tools: { bus: EventBus; queue: JobQueue }) => readonly JobRegistration[]);
   periodic?: readonly PeriodicJob[];
+  /** Work every worker does on each poll, before claiming jobs (e.g. the reminder dispatcher). */
+  tickTasks?: (tools: { queue: JobQueue; nudge: () => void }) => readonly (() => Promise<unknown>)[];
   events: readonly EventType[];
   subscribers: readonly Subscriber[];
 }
@@ -56,6 +58,7 @@ export function createJobSystem(input: JobSystemInput) {
   }
 
   const registrations = typeof input.registrations === 'function' ? input.registrations({ bus, queue }) : input.registrations;
+  const tickTasks = input.tickTasks?.({ queue, nudge }) ?? [];
 
   function createJobWorker(options: { workerId?: string } = {}): Worker {
     const worker = createWorker({
@@ -67,7 +70,7 @@ export function createJobSystem(input: JobSystemInput) {
       catalog,
       registrations: [bus.deliveryHandler, ...registrations],
       periodic: input.periodic ?? [],
-      tickTasks: [bus.dispatchPending],
+      tickTasks: [bus.dispatchPending, ...tickTasks],
       concurrency: input.settings.workerConcurrency,
       pollIntervalMs: input.settings.jobPollIntervalMs,
       leaseMs: input.settings.jobLeaseSeconds * 1000,

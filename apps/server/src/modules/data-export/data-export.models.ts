@@ -22,6 +22,7 @@ export const EXPORTED_TABLES: readonly ExportedTable[] = [
   { table: 'reminders', owner: { column: 'task_id', via: 'tasks' } },
   { table: 'calendar_events', owner: { column: 'user_id' } },
   { table: 'integrations', owner: { column: 'user_id' } },
+  { table: 'notification_firings', owner: { column: 'user_id' } },
   { table: 'notifications', owner: { column: 'user_id' } },
   { table: 'api_keys', owner: { column: 'user_id' } },
   { table: 'recovery_codes', owner: { column: 'user_id' } },
@@ -29,7 +30,7 @@ export const EXPORTED_TABLES: readonly ExportedTable[] = [
 ];
 
 /** Reaching the user, but not moved: sign-in state ends with the old instance, queued work is redone there. */
-export const NOT_EXPORTED_TABLES: readonly string[] = ['sessions', 'session_rotated_tokens', 'jobs', 'outbox_events', 'invites'];
+export const NOT_EXPORTED_TABLES: readonly string[] = ['sessions', 'session_rotated_tokens', 'jobs', 'outbox_events', 'invites', 'used_action_tokens'];
 
 export const EXPORT_FORMAT = 'workmate-user-export';
 export const EXPORT_VERSION = 1;

@@ -5,6 +5,7 @@
  *   letter escalates the task of the invoice it refers to.
  * - `users.timezone_changed`: date-only deadlines keep their calendar date in the new zone.
  */
+import type { Executor } from '../../db/transaction.ts';
 import { fromDbJson, toDbInstant, toDbJson } from '../../db/values.ts';
 import { subscribe, type Subscriber } from '../../events/events.types.ts';
 import { moveDateDeadline } from '../../shared/dates/deadlines.ts';
@@ -17,7 +18,14 @@ import { planFromDocument, type PlannedTask } from './tasks.from-documents.model
 import { slaPriority } from './tasks.priority.models.ts';
 import type { TaskRow, TasksRepository } from './tasks.repository.ts';
 
-export function tasksSubscribers(deps: { tasks: TasksRepository; documents: DocumentsRepository; users: UsersRepository }): Subscriber[] {
+export function tasksSubscribers(deps: {
+  tasks: TasksRepository;
+  documents: DocumentsRepository;
+  users: UsersRepository;
+  /** The reminders module: plans the reminders of changed tasks in the same transaction. */
+  replan: (trx: Executor, userId: string, taskIds: readonly string[]) => Promise<void>;
+  replanAll: (trx: Executor, userId: string) => Promise<void>;
+}): Subscriber[] {
   const fromDocument = subscribe('tasks.from_document', documentUnderstoodEvent, async (event, { trx, clock }) => {
     const { document_id: documentId, user_id: userId } = event.payload;
     const user = await deps.users.findById(userId, trx);
@@ -53,6 +61,7 @@ export function tasksSubscribers(deps: { tasks: TasksRepository; documents: Docu
           details: toDbJson(details),
           updated_at: toDbInstant(now),
         });
+        await deps.replan(trx, userId, [invoiceTask.id]);
         return;
       }
     }
@@ -61,9 +70,12 @@ export function tasksSubscribers(deps: { tasks: TasksRepository; documents: Docu
     if (existing) {
       if (existing.user_edited_at) return; // the user's own changes win over a reprocessed document
       await deps.tasks.update(trx, userId, existing.id, values(task, event.payload.type));
+      await deps.replan(trx, userId, [existing.id]);
       return;
     }
-    await deps.tasks.insert(trx, { id: newId(), user_id: userId, document_id: documentId, status: 'open', created_at: toDbInstant(now), ...values(task, event.payload.type) });
+    const id = newId();
+    await deps.tasks.insert(trx, { id, user_id: userId, document_id: documentId, status: 'open', created_at: toDbInstant(now), ...values(task, event.payload.type) });
+    await deps.replan(trx, userId, [id]);
   });
 
   const followTimeZone = subscribe('tasks.follow_timezone', timezoneChangedEvent, async (event, { trx, clock }) => {
@@ -73,6 +85,8 @@ export function tasksSubscribers(deps: { tasks: TasksRepository; documents: Docu
       const moved = moveDateDeadline(new Date(task.due_date), from, to);
       await deps.tasks.update(trx, userId, task.id, { due_date: toDbInstant(moved), updated_at: toDbInstant(clock.now()) });
     }
+    // Every wall-clock time of the plan (09:00, quiet hours) moves with the zone.
+    await deps.replanAll(trx, userId);
   });
 
   return [fromDocument, followTimeZone];

@@ -30,6 +30,8 @@ const TODAY_LIMIT = 10;
 const REVIEW_BELOW_CONFIDENCE = 0.8;
 const MANUAL_SCORE: Record<Priority, number> = { critical: 100, high: 70, medium: 50, low: 20 };
 const OPEN = new Set(['open', 'in_progress']);
+/** Changes after which a task's reminders are planned again (in the same transaction). */
+const REPLAN_ON = ['due_date', 'due_is_date', 'priority', 'priority_source', 'status', 'amount'];
 
 export function createTasksUsecases(deps: {
   handle: { db: Kysely<Database>; dialect: DialectName };
@@ -39,6 +41,8 @@ export function createTasksUsecases(deps: {
   documents: DocumentsRepository;
   users: UsersRepository;
   clock: Clock;
+  /** Recomputes the tasks' pending reminders in the transaction that changed them (the reminders module). */
+  replan: (trx: Executor, userId: string, taskIds: readonly string[]) => Promise<void>;
 }) {
   const { tasks, clock } = deps;
 
@@ -121,6 +125,7 @@ export function createTasksUsecases(deps: {
       });
       if (body.tags) await setTags(trx, userId, id, body.tags);
       if (recurrence && due) await tasks.setRecurrence(trx, ruleRow(id, recurrence, due), now);
+      await deps.replan(trx, userId, [id]);
     });
     return get(userId, id);
   }
@@ -251,6 +256,8 @@ export function createTasksUsecases(deps: {
         nextInstance = await createNextInstance(trx, userId, { ...task, ...(changes as Partial<TaskRow>) }, zone, now);
         if (task.parent_task_id) parentReady = (await tasks.openSiblings(trx, task.parent_task_id)) === 0;
       }
+      if (REPLAN_ON.some((field) => field in changes)) await deps.replan(trx, userId, [id]);
+      if (nextInstance) await deps.replan(trx, userId, [nextInstance.id]);
     });
     return { ...(await get(userId, id)), ...(nextInstance ? { next_instance: nextInstance } : {}), ...(parentReady !== undefined ? { parent_ready_to_complete: parentReady } : {}) };
   }
@@ -382,6 +389,7 @@ export function createTasksUsecases(deps: {
   async function cancelOfDocument(trx: Executor, userId: string, documentId: string): Promise<number> {
     const open = (await tasks.fromDocument(trx, userId, documentId)).filter((task) => OPEN.has(task.status));
     for (const task of open) await tasks.update(trx, userId, task.id, { status: 'cancelled', updated_at: toDbInstant(clock.now()) });
+    await deps.replan(trx, userId, open.map((task) => task.id));
     return open.length;
   }
 

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { NotificationPreferencesSchema } from '../reminders/reminders.preferences.models.ts';
 import { declareEvent } from '../../events/events.types.ts';
 import { EMAIL_PATTERN, PASSWORD_MAX_LENGTH, USERNAME_PATTERN } from './users.models.ts';
 
@@ -31,6 +32,7 @@ export const Me = Type.Object({
   two_factor_enabled: Type.Boolean(),
   password_change_required: Type.Boolean(),
   ui_preferences: UiPreferences,
+  notification_preferences: NotificationPreferencesSchema,
   created_at: Instant,
   last_login_at: Type.Union([Instant, Type.Null()]),
 });
@@ -58,6 +60,7 @@ export const UpdateMeBody = Type.Object(
     timezone: Type.Optional(Timezone),
     language: Type.Optional(Type.Enum(['de', 'en'])),
     ui_preferences: Type.Optional(UiPreferences),
+    notification_preferences: Type.Optional(NotificationPreferencesSchema),
   },
   { additionalProperties: false, minProperties: 1 },
 );

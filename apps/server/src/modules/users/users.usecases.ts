@@ -20,6 +20,7 @@ import type { UserFiles } from '../storage/storage.types.ts';
 import { EMAIL_PATTERN, passwordProblem, USERNAME_PATTERN } from './users.models.ts';
 import type { UserRow, UsersRepository } from './users.repository.ts';
 import { timezoneChangedEvent } from './users.schemas.ts';
+import { parseNotificationPreferences, type NotificationPreferences } from '../reminders/reminders.preferences.models.ts';
 
 export const invalidUser = defineError({ code: 'users.invalid', status: 400, message: 'The user data is invalid.' });
 export const userTaken = defineError({ code: 'users.already_exists', status: 409, message: 'A user with this username or e-mail exists.' });
@@ -49,6 +50,7 @@ export function toMe(user: UserRow) {
     two_factor_enabled: fromDbBool(user.two_factor_enabled),
     password_change_required: fromDbBool(user.password_change_required),
     ui_preferences: fromDbJson<Record<string, never>>(user.ui_preferences),
+    notification_preferences: fromDbJson<NotificationPreferences>(user.notification_preferences),
     created_at: user.created_at,
     last_login_at: user.last_login_at,
   };
@@ -62,6 +64,8 @@ export function createUsersUsecases(deps: {
   files: UserFiles;
   throttle: LoginThrottle;
   clock: Clock;
+  /** Plans the user's reminders again after their notification preferences changed (same transaction). */
+  replanAll: (trx: Kysely<Database>, userId: string) => Promise<void>;
 }) {
   const { users, clock } = deps;
 
@@ -126,12 +130,15 @@ export function createUsersUsecases(deps: {
     return toMe(user);
   }
 
-  async function updateMe(userId: string, changes: { full_name?: string | null; email?: string; timezone?: string; language?: 'de' | 'en'; ui_preferences?: Record<string, unknown> }) {
+  async function updateMe(userId: string, changes: { full_name?: string | null; email?: string; timezone?: string; language?: 'de' | 'en'; ui_preferences?: Record<string, unknown>; notification_preferences?: NotificationPreferences }) {
     const before = await users.findById(userId);
     if (!before) throw userNotFound();
     if (changes.timezone !== undefined) checkTimezone(changes.timezone);
     if (changes.email !== undefined && (await users.emailTaken(changes.email, userId))) throw userTaken({ message: 'Another account uses this e-mail address.' });
-    const { ui_preferences, email, ...rest } = changes;
+    const { ui_preferences, notification_preferences, email, ...rest } = changes;
+    const notifications = notification_preferences === undefined ? undefined : mergePreferences(fromDbJson<NotificationPreferences>(before.notification_preferences), notification_preferences);
+    // Checked as a whole (quiet hours that start where they end, waking hours backwards), naming the field.
+    if (notifications) parseNotificationPreferences(notifications, changes.timezone ?? before.timezone);
     return inTransaction(deps.handle, async (trx) => {
       const updated = await users
         .updateProfile(
@@ -140,6 +147,7 @@ export function createUsersUsecases(deps: {
           ...rest,
           ...(email === undefined ? {} : { email: email.toLowerCase() }),
           ...(ui_preferences === undefined ? {} : { ui_preferences: toDbJson({ ...fromDbJson<object>(before.ui_preferences), ...ui_preferences }) }),
+          ...(notifications === undefined ? {} : { notification_preferences: toDbJson(notifications) }),
         },
         clock.now(),
         trx,
@@ -150,6 +158,7 @@ export function createUsersUsecases(deps: {
       if (changes.timezone !== undefined && changes.timezone !== before.timezone) {
         await deps.bus.publish(trx, timezoneChangedEvent, { user_id: userId, from: before.timezone, to: changes.timezone }, { userId });
       }
+      if (notifications) await deps.replanAll(trx, userId);
       return toMe(updated);
     });
   }
@@ -183,3 +192,13 @@ export function createUsersUsecases(deps: {
 }
 
 export type UsersUsecases = ReturnType<typeof createUsersUsecases>;
+
+/** New preferences over the stored ones, one level deep: `{ quiet_hours: { start } }` keeps the stored `end`. */
+function mergePreferences(stored: NotificationPreferences | null, changes: NotificationPreferences): NotificationPreferences {
+  const merged: Record<string, unknown> = { ...(stored ?? {}) };
+  for (const [key, value] of Object.entries(changes)) {
+    const before = merged[key];
+    merged[key] = value && typeof value === 'object' && !Array.isArray(value) && before && typeof before === 'object' ? { ...before, ...value } : value;
+  }
+  return merged as NotificationPreferences;
+}

@@ -39,7 +39,10 @@ export async function fillAccount(container: Container, userId: string) {
   await db.insertInto('task_tags').values({ task_id: parentId, tag_id: tagId }).execute();
   const reminderId = newId();
   await db.insertInto('reminders').values({ id: reminderId, task_id: parentId, trigger_at: '2026-01-24T08:00:00.000Z', severity: 'urgent', channels: toDbJson(['in_app', 'email']), message: 'Telekom, 89,99 €, fällig morgen' }).execute();
-  await db.insertInto('notifications').values({ id: newId(), user_id: userId, task_id: parentId, reminder_id: reminderId, title: 'Telekom morgen fällig', channel: 'in_app', status: 'sent', sent_at: now }).execute();
+  const firingId = newId();
+  await db.insertInto('notification_firings').values({ id: firingId, user_id: userId, task_id: parentId, kind: 'reminder', severity: 'urgent', title: 'Telekom morgen fällig', body: '89,99 € sind morgen fällig', fire_key: `reminder:${reminderId}:2026-01-24T08:00:00.000Z`, reminder_ids: toDbJson([reminderId]), task_ids: toDbJson([parentId]) }).execute();
+  await db.insertInto('notifications').values({ id: newId(), user_id: userId, task_id: parentId, reminder_id: reminderId, firing_id: firingId, title: 'Telekom morgen fällig', channel: 'in_app', status: 'sent', sent_at: now }).execute();
+  await db.insertInto('used_action_tokens').values({ token_id: newId().replace(/-/g, ''), user_id: userId, expires_at: '2026-02-01T00:00:00.000Z' }).execute();
   await db.insertInto('calendar_events').values({ id: newId(), user_id: userId, task_id: parentId, title: 'Telekom fällig', start_time: '2026-01-25T00:00:00.000Z', end_time: '2026-01-25T23:59:59.999Z', all_day: true }).execute();
   const integrationId = newId();
   const credentials = sealFor(container, 'integrations', integrationId, JSON.stringify({ token: 'paperless-token' }));
