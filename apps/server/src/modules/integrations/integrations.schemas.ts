@@ -3,7 +3,7 @@ import Type from 'typebox';
 const Instant = Type.String({ format: 'date-time' });
 const Uuid = Type.String({ format: 'uuid' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Settings = Type.Record(Type.String(), Type.Unknown(), { description: 'The settings of this type of channel (see docs/notifications.md).' });
+const Settings = Type.Record(Type.String(), Type.Unknown(), { description: 'The settings of this type of channel (see docs/reminders.md).' });
 
 export const IntegrationParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
