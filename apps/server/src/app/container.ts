@@ -63,7 +63,16 @@ import { createSecretBox, type Keyring } from '../shared/crypto/secret-box.ts';
 import { openGeoIp } from '../shared/geoip/geoip.ts';
 import type { Logger } from '../shared/logging/logger.ts';
 
-export function createContainer(input: { config: Config; clock: Clock; logger: Logger; handle?: DatabaseHandle; keyring?: Keyring; storage?: StorageDriver }) {
+export function createContainer(input: {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  handle?: DatabaseHandle;
+  keyring?: Keyring;
+  storage?: StorageDriver;
+  /** Replaces the notification channels the config gives (the simulation records instead of sending). */
+  channelKinds?: ChannelKind[];
+}) {
   const { config, clock, logger } = input;
   const handle = input.handle ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   const keys: { keyring: Keyring; source: KeySource } = input.keyring
@@ -100,7 +109,7 @@ export function createContainer(input: { config: Config; clock: Clock; logger: L
     { type: 'mqtt', driver: createMqttDriver({ outbound, clock }), discreetByDefault: true, multiple: true },
     ...(config.smtpUrl ? [{ type: 'email', driver: createEmailDriver(smtpSettingsFromUrl(config.smtpUrl, config.smtpFrom, new URL('/settings/notifications', publicUrl).toString())), discreetByDefault: false, multiple: true }] : []),
   ];
-  const registry = createChannelRegistry(channelKinds);
+  const registry = createChannelRegistry(input.channelKinds ?? channelKinds);
   const remindersRepository = createRemindersRepository({ db: handle.db, dialect: handle.dialect });
   const notificationsRepository = createNotificationsRepository({ db: handle.db });
   // Reminders, integrations and tasks call each other inside one transaction; the late binding closes the circle.

@@ -12,6 +12,7 @@ import { migrateCommand } from './migrate.command.ts';
 import { createUserCommand, importUserCommand, resetPasswordCommand } from './user.command.ts';
 import { rotateKeysCommand } from './keys.command.ts';
 import { listJobsCommand, retryJobCommand } from './jobs.command.ts';
+import { simulateCommand } from './simulate.command.ts';
 
 function config(): Config {
   return loadConfig(process.env);
@@ -56,6 +57,15 @@ export function buildCli(): Command {
     .description('Re-encrypt every secret with the current master key (with the key file: make a new key first). Restart Workmate afterwards.')
     .option('--prune', 'with the key file: after the restart, re-encrypt any stragglers and forget the older keys')
     .action((options: { prune?: boolean }) => rotateKeysCommand(config(), options));
+
+  program
+    .command('simulate')
+    .description('Run a month of reminders for a sample user with 30 mixed tasks on a fake clock (throw-away database, simulated channels) and print the timeline per task, the count per day and channel, and checks.')
+    .option('--days <n>', 'days to simulate', (value) => Number.parseInt(value, 10), 30)
+    .option('--seed <n>', 'seed of the sample tasks', (value) => Number.parseInt(value, 10), 1)
+    .option('--zone <zone>', 'the sample user\'s time zone', 'Europe/Berlin')
+    .addOption(new Option('--language <code>', 'message language').choices(['de', 'en']).default('de'))
+    .action((options: { days: number; seed: number; zone: string; language: 'de' | 'en' }) => simulateCommand(options));
 
   const jobs = program.command('jobs').description('Inspect the job queue.');
   jobs
