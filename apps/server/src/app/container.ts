@@ -44,7 +44,8 @@ import { createIntegrationsRepository } from '../modules/integrations/integratio
 import { createIntegrationsUsecases } from '../modules/integrations/integrations.usecases.ts';
 import { createChannelRegistry, lazyDriver, type ChannelKind } from '../modules/notifications/notifications.drivers.ts';
 import { createNotificationsRepository } from '../modules/notifications/notifications.repository.ts';
-import { createNotificationsUsecases, deliverNotificationJob } from '../modules/notifications/notifications.usecases.ts';
+import { createNotificationsUsecases } from '../modules/notifications/notifications.usecases.ts';
+import { createDeliveryJobs, deliverBatchJob, deliverNotificationJob } from '../modules/notifications/notifications.jobs.ts';
 import { createVapidKeyStore } from '../modules/notifications/notifications.vapid.ts';
 import { createLiveFeed } from '../modules/notifications/notifications.live.ts';
 import { createEmailDriver } from '../modules/notifications/drivers/email/email.driver.ts';
@@ -123,9 +124,10 @@ export function createContainer(input: {
     handle, repository: integrationsRepository, registry, secrets, clock, replanAll,
     testMessage: async (userId) => links.testMessage(userId),
   });
-  const notifications = createNotificationsUsecases({
-    handle, repository: notificationsRepository, integrations: integrationsRepository, registry, targetOf: integrations.targetOf, isDiscreet: integrations.isDiscreet,
-    links, publicUrl, clock, backoff: { baseMs: 30_000, maxMs: 300_000 },
+  const notifications = createNotificationsUsecases({ handle, repository: notificationsRepository, integrations: integrationsRepository, registry, clock });
+  const deliveries = createDeliveryJobs({
+    repository: notificationsRepository, integrations: integrationsRepository, registry, targetOf: integrations.targetOf, isDiscreet: integrations.isDiscreet,
+    actionsFor: links.actionsFor, configured: notifications.configured, publicUrl, clock, backoff: { baseMs: 30_000, maxMs: 300_000 },
   });
   const remindersUsecases: RemindersUsecases = createRemindersUsecases({ handle, repository: remindersRepository, channels: notifications, clock, completeTask: (userId, taskId) => completeTask(userId, taskId) });
   const live = createLiveFeed({ db: handle.db, clock });
@@ -136,9 +138,9 @@ export function createContainer(input: {
     logger,
     settings: config,
     // Every module's job declarations, handlers, periodic jobs, events and subscribers are listed here.
-    jobs: [...documentsJobs, deliverNotificationJob],
+    jobs: [...documentsJobs, deliverNotificationJob, deliverBatchJob],
     registrations: ({ bus, queue }) => [
-      ...notifications.handlers(queue),
+      ...deliveries.handlers(queue),
       ...maintenanceJobHandlers({ db: handle.db }),
       ...authJobHandlers({ auth: authRepository, clock }),
       ...documentsJobHandlers({ handle, repository: documents, storage, users, bus, understander, settings: config }),

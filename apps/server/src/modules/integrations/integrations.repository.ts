@@ -19,6 +19,18 @@ export function createIntegrationsRepository({ db }: { db: Kysely<Database> }) {
     return executor.selectFrom('integrations').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  async function findByIds(ids: readonly string[], executor: Kysely<Database> = db) {
+    if (ids.length === 0) return [];
+    return executor.selectFrom('integrations').selectAll().where('id', 'in', ids).execute();
+  }
+
+  /** The users among these that have any integration (enabled or not) of these types. */
+  async function usersWithAny(executor: Kysely<Database>, userIds: readonly string[], types: readonly string[]): Promise<string[]> {
+    if (userIds.length === 0 || types.length === 0) return [];
+    const rows = await executor.selectFrom('integrations').select('user_id').distinct().where('user_id', 'in', userIds).where('integration_type', 'in', types).execute();
+    return rows.map((row) => row.user_id);
+  }
+
   async function enabledOf(executor: Kysely<Database>, userIds: readonly string[], types: readonly string[]) {
     if (userIds.length === 0 || types.length === 0) return [];
     return executor
@@ -49,7 +61,7 @@ export function createIntegrationsRepository({ db }: { db: Kysely<Database> }) {
     return Number(row?.count ?? 0);
   }
 
-  return { list, find, findById, enabledOf, insert, update, remove, countUsers };
+  return { list, find, findById, findByIds, usersWithAny, enabledOf, insert, update, remove, countUsers };
 }
 
 export type IntegrationsRepository = ReturnType<typeof createIntegrationsRepository>;

@@ -61,7 +61,7 @@ describe('a channel that cannot deliver', () => {
     await travelTo(new Date(start + 20 * 60_000));
     await runWorker();
     expect(await attempts()).toHaveLength(5);
-    const queued = await testApp.database.db.selectFrom('jobs').select('id').where('name', '=', 'notifications.deliver').where('status', 'in', ['queued', 'running']).execute();
+    const queued = await testApp.database.db.selectFrom('jobs').select('id').where('name', 'in', ['notifications.deliver', 'notifications.deliver_batch']).where('status', 'in', ['queued', 'running']).execute();
     expect(queued).toEqual([]);
 
     const integration = (await api('GET', `/api/v1/integrations/${integrationId}`)).json<{ sync_status: string; error: string }>();

@@ -72,6 +72,24 @@ export function createNotificationsRepository({ db }: { db: Kysely<Database> }) 
     return executor.selectFrom('notification_firings').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  async function findFirings(executor: Kysely<Database>, ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    return executor.selectFrom('notification_firings').selectAll().where('id', 'in', ids).execute();
+  }
+
+  /** What a delivery needs of its user: the language and the account address. */
+  async function usersOf(executor: Kysely<Database>, ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    return executor.selectFrom('users').select(['id', 'email', 'language']).where('id', 'in', ids).execute();
+  }
+
+  /** Which of these tasks are still open (nothing more goes out about the others). */
+  async function openTaskIds(executor: Kysely<Database>, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await executor.selectFrom('tasks').select('id').where('id', 'in', ids).where('status', 'in', ['open', 'in_progress']).execute();
+    return rows.map((row) => row.id);
+  }
+
   async function attemptsOf(executor: Kysely<Database>, firingIds: readonly string[]) {
     if (firingIds.length === 0) return [];
     return executor
@@ -132,7 +150,7 @@ export function createNotificationsRepository({ db }: { db: Kysely<Database> }) 
     return rows.map((row) => row.status);
   }
 
-  return { db, insertFirings, insertAttempts, findFiring, attemptsOf, list, unreadCount, markRead, sentForTaskSince, recentOutcomes };
+  return { db, insertFirings, insertAttempts, findFiring, findFirings, usersOf, openTaskIds, attemptsOf, list, unreadCount, markRead, sentForTaskSince, recentOutcomes };
 }
 
 export type NotificationsRepository = ReturnType<typeof createNotificationsRepository>;

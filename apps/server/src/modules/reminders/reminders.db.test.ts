@@ -146,7 +146,7 @@ describe('dispatch', () => {
     await travelTo(new Date(new Date(warning.trigger_at).getTime() + 1_000));
     // Fire without running the delivery jobs yet (a worker's tick does both).
     expect(await testApp.container.dispatcher.dispatchDue()).toBe(1);
-    const queued = await testApp.database.db.selectFrom('jobs').select('id').where('name', '=', 'notifications.deliver').where('status', '=', 'queued').execute();
+    const queued = await testApp.database.db.selectFrom('jobs').select('id').where('name', '=', 'notifications.deliver_batch').where('status', '=', 'queued').execute();
     expect(queued.length).toBeGreaterThan(0);
     const mailsBefore = (await smtp.mails({ count: 0 })).length;
     expect((await api('PATCH', `/api/v1/tasks/${id}`, { status: 'done' })).statusCode).toBe(200);

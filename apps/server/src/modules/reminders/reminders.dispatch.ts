@@ -101,12 +101,10 @@ export function firingsFor(user: PlanningUser, rows: readonly DueReminderRow[], 
     const task = messageTaskOf({ id: row.task_id, title: row.task_title, due_date: row.task_due_date, due_is_date: row.task_due_is_date, amount: row.task_amount, currency: row.task_currency, document_type: row.task_document_type });
     const firedAt = fireTimeOf(row);
     const text = reminderMessage({ task, severity: row.severity, now, zone: user.zone, language: user.language, discreet: false, variant: variantOf(row.id, firedAt) });
-    const discreet = reminderMessage({ task, severity: row.severity, now, zone: user.zone, language: user.language, discreet: true, variant: 0 });
     return {
       userId: user.id, taskId: row.task_id, kind: 'reminder', severity: row.severity, title: text.title, body: text.body, path: `/tasks/${row.task_id}`,
       fireKey: `reminder:${row.id}:${firedAt.toISOString()}`, reminderIds: [row.id, ...rows.filter((other) => other !== row).map((other) => other.id)], taskIds: [row.task_id],
       channels: [...new Set(rows.flatMap((other) => fromDbJson<NotificationChannel[]>(other.channels)))],
-      discreet, language: user.language, silent: false,
     };
   });
   for (const group of groups) {
@@ -116,7 +114,6 @@ export function firingsFor(user: PlanningUser, rows: readonly DueReminderRow[], 
     }));
     const reason = group.reason ?? 'catch_up';
     const text = digestMessage({ tasks: items, now, zone: user.zone, language: user.language, discreet: false, reason });
-    const discreet = digestMessage({ tasks: items, now, zone: user.zone, language: user.language, discreet: true, reason });
     const severity = items.map((item) => item.severity).sort((a, b) => SEVERITY_ORDER.indexOf(b) - SEVERITY_ORDER.indexOf(a))[0] ?? 'info';
     const allIds = (reason === 'catch_up' ? late : group.rows).map((row) => row.id);
     inputs.push({
@@ -124,7 +121,6 @@ export function firingsFor(user: PlanningUser, rows: readonly DueReminderRow[], 
       fireKey: `digest:${reason}:${user.id}:${[...allIds].sort().join(',').slice(0, 64)}:${now.toISOString()}`,
       reminderIds: allIds, taskIds: [...new Set(group.rows.map((row) => row.task_id))],
       channels: [...new Set(group.rows.flatMap((row) => fromDbJson<NotificationChannel[]>(row.channels)))],
-      discreet, language: user.language, silent: false,
     });
   }
   return inputs;
