@@ -156,7 +156,7 @@ export function channelDriverTestSuite<Config, Credentials>(name: string, create
       const message = sampleMessage();
       await send(h, message);
       await send(h, message);
-      await send(h, sampleMessage({ title: 'Danach' }));
+      await send(h, sampleMessage({ title: 'Danach', body: 'Eine andere Erinnerung.' }));
       const received = await h.received({ count: 2, waitMs: 3_000 });
       expect(received.filter((m) => m.text.includes('Telekom')).length).toBe(1);
     });
