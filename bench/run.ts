@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   pipeline: () => import('./pipeline.bench.ts'),
   extraction: () => import('./extraction.bench.ts'),
   tasks: () => import('./tasks.bench.ts'),
+  reminders: () => import('./reminders.bench.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -51,6 +51,7 @@ import { createLiveFeed } from '../modules/notifications/notifications.live.ts';
 import { createEmailDriver } from '../modules/notifications/drivers/email/email.driver.ts';
 import { smtpSettingsFromUrl } from '../modules/notifications/drivers/email/email.config.ts';
 import { createMqttDriver } from '../modules/notifications/drivers/mqtt/mqtt.driver.ts';
+import { createWebhookDriver } from '../modules/notifications/drivers/webhook/webhook.driver.ts';
 import { createPushDriver } from '../modules/notifications/drivers/push/push.driver.ts';
 import { PushCredentials, PushSubscriptionConfig } from '../modules/notifications/drivers/push/push.schemas.ts';
 import { createReminderDispatcher } from '../modules/reminders/reminders.dispatch.ts';
@@ -108,6 +109,7 @@ export function createContainer(input: {
       multiple: true,
     },
     { type: 'mqtt', driver: createMqttDriver({ outbound, clock }), discreetByDefault: true, multiple: true },
+    { type: 'webhook', driver: createWebhookDriver({ http: outbound, clock }), discreetByDefault: true, multiple: true },
     ...(config.smtpUrl ? [{ type: 'email', driver: createEmailDriver(smtpSettingsFromUrl(config.smtpUrl, config.smtpFrom, new URL('/settings/notifications', publicUrl).toString())), discreetByDefault: false, multiple: true }] : []),
   ];
   const registry = createChannelRegistry(input.channelKinds ?? channelKinds);
@@ -149,7 +151,7 @@ export function createContainer(input: {
     events: [suspiciousLoginEvent, timezoneChangedEvent, documentUnderstoodEvent],
     subscribers: tasksSubscribers({ tasks: tasksRepository, documents, users, replan, replanAll }),
     // The dispatcher is built below, once the queue exists; every worker tick runs it.
-    tickTasks: () => [() => dispatcher.dispatchDue()],
+    tickTasks: () => [() => dispatcher.dispatchDue({ maxBatches: 1 })],
   });
 
   const dispatcher = createReminderDispatcher({

@@ -23,7 +23,10 @@ export const reminderEngine: Migration = {
     await db.schema.alterTable('reminders').addColumn(...k.instant('fire_at')).execute();
     await db.schema.alterTable('reminders').addColumn(...k.instant('held_from')).execute();
     await sql`UPDATE reminders SET fire_at = trigger_at WHERE status = 'pending'`.execute(db);
-    await db.schema.createIndex('idx_reminders_fire_at').on('reminders').column('fire_at').execute();
+    // The dispatcher's scan (pending, oldest fire_at first) and "does this task have pending reminders":
+    // two-column indexes, so that without statistics neither database settles for idx_reminders_status.
+    await db.schema.createIndex('idx_reminders_due').on('reminders').columns(['status', 'fire_at']).execute();
+    await db.schema.createIndex('idx_reminders_task_status').on('reminders').columns(['task_id', 'status']).execute();
 
     await db.schema
       .createTable('notification_firings')

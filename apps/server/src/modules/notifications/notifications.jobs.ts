@@ -6,6 +6,7 @@
  * transaction (so the bookkeeping happens exactly once), and a worker killed mid-job only means the
  * job runs again: the delivery is at least once, and channels that take the key drop the repeat.
  */
+import { setMaxListeners } from 'node:events';
 import Type, { type Static } from 'typebox';
 import type { NotificationChannel } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
@@ -200,6 +201,8 @@ export function createDeliveryJobs(deps: {
   }
 
   async function run(items: readonly DeliveryItem[], context: JobContext, queue: JobQueue) {
+    // Every concurrent send listens on the job's signal.
+    setMaxListeners(SEND_CONCURRENCY + 10, context.signal);
     const ready = await prepare(context.db, items);
     const results: { ready: Ready; outcome: Outcome }[] = [];
     for (let start = 0; start < ready.length; start += SEND_CONCURRENCY) {

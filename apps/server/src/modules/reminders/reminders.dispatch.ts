@@ -27,7 +27,7 @@ const SEVERITY_ORDER: readonly ReminderSeverity[] = ['info', 'warning', 'urgent'
 export function createReminderDispatcher(deps: {
   handle: { db: Kysely<Database>; dialect: DialectName };
   repository: RemindersRepository;
-  reminders: Pick<RemindersUsecases, 'planningUser' | 'replan'>;
+  reminders: Pick<RemindersUsecases, 'planningUsers' | 'replan'>;
   notifications: Pick<NotificationsUsecases, 'fire'>;
   queue: JobQueue;
   clock: Clock;
@@ -37,10 +37,14 @@ export function createReminderDispatcher(deps: {
 }) {
   const batchSize = deps.batchSize ?? 500;
 
-  /** Fires what is due now; returns how many reminders it took. */
-  async function dispatchDue(): Promise<number> {
+  /**
+   * Fires what is due now, at most `maxBatches` batches (then returns, so the worker can start the
+   * deliveries of what it fired; `onFired` wakes it for the next round at once). Returns how many
+   * reminders it took.
+   */
+  async function dispatchDue(options: { maxBatches?: number } = {}): Promise<number> {
     let total = 0;
-    for (;;) {
+    for (let batches = 1; ; batches += 1) {
       const { taken, fired } = await inTransaction(deps.handle, async (trx) => {
         const now = deps.clock.now();
         const due = await deps.repository.takeDue(trx, now, batchSize);
@@ -49,8 +53,10 @@ export function createReminderDispatcher(deps: {
         for (const row of due) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
         const inputs: FiringInput[] = [];
         const replanTasks = new Map<string, Set<string>>();
+        const users = await deps.reminders.planningUsers(trx, [...byUser.keys()]);
         for (const [userId, rows] of byUser) {
-          const user = await deps.reminders.planningUser(trx, userId);
+          const user = users.get(userId);
+          if (!user) continue; // deleted meanwhile: its reminders went with it
           const open = rows.filter((row) => row.task_status === 'open' || row.task_status === 'in_progress');
           await deps.repository.markFired(trx, rows.filter((row) => !open.includes(row)).map((row) => row.id), 'failed', now, 'task closed before the reminder fired');
           inputs.push(...firingsFor(user, open, now));
@@ -67,7 +73,7 @@ export function createReminderDispatcher(deps: {
       });
       total += taken;
       if (fired.length > 0) deps.onFired?.(fired);
-      if (taken < batchSize) return total;
+      if (taken < batchSize || batches >= (options.maxBatches ?? Number.POSITIVE_INFINITY)) return total;
     }
   }
 

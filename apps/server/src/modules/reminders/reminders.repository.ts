@@ -63,8 +63,9 @@ export function createRemindersRepository({ db, dialect }: { db: Kysely<Database
       .execute();
   }
 
-  async function planningUser(executor: Kysely<Database>, userId: string) {
-    return executor.selectFrom('users').select(['id', 'email', 'timezone', 'language', 'notification_preferences']).where('id', '=', userId).executeTakeFirst();
+  async function planningUsers(executor: Kysely<Database>, userIds: readonly string[]) {
+    if (userIds.length === 0) return [];
+    return executor.selectFrom('users').select(['id', 'email', 'timezone', 'language', 'notification_preferences']).where('id', 'in', userIds).execute();
   }
 
   /** Removes the planned, not yet fired reminders of the tasks; snoozed ones stay (the user asked for them). */
@@ -176,7 +177,7 @@ export function createRemindersRepository({ db, dialect }: { db: Kysely<Database
     return rows.map((row) => row.id);
   }
 
-  return { db, planningTasks, planningUser, deletePlanned, cancelPending, insert, ofTask, findOwned, update, cancelWhere, takeDue, markFired, withoutPending, openTaskIds };
+  return { db, planningTasks, planningUsers, deletePlanned, cancelPending, insert, ofTask, findOwned, update, cancelWhere, takeDue, markFired, withoutPending, openTaskIds };
 }
 
 export type RemindersRepository = ReturnType<typeof createRemindersRepository>;

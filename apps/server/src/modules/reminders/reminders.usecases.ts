@@ -44,18 +44,26 @@ export function createRemindersUsecases(deps: {
 }) {
   const { repository, clock } = deps;
 
-  async function planningUser(executor: Executor, userId: string): Promise<PlanningUser> {
-    const user = await repository.planningUser(executor, userId);
-    if (!user) throw errors.reminderNotFound({ message: 'no such user' });
-    const zone = user.timezone;
-    let preferences: ReminderPreferences;
-    try {
-      preferences = parseNotificationPreferences(fromDbJson(user.notification_preferences), zone);
-    } catch {
-      // Preferences are validated when saved; a stored value that no longer parses falls back to the defaults rather than silencing every reminder.
-      preferences = parseNotificationPreferences({}, zone);
+  /** The users as planning and messages need them (one query for all). */
+  async function planningUsers(executor: Executor, userIds: readonly string[]): Promise<Map<string, PlanningUser>> {
+    const users = new Map<string, PlanningUser>();
+    for (const user of await repository.planningUsers(executor, userIds)) {
+      let preferences: ReminderPreferences;
+      try {
+        preferences = parseNotificationPreferences(fromDbJson(user.notification_preferences), user.timezone);
+      } catch {
+        // Preferences are validated when saved; a stored value that no longer parses falls back to the defaults rather than silencing every reminder.
+        preferences = parseNotificationPreferences({}, user.timezone);
+      }
+      users.set(user.id, { id: user.id, email: user.email, zone: user.timezone, language: user.language === 'en' ? 'en' : 'de', preferences });
     }
-    return { id: user.id, email: user.email, zone, language: user.language === 'en' ? 'en' : 'de', preferences };
+    return users;
+  }
+
+  async function planningUser(executor: Executor, userId: string): Promise<PlanningUser> {
+    const user = (await planningUsers(executor, [userId])).get(userId);
+    if (!user) throw errors.reminderNotFound({ message: 'no such user' });
+    return user;
   }
 
   /**
@@ -154,7 +162,7 @@ export function createRemindersUsecases(deps: {
     return { task_id: reminder.task_id, status: 'done' as const };
   }
 
-  return { replan, replanAll, planningUser, timeline, snooze, acknowledge, complete };
+  return { replan, replanAll, planningUser, planningUsers, timeline, snooze, acknowledge, complete };
 }
 
 /** What kind of ladder a task climbs: payments and contracts and appointments have their own. */

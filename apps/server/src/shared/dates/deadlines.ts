@@ -8,8 +8,16 @@ import { AppError } from '../errors/errors.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const knownZones = new Map<string, boolean>();
+
+/** Cached: luxon checks a zone by building an Intl formatter, which is slow on a hot path (the reminder dispatcher). */
 export function isValidTimeZone(timeZone: string): boolean {
-  return IANAZone.isValidZone(timeZone);
+  let valid = knownZones.get(timeZone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(timeZone);
+    if (knownZones.size < 1000) knownZones.set(timeZone, valid);
+  }
+  return valid;
 }
 
 /** The instant that represents "by the end of `date`" for someone living in `timeZone`. */
