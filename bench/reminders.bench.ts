@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../apps/server/src/db/test-database.ts';
 import { toDbInstant, toDbJson } from '../apps/server/src/db/values.ts';
+import { generateMasterKey } from '../apps/server/src/shared/crypto/secret-box.ts';
 import { startWebhookSink, type WebhookSink } from '../apps/server/src/modules/notifications/drivers/webhook/testing/webhook-sink.ts';
 import { percentile } from '../apps/server/src/shared/testing/percentile.ts';
 
@@ -57,8 +58,10 @@ async function runOne(input: { dialect: 'sqlite' | 'postgres'; users: number; pe
     const url = database.url!;
     // SQLite: close this process's connection (keeping the file) so the server is the only writer.
     if (input.dialect === 'sqlite') await database.db.destroy();
+    // Every process must share one master key (PostgreSQL requires it to be given).
+    const masterKey = generateMasterKey();
     for (let index = 0; index < input.processes; index += 1) {
-      children.push(start(input.dialect === 'sqlite' ? 'serve' : 'worker', { DATABASE_URL: url, DATA_DIR: dataDir, PORT: String(18_000 + Math.floor(Math.random() * 1000)) }));
+      children.push(start(input.dialect === 'sqlite' ? 'serve' : 'worker', { DATABASE_URL: url, DATA_DIR: dataDir, WORKMATE_MASTER_KEY: masterKey, PORT: String(18_000 + Math.floor(Math.random() * 1000)) }));
     }
     const arrived = (await sink.waitFor(total, Math.max(60_000, triggerAt.getTime() - Date.now() + 120_000))).length;
     const last = sink.received.reduce((latest, entry) => Math.max(latest, entry.at), triggerAt.getTime());
