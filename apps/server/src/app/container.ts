@@ -55,6 +55,7 @@ import { createWebhookDriver } from '../modules/notifications/drivers/webhook/we
 import { createPushDriver } from '../modules/notifications/drivers/push/push.driver.ts';
 import { PushCredentials, PushSubscriptionConfig } from '../modules/notifications/drivers/push/push.schemas.ts';
 import { createReminderDispatcher } from '../modules/reminders/reminders.dispatch.ts';
+import { remindersJobHandlers, remindersPeriodicJobs } from '../modules/reminders/reminders.jobs.ts';
 import { createActionLinks } from '../modules/reminders/reminders.links.ts';
 import { createRemindersRepository } from '../modules/reminders/reminders.repository.ts';
 import { createRemindersUsecases, type RemindersUsecases } from '../modules/reminders/reminders.usecases.ts';
@@ -143,11 +144,12 @@ export function createContainer(input: {
     jobs: [...documentsJobs, deliverNotificationJob, deliverBatchJob],
     registrations: ({ bus, queue }) => [
       ...deliveries.handlers(queue),
+      ...remindersJobHandlers(),
       ...maintenanceJobHandlers({ db: handle.db }),
       ...authJobHandlers({ auth: authRepository, clock }),
       ...documentsJobHandlers({ handle, repository: documents, storage, users, bus, understander, settings: config }),
     ],
-    periodic: [...maintenancePeriodicJobs, ...authPeriodicJobs, ...documentsPeriodicJobs],
+    periodic: [...maintenancePeriodicJobs, ...authPeriodicJobs, ...documentsPeriodicJobs, ...remindersPeriodicJobs],
     events: [suspiciousLoginEvent, timezoneChangedEvent, documentUnderstoodEvent],
     subscribers: tasksSubscribers({ tasks: tasksRepository, documents, users, replan, replanAll }),
     // The dispatcher is built below, once the queue exists; every worker tick runs it.

@@ -8,6 +8,7 @@ export const BOOLEAN_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   tasks: ['due_is_date'],
   calendar_events: ['all_day'],
   integrations: ['enabled'],
+  notification_firings: ['silent'],
   sessions: ['is_suspicious'],
 };
 

@@ -188,6 +188,8 @@ export interface NotificationFiringsTable {
   fire_key: string;
   reminder_ids: DbJson;
   task_ids: DbJson;
+  /** Sent during the user's quiet hours: providers are asked for no sound. */
+  silent: DbBool;
   created_at: CreatedInstant;
   read_at: DbInstant | null;
   clicked_at: DbInstant | null;

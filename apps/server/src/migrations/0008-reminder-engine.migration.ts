@@ -41,6 +41,7 @@ export const reminderEngine: Migration = {
       .addColumn(...k.varchar('fire_key', 255, (c) => c.notNull().unique()))
       .addColumn(...k.jsonWithDefault('reminder_ids', 'array'))
       .addColumn(...k.jsonWithDefault('task_ids', 'array'))
+      .addColumn(...k.boolean('silent', false))
       .addColumn(...k.stamp('created_at'))
       .addColumn(...k.instant('read_at'))
       .addColumn(...k.instant('clicked_at'))

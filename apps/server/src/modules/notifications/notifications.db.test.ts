@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, logIn, signUp, type SignedIn, type TestApp } from '../../app/test-app.ts';
+import { startPushReceiver } from './drivers/push/testing/push-receiver.ts';
 
 let testApp: TestApp;
 let anna: SignedIn;
@@ -88,6 +89,37 @@ describe('a channel that cannot deliver', () => {
     const unknown = await api('POST', '/api/v1/integrations', { type: 'fax', config: {} });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json<{ error: { message: string } }>().error.message).toContain('push');
+  });
+});
+
+describe('a push subscription the browser dropped', () => {
+  it('is switched off when the push service answers 410 Gone, and the reminder still reached the app', async () => {
+    const receiver = await startPushReceiver();
+    try {
+      await travelTo(new Date('2026-11-25T10:00:00.000Z'));
+      // Earlier tests' tasks would fire at the same 09:00: done with them, so the one answer below meets this task.
+      for (const open of (await api('GET', '/api/v1/tasks?status=open')).json<{ results: { id: string }[] }>().results) await api('PATCH', `/api/v1/tasks/${open.id}`, { status: 'done' });
+      expect((await api('PATCH', '/api/v1/users/me', { notification_preferences: { channels_by_severity: { warning: ['push'] } } })).statusCode).toBe(200);
+      const subscription = receiver.subscribe({ applicationServerKey: (await api('GET', '/api/v1/notifications/push-key')).json<{ public_key: string }>().public_key });
+      const created = await api('POST', '/api/v1/integrations', { type: 'push', name: 'Phone', config: { endpoint: subscription.endpoint, keys: subscription.keys } });
+      expect(created.statusCode).toBe(201);
+      const integrationId = created.json<{ id: string }>().id;
+      const task = (await api('POST', '/api/v1/tasks', { title: 'Handy kündigen', due_date: '2026-11-30' })).json<{ id: string }>();
+      const warning = (await api('GET', `/api/v1/tasks/${task.id}/reminders`)).json<{ reminders: { severity: string; trigger_at: string; channels: string[] }[] }>().reminders.find((reminder) => reminder.severity === 'warning')!;
+      expect(warning.channels).toContain('push');
+      receiver.goneNext();
+      await travelTo(new Date(new Date(warning.trigger_at).getTime() + 1_000));
+      await runWorker();
+      const integration = (await api('GET', `/api/v1/integrations/${integrationId}`)).json<{ enabled: boolean; sync_status: string }>();
+      expect(integration).toMatchObject({ enabled: false, sync_status: 'error' });
+      const attempts = await testApp.database.db.selectFrom('notifications').select(['channel', 'status', 'error_message']).where('task_id', '=', task.id).execute();
+      expect(attempts.filter((attempt) => attempt.channel !== 'smart_home').map((attempt) => `${attempt.channel}:${attempt.status}`).sort()).toEqual(['in_app:sent', 'push:failed']);
+      // Gone is final: the delivery fell through at once to the user's next channel (the MQTT lamp of the first test).
+      expect(attempts.filter((attempt) => attempt.channel === 'smart_home').length).toBeGreaterThan(0);
+      expect(attempts.find((attempt) => attempt.channel === 'push')?.error_message).toMatch(/^gone: /);
+    } finally {
+      await receiver.close();
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import { setMaxListeners } from 'node:events';
 import Type, { type Static } from 'typebox';
 import type { NotificationChannel } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { fromDbInstant, fromDbJson, toDbInstant } from '../../db/values.ts';
+import { fromDbBool, fromDbInstant, fromDbJson, toDbInstant } from '../../db/values.ts';
 import { retryDelayMs } from '../../jobs/jobs.backoff.ts';
 import type { JobQueue } from '../../jobs/jobs.queue.ts';
 import { declareJob, handle, type JobContext, type JobRegistration } from '../../jobs/jobs.types.ts';
@@ -113,7 +113,7 @@ export function createDeliveryJobs(deps: {
           url: new URL(firing.action_url ?? '/notifications', deps.publicUrl).toString(),
           actions: deps.actionsFor({ userId: firing.user_id, reminderId, language }),
           discreet,
-          silent: false,
+          silent: fromDbBool(firing.silent),
           references: { notificationId: firing.id, taskIds },
         },
         target: integration ? deps.targetOf(integration) : { config: { address: user.email }, credentials: {} },
@@ -162,7 +162,10 @@ export function createDeliveryJobs(deps: {
         continue;
       }
       await fallThrough(trx, queue, firing, item.tried);
-      if (integration) await noteFailure(trx, integration, outcome.error.message, now);
+      if (integration && outcome.error.kind === 'gone') {
+        // The browser dropped the subscription: it will never work again; the user sees why in their channel list.
+        await deps.integrations.update(trx, integration.user_id, integration.id, { enabled: false, sync_status: 'error', error_log: outcome.error.message, last_sync_at: toDbInstant(now) }, now);
+      } else if (integration) await noteFailure(trx, integration, outcome.error.message, now);
     }
   }
 

@@ -21,6 +21,7 @@ export interface NewFiring {
   fire_key: string;
   reminder_ids: string;
   task_ids: string;
+  silent?: boolean;
 }
 
 export interface NewAttempt {

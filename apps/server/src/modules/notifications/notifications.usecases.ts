@@ -32,6 +32,8 @@ export interface FiringInput {
   reminderIds: readonly string[];
   taskIds: readonly string[];
   channels: readonly NotificationChannel[];
+  /** Goes out during the user's quiet hours (a critical one): providers are asked for no sound. */
+  silent: boolean;
 }
 
 export function createNotificationsUsecases(deps: {
@@ -77,6 +79,7 @@ export function createNotificationsUsecases(deps: {
       fire_key: input.fireKey,
       reminder_ids: toDbJson(input.reminderIds),
       task_ids: toDbJson(input.taskIds),
+      silent: input.silent,
       input,
     }));
     const created = await repository.insertFirings(trx, rows.map(({ input: _input, ...row }) => row), now);

@@ -199,6 +199,42 @@ describe('user actions', () => {
   });
 });
 
+describe('quiet hours', () => {
+  it('lets a critical reminder out once a night, silently and only over silent channels', async () => {
+    expect((await api('PATCH', '/api/v1/users/me', { notification_preferences: { quiet_hours: { start: '20:00', end: '08:00' } } })).statusCode).toBe(200);
+    try {
+      const id = await createTask({ title: 'Frist Finanzamt', due_date: '2026-11-25' });
+      const night = (await timeline(id)).filter((reminder) => reminder.severity === 'critical' && reminder.trigger_at >= '2026-11-25T19:00:00.000Z' && reminder.trigger_at < '2026-11-26T07:00:00.000Z');
+      // 20:00 Berlin goes out (without SMS or smart home); 21:00 is dropped: once a night.
+      expect(night.map((reminder) => reminder.trigger_at)).toEqual(['2026-11-25T19:00:00.000Z']);
+      expect(night[0]?.channels.every((channel) => ['in_app', 'push', 'email'].includes(channel))).toBe(true);
+      await travelTo('2026-11-25T19:00:01.000Z');
+      await runWorker();
+      const firing = await testApp.database.db.selectFrom('notification_firings').select(['silent', 'severity']).where('task_id', '=', id).executeTakeFirstOrThrow();
+      expect(firing.severity).toBe('critical');
+      expect(Boolean(firing.silent)).toBe(true);
+    } finally {
+      await api('PATCH', '/api/v1/users/me', { notification_preferences: { quiet_hours: { start: '22:00', end: '07:00' } } });
+    }
+  });
+});
+
+describe('housekeeping', () => {
+  it('forgets used action-link tokens once they expired, and keeps the others', async () => {
+    const { db } = testApp.database;
+    await db.insertInto('used_action_tokens').values([
+      { token_id: 'expired'.padEnd(64, '0'), user_id: anna.userId, expires_at: '2026-11-20T00:00:00.000Z' },
+      { token_id: 'current'.padEnd(64, '0'), user_id: anna.userId, expires_at: '2026-12-20T00:00:00.000Z' },
+    ]).execute();
+    // A day no earlier test reached: its daily purge has not run yet.
+    await travelTo('2026-12-10T00:00:05.000Z');
+    await runWorker();
+    const left = (await db.selectFrom('used_action_tokens').select('token_id').execute()).map((row) => row.token_id);
+    expect(left).toContain('current'.padEnd(64, '0'));
+    expect(left).not.toContain('expired'.padEnd(64, '0'));
+  });
+});
+
 describe('digests', () => {
   it('sends one summary for reminders missed while the dispatcher was down, not a flood', async () => {
     const ids = [await createTask({ title: 'Eins', due_date: '2026-11-27' }), await createTask({ title: 'Zwei', due_date: '2026-11-28' }), await createTask({ title: 'Drei', due_date: '2026-11-29' })];

@@ -17,6 +17,7 @@ import type { JobQueue } from '../../jobs/jobs.queue.ts';
 import type { Clock } from '../../shared/clock/clock.ts';
 import type { FiringInput, NotificationsUsecases } from '../notifications/notifications.usecases.ts';
 import { digestMessage, reminderMessage } from './reminders.messages.models.ts';
+import { quietPeriodEnd } from './reminders.schedule.models.ts';
 import type { DueReminderRow, RemindersRepository } from './reminders.repository.ts';
 import { messageTaskOf, type PlanningUser, type RemindersUsecases } from './reminders.usecases.ts';
 
@@ -104,20 +105,19 @@ export function firingsFor(user: PlanningUser, rows: readonly DueReminderRow[], 
   for (const row of single) byTask.set(row.task_id, [...(byTask.get(row.task_id) ?? []), row]);
   const inputs: FiringInput[] = [...byTask.values()].map((rows) => {
     const row = [...rows].sort((a, b) => SEVERITY_ORDER.indexOf(b.severity) - SEVERITY_ORDER.indexOf(a.severity))[0]!;
-    const task = messageTaskOf({ id: row.task_id, title: row.task_title, due_date: row.task_due_date, due_is_date: row.task_due_is_date, amount: row.task_amount, currency: row.task_currency, document_type: row.task_document_type });
+    const task = messageTaskOfRow(row);
     const firedAt = fireTimeOf(row);
     const text = reminderMessage({ task, severity: row.severity, now, zone: user.zone, language: user.language, discreet: false, variant: variantOf(row.id, firedAt) });
     return {
       userId: user.id, taskId: row.task_id, kind: 'reminder', severity: row.severity, title: text.title, body: text.body, path: `/tasks/${row.task_id}`,
       fireKey: `reminder:${row.id}:${firedAt.toISOString()}`, reminderIds: [row.id, ...rows.filter((other) => other !== row).map((other) => other.id)], taskIds: [row.task_id],
       channels: [...new Set(rows.flatMap((other) => fromDbJson<NotificationChannel[]>(other.channels)))],
+      // Only critical reminders go out during quiet hours (the plan holds the rest): without sound.
+      silent: quietPeriodEnd(now, user.preferences) !== null,
     };
   });
   for (const group of groups) {
-    const items = group.rows.map((row) => ({
-      task: messageTaskOf({ id: row.task_id, title: row.task_title, due_date: row.task_due_date, due_is_date: row.task_due_is_date, amount: row.task_amount, currency: row.task_currency, document_type: row.task_document_type }),
-      severity: row.severity,
-    }));
+    const items = group.rows.map((row) => ({ task: messageTaskOfRow(row), severity: row.severity }));
     const reason = group.reason ?? 'catch_up';
     const text = digestMessage({ tasks: items, now, zone: user.zone, language: user.language, discreet: false, reason });
     const severity = items.map((item) => item.severity).sort((a, b) => SEVERITY_ORDER.indexOf(b) - SEVERITY_ORDER.indexOf(a))[0] ?? 'info';
@@ -127,9 +127,14 @@ export function firingsFor(user: PlanningUser, rows: readonly DueReminderRow[], 
       fireKey: `digest:${reason}:${user.id}:${[...allIds].sort().join(',').slice(0, 64)}:${now.toISOString()}`,
       reminderIds: allIds, taskIds: [...new Set(group.rows.map((row) => row.task_id))],
       channels: [...new Set(group.rows.flatMap((row) => fromDbJson<NotificationChannel[]>(row.channels)))],
+      silent: quietPeriodEnd(now, user.preferences) !== null,
     });
   }
   return inputs;
+}
+
+function messageTaskOfRow(row: DueReminderRow) {
+  return messageTaskOf({ id: row.task_id, title: row.task_title, due_date: row.task_due_date, due_is_date: row.task_due_is_date, amount: row.task_amount, currency: row.task_currency, document_type: row.task_document_type });
 }
 
 /** Of several missed reminders of one task only the latest stage is worth saying. */
