@@ -53,6 +53,7 @@ interface Hop {
 }
 
 export function createOutboundHttp(options: OutboundOptions, internals: OutboundInternals = defaultInternals): OutboundHttp {
+  const agents = createAgentPool();
   const privateAllowed = async () =>
     typeof options.allowPrivateTargets === 'function' ? await options.allowPrivateTargets() : options.allowPrivateTargets;
 
@@ -96,7 +97,7 @@ export function createOutboundHttp(options: OutboundOptions, internals: Outbound
         for (let redirects = 0; ; redirects += 1) {
           const pinned = await pin(target.host, allowPrivate, deadline.signal);
           const follow = maxRedirects > 0;
-          const answer = await exchange(target, pinned, hop, deadline.signal, follow);
+          const answer = await exchange(target, pinned, hop, deadline.signal, follow, agents.agentFor(target, pinned));
           const location = answer.headers.get('location');
           if (!follow || !REDIRECTS.has(answer.status) || location === null) return answer;
           if (redirects >= maxRedirects) {
@@ -159,7 +160,35 @@ function nextHop(hop: Hop, status: number, sameOrigin: boolean): Hop {
   return toGet ? { method: 'GET', headers, body: undefined } : { ...hop, headers };
 }
 
-function exchange(target: Target, pinned: Pinned, hop: Hop, signal: AbortSignal, follow: boolean): Promise<OutboundResponse> {
+/**
+ * Keep-alive connections, one pool per checked address (and port, TLS name): a pooled connection
+ * always leads to an address that passed the check for this very request, because the request
+ * picks the pool only after the check. Bounded; the oldest pool is closed when a new one is needed.
+ */
+function createAgentPool(limit = 256) {
+  const pools = new Map<string, http.Agent>();
+  return {
+    agentFor(target: Target, pinned: Pinned): http.Agent {
+      const key = `${target.secure ? 'https' : 'http'}|${pinned.address}|${target.port}|${target.host}`;
+      let agent = pools.get(key);
+      if (!agent) {
+        const settings = { keepAlive: true, maxSockets: 32, maxFreeSockets: 8, timeout: 60_000 };
+        agent = target.secure ? new https.Agent(settings) : new http.Agent(settings);
+        if (pools.size >= limit) {
+          const [oldest] = pools.entries();
+          if (oldest) {
+            oldest[1].destroy();
+            pools.delete(oldest[0]);
+          }
+        }
+        pools.set(key, agent);
+      }
+      return agent;
+    },
+  };
+}
+
+function exchange(target: Target, pinned: Pinned, hop: Hop, signal: AbortSignal, follow: boolean, agent: http.Agent): Promise<OutboundResponse> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void) => {
@@ -181,7 +210,7 @@ function exchange(target: Target, pinned: Pinned, hop: Hop, signal: AbortSignal,
       path: `${target.url.pathname}${target.url.search}`,
       method: hop.method,
       headers,
-      agent: false,
+      agent,
       lookup: pinnedLookup(pinned),
       ...(target.secure && isIP(target.host) === 0 ? { servername: target.host } : {}),
     });
