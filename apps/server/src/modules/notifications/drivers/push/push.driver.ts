@@ -5,9 +5,10 @@
  */
 import webpush from 'web-push';
 import { systemClock, type Clock } from '../../../../shared/clock/clock.ts';
-import { OutboundError, type OutboundHttp, type OutboundResponse } from '../../../../shared/http/outbound.types.ts';
+import type { OutboundHttp, OutboundResponse } from '../../../../shared/http/outbound.types.ts';
+import { deliveryErrorFromOutbound, retryAfterOf, type ProviderNames } from '../http-answers.ts';
 import { DeliveryError, type ChannelDriver, type DeliveryReceipt } from '../../notifications.types.ts';
-import { buildPushPayload, parseRetryAfterMs, pushSubscriptionProblem, pushTopic, pushTtlSeconds, pushUrgency } from './push.models.ts';
+import { buildPushPayload, pushSubscriptionProblem, pushTopic, pushTtlSeconds, pushUrgency } from './push.models.ts';
 import { PushCredentials, PushSubscriptionConfig } from './push.schemas.ts';
 import { InvalidVapidKeysError, parseVapidKeys, vapidSubjectProblem } from './vapid.models.ts';
 
@@ -70,7 +71,7 @@ export function createPushDriver(deps: PushDriverDeps): ChannelDriver<PushSubscr
           timeoutMs: options.timeoutMs,
         });
       } catch (error) {
-        throw deliveryErrorFromOutbound(error, options.timeoutMs);
+        throw deliveryErrorFromOutbound(error, options.timeoutMs, PUSH_NAMES);
       }
       return interpretAnswer(response, clock);
     },
@@ -86,6 +87,8 @@ function requestHeaders(headers: webpush.Headers): Record<string, string> {
   );
 }
 
+const PUSH_NAMES: ProviderNames = { service: 'The push service', address: 'The push endpoint', delivery: 'push' };
+
 /** RFC 8030 5 / 8.3 and what the big push services (FCM, Mozilla autopush, Apple) answer in practice. */
 function interpretAnswer(response: OutboundResponse, clock: Clock): DeliveryReceipt {
   const { status, headers } = response;
@@ -93,22 +96,11 @@ function interpretAnswer(response: OutboundResponse, clock: Clock): DeliveryRece
     const location = headers.get('location');
     return location && location.length <= MAX_PROVIDER_ID_LENGTH ? { providerMessageId: location } : {};
   }
-  const retryAfterMs = () => {
-    const date = headers.get('date');
-    const reference = date && !Number.isNaN(Date.parse(date)) ? new Date(Date.parse(date)) : clock.now();
-    return parseRetryAfterMs(headers.get('retry-after'), reference);
-  };
   if (status === 404 || status === 410) {
     return fail('gone', `The push subscription no longer exists (push service answered ${status})`);
   }
-  if (status === 429) {
-    const after = retryAfterMs();
-    throw new DeliveryError('rate_limited', `The push service asked to slow down (429)`, after === undefined ? {} : { retryAfterMs: after });
-  }
-  if (status >= 500) {
-    const after = retryAfterMs();
-    throw new DeliveryError('provider', `The push service answered ${status}`, after === undefined ? {} : { retryAfterMs: after });
-  }
+  if (status === 429) throw new DeliveryError('rate_limited', 'The push service asked to slow down (429)', retryAfterOf(response, clock));
+  if (status >= 500) throw new DeliveryError('provider', `The push service answered ${status}`, retryAfterOf(response, clock));
   if (status === 408) return fail('provider', 'The push service answered 408 (request timeout)');
   if (status === 401 || status === 403) {
     return fail('configuration', `The push service refused the VAPID authorization (${status}); the subscription may belong to other VAPID keys`);
@@ -121,22 +113,4 @@ function interpretAnswer(response: OutboundResponse, clock: Clock): DeliveryRece
 
 function fail(kind: 'gone' | 'provider' | 'configuration', message: string): never {
   throw new DeliveryError(kind, message);
-}
-
-function deliveryErrorFromOutbound(error: unknown, timeoutMs: number): DeliveryError {
-  if (!(error instanceof OutboundError)) return new DeliveryError('provider', 'The push service could not be reached', { cause: error });
-  switch (error.kind) {
-    case 'timeout':
-      return new DeliveryError('timeout', `The push service did not answer within ${timeoutMs} ms`, { cause: error });
-    case 'forbidden_target':
-      return new DeliveryError('configuration', 'The push endpoint is an address this server may not contact', { cause: error });
-    case 'invalid_url':
-      return new DeliveryError('configuration', 'The push endpoint is not a valid URL', { cause: error });
-    case 'aborted':
-      return new DeliveryError('provider', 'The push delivery was aborted', { cause: error });
-    case 'dns':
-    case 'connect':
-    case 'too_many_redirects':
-      return new DeliveryError('provider', `The push service could not be reached (${error.kind})`, { cause: error });
-  }
 }

@@ -5,7 +5,6 @@ import {
   buildPushPayload,
   cutToFit,
   isP256Point,
-  parseRetryAfterMs,
   PUSH_PAYLOAD_MAX_BYTES,
   pushSubscriptionProblem,
   pushTopic,
@@ -39,27 +38,6 @@ describe('pushTopic', () => {
     expect(pushTopic(key)).toBe(pushTopic(key));
     expect(pushTopic(`${key}x`)).not.toBe(pushTopic(key));
     expect(pushTopic(key)).not.toContain('reminder');
-  });
-});
-
-describe('parseRetryAfterMs', () => {
-  const reference = new Date('2026-10-21T07:28:00.000Z');
-  it.each([
-    ['7', 7_000],
-    [' 120 ', 120_000],
-    ['0', 0],
-    ['Wed, 21 Oct 2026 07:30:00 GMT', 120_000],
-    ['Wed, 21 Oct 2026 07:27:00 GMT', 0],
-    ['999999999', 86_400_000],
-    ['Fri, 21 Oct 2030 07:30:00 GMT', 86_400_000],
-    ['-5', undefined],
-    ['1.5', undefined],
-    ['Oct 2026', undefined],
-    ['soon', undefined],
-    ['', undefined],
-    [null, undefined],
-  ])('%j -> %s', (value, expected) => {
-    expect(parseRetryAfterMs(value, reference)).toBe(expected);
   });
 });
 

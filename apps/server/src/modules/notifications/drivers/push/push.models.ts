@@ -131,24 +131,6 @@ export function cutToFit(text: string, fits: (candidate: string) => boolean): st
   return prefix(low);
 }
 
-const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
-
-/**
- * Retry-After (RFC 9110 10.2.3) in milliseconds: delay-seconds, or an HTTP date taken relative to
- * `reference` (the answer's own Date header where it has one, so the two clocks cannot disagree).
- * Capped at a day: a service asking for longer is treated as asking for a day.
- */
-export function parseRetryAfterMs(value: string | null | undefined, reference: Date): number | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed) return undefined;
-  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, MAX_RETRY_AFTER_MS);
-  // An HTTP date names a weekday and GMT; Date.parse alone would take "5" or "2026" as dates too.
-  if (!/^[A-Za-z]{3},\s/.test(trimmed) || !/GMT$/.test(trimmed)) return undefined;
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return undefined;
-  return Math.min(Math.max(at - reference.getTime(), 0), MAX_RETRY_AFTER_MS);
-}
-
 function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }

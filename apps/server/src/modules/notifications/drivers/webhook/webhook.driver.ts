@@ -26,10 +26,9 @@ import { createHmac } from 'node:crypto';
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
 import { systemClock, type Clock } from '../../../../shared/clock/clock.ts';
-import { OutboundError, type OutboundHttp, type OutboundResponse } from '../../../../shared/http/outbound.types.ts';
+import type { OutboundHttp, OutboundResponse } from '../../../../shared/http/outbound.types.ts';
 import { DeliveryError, type ChannelDriver, type ChannelMessage, type DeliveryReceipt } from '../../notifications.types.ts';
-// Not push-specific: one Retry-After reading for every HTTP driver rather than two that drift apart.
-import { parseRetryAfterMs } from '../push/push.models.ts';
+import { deliveryErrorFromOutbound, retryAfterOf, type ProviderNames } from '../http-answers.ts';
 
 /**
  * http(s), a host (no user name or password: they would end up in logs; no backslash, which URL
@@ -84,6 +83,8 @@ const MAX_LOCATION_LENGTH = 512;
 /** A bigger answer is not a short acknowledgement with an id; it is not parsed. */
 const MAX_ID_ANSWER_BYTES = 4096;
 
+const WEBHOOK_NAMES: ProviderNames = { service: 'The webhook receiver', address: 'The webhook URL', delivery: 'webhook' };
+
 export function createWebhookDriver(deps: { http: OutboundHttp; clock?: Clock }): ChannelDriver<WebhookConfig, WebhookCredentials> {
   const clock = deps.clock ?? systemClock;
 
@@ -117,7 +118,7 @@ export function createWebhookDriver(deps: { http: OutboundHttp; clock?: Clock })
       try {
         response = await deps.http.request(config.url, { method: config.method ?? 'POST', headers, body, signal: options.signal, timeoutMs: options.timeoutMs });
       } catch (error) {
-        throw deliveryErrorFromOutbound(error, options.timeoutMs);
+        throw deliveryErrorFromOutbound(error, options.timeoutMs, WEBHOOK_NAMES);
       }
       return interpretAnswer(response, clock);
     },
@@ -158,16 +159,10 @@ function settingsProblem(config: unknown, credentials: unknown): string | undefi
 }
 
 function interpretAnswer(response: OutboundResponse, clock: Clock): DeliveryReceipt {
-  const { status, headers } = response;
+  const { status } = response;
   if (status >= 200 && status < 300) return receiptFrom(response);
-  const retryAfterMs = () => {
-    const date = headers.get('date');
-    const reference = date && !Number.isNaN(Date.parse(date)) ? new Date(Date.parse(date)) : clock.now();
-    const after = parseRetryAfterMs(headers.get('retry-after'), reference);
-    return after === undefined ? {} : { retryAfterMs: after };
-  };
-  if (status === 429) throw new DeliveryError('rate_limited', 'The webhook receiver asked to slow down (429)', retryAfterMs());
-  if (status >= 500 && status < 600) throw new DeliveryError('provider', `The webhook receiver answered ${status}`, retryAfterMs());
+  if (status === 429) throw new DeliveryError('rate_limited', 'The webhook receiver asked to slow down (429)', retryAfterOf(response, clock));
+  if (status >= 500 && status < 600) throw new DeliveryError('provider', `The webhook receiver answered ${status}`, retryAfterOf(response, clock));
   if (status === 408) throw new DeliveryError('provider', 'The webhook receiver answered 408 (request timeout)');
   if (status >= 300 && status < 400) {
     throw new DeliveryError('configuration', `The webhook URL redirects (${status}); enter the address it redirects to`);
@@ -200,22 +195,4 @@ function answerId(response: OutboundResponse): string | undefined {
   const id: unknown = (parsed as { id?: unknown }).id;
   const text = typeof id === 'number' && Number.isSafeInteger(id) ? String(id) : id;
   return typeof text === 'string' && PROVIDER_ID_PATTERN.test(text) ? text : undefined;
-}
-
-function deliveryErrorFromOutbound(error: unknown, timeoutMs: number): DeliveryError {
-  if (!(error instanceof OutboundError)) return new DeliveryError('provider', 'The webhook receiver could not be reached', { cause: error });
-  switch (error.kind) {
-    case 'timeout':
-      return new DeliveryError('timeout', `The webhook receiver did not answer within ${timeoutMs} ms`, { cause: error });
-    case 'forbidden_target':
-      return new DeliveryError('configuration', 'The webhook URL is an address this server may not contact', { cause: error });
-    case 'invalid_url':
-      return new DeliveryError('configuration', 'The webhook URL is not a valid URL', { cause: error });
-    case 'aborted':
-      return new DeliveryError('provider', 'The webhook delivery was aborted', { cause: error });
-    case 'dns':
-    case 'connect':
-    case 'too_many_redirects':
-      return new DeliveryError('provider', `The webhook receiver could not be reached (${error.kind})`, { cause: error });
-  }
 }

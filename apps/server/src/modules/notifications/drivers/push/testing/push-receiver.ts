@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../../../../../shared/clock/clock.ts';
 import { decryptWebPushMessage, verifyVapidAuthorization, WebPushDecryptError, type VapidClaims } from './web-push-crypto.ts';
+import { header, parseJson, readBody } from '../../testing/read-body.ts';
 
 export interface MintedSubscription {
   endpoint: string;
@@ -183,28 +184,4 @@ export async function startPushReceiver(options: { clock?: Clock; foreignBodyMar
       await closed;
     },
   };
-}
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** The whole body, or undefined when it is longer than `limit` (read to the end either way, so the answer reaches the client). */
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    length += chunk.length;
-    if (length <= limit) chunks.push(chunk);
-  }
-  return length > limit ? undefined : Buffer.concat(chunks);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -13,6 +13,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { header, parseJson, readBody } from '../../testing/read-body.ts';
 
 export interface WebhookRequest {
   method: string;
@@ -196,28 +197,4 @@ export async function startWebhookSink(options: WebhookSinkOptions = {}): Promis
       await closed;
     },
   };
-}
-
-function header(request: Pick<IncomingMessage, 'headers'>, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** The whole body, or undefined when it is longer than `limit` (read to the end either way, so the answer reaches the client). */
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    length += chunk.length;
-    if (length <= limit) chunks.push(chunk);
-  }
-  return length > limit ? undefined : Buffer.concat(chunks);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
