@@ -8,6 +8,7 @@
  * SQLite: one `workmate serve` process (API + worker thread), as a small install runs it.
  * PostgreSQL: `--workers` separate `workmate worker` processes sharing the work (SKIP LOCKED).
  * PostgreSQL needs BENCH_DATABASE_URL or TEST_DATABASE_URL (a server where databases can be created).
+ * BENCH_CHILD_NODE_ARGS passes Node options to the measured processes (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -83,7 +84,9 @@ async function runOne(input: { dialect: 'sqlite' | 'postgres'; users: number; pe
 }
 
 function start(command: 'serve' | 'worker', env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/index.ts', command], {
+  // BENCH_CHILD_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the measured processes (NODE_OPTIONS may not carry --cpu-prof).
+  const extra = process.env.BENCH_CHILD_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  return spawn(process.execPath, [...extra, '--import', 'tsx', 'apps/server/src/index.ts', command], {
     env: { ...process.env, ...env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKMATE_ALLOW_PRIVATE_TARGETS: 'true', WORKMATE_MIGRATE_ON_START: 'false' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

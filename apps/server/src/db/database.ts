@@ -13,6 +13,7 @@ import { PGliteDialect } from './pglite.dialect.ts';
 import type { Database } from './schema.ts';
 import { SqliteBooleansPlugin } from './sqlite-booleans.plugin.ts';
 import { GuardedSqliteDialect } from './sqlite-guard.ts';
+import { withStatementCache } from './sqlite-statements.ts';
 import { pgBigintToNumber, pgTimestampToIso } from './values.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -53,7 +54,7 @@ export function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({
-    dialect: new GuardedSqliteDialect({ database: sqlite }),
+    dialect: new GuardedSqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new SqliteBooleansPlugin()],
   });
   return { db, dialect: 'sqlite', sqlitePath: path, destroy: () => db.destroy() };

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Static, TSchema } from 'typebox';
-import Value from 'typebox/value';
+import { checkCompiled, problemsOf } from '../shared/validation/compiled.ts';
 import type { Database } from '../db/schema.ts';
 import { toDbJson } from '../db/values.ts';
 import type { Clock } from '../shared/clock/clock.ts';
@@ -27,8 +27,8 @@ export interface EnqueueOptions {
 }
 
 export function assertPayload<S extends TSchema>(type: JobType<S>, payload: unknown): asserts payload is Static<S> {
-  if (!Value.Check(type.payload, payload)) {
-    const problems = Value.Errors(type.payload, payload).map((error) => `${error.instancePath || '/'} ${error.message}`);
+  if (!checkCompiled(type.payload, payload)) {
+    const problems = problemsOf(type.payload, payload);
     throw new InvalidJobPayloadError(`payload of job ${type.name} is invalid: ${problems.join('; ')}`);
   }
 }

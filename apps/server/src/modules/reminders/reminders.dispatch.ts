@@ -83,6 +83,8 @@ export function createReminderDispatcher(deps: {
 
 /** Groups one user's due reminders into firings: held-together and missed ones merged, the rest alone. */
 export function firingsFor(user: PlanningUser, rows: readonly DueReminderRow[], now: Date): FiringInput[] {
+  // Only critical reminders go out during quiet hours (the plan holds the rest): without sound.
+  const silent = quietPeriodEnd(now, user.preferences) !== null;
   const late = rows.filter((row) => now.getTime() - fireTimeOf(row).getTime() > LATE_AFTER_MS);
   const onTime = rows.filter((row) => !late.includes(row));
   const held = new Map<string, DueReminderRow[]>();
@@ -112,8 +114,7 @@ export function firingsFor(user: PlanningUser, rows: readonly DueReminderRow[], 
       userId: user.id, taskId: row.task_id, kind: 'reminder', severity: row.severity, title: text.title, body: text.body, path: `/tasks/${row.task_id}`,
       fireKey: `reminder:${row.id}:${firedAt.toISOString()}`, reminderIds: [row.id, ...rows.filter((other) => other !== row).map((other) => other.id)], taskIds: [row.task_id],
       channels: [...new Set(rows.flatMap((other) => fromDbJson<NotificationChannel[]>(other.channels)))],
-      // Only critical reminders go out during quiet hours (the plan holds the rest): without sound.
-      silent: quietPeriodEnd(now, user.preferences) !== null,
+      silent,
     };
   });
   for (const group of groups) {
@@ -127,7 +128,7 @@ export function firingsFor(user: PlanningUser, rows: readonly DueReminderRow[], 
       fireKey: `digest:${reason}:${user.id}:${[...allIds].sort().join(',').slice(0, 64)}:${now.toISOString()}`,
       reminderIds: allIds, taskIds: [...new Set(group.rows.map((row) => row.task_id))],
       channels: [...new Set(group.rows.flatMap((row) => fromDbJson<NotificationChannel[]>(row.channels)))],
-      silent: quietPeriodEnd(now, user.preferences) !== null,
+      silent,
     });
   }
   return inputs;

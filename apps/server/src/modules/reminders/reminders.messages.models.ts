@@ -70,12 +70,32 @@ interface When {
   date: DateTime;
 }
 
+/**
+ * Placing an instant in a zone is the costly part of a message (a dispatch renders thousands, and
+ * they share a handful of instants: the batch's `now`, the common due dates). Remembered per
+ * (instant, zone); the memo is emptied when it grows past MEMO_LIMIT.
+ */
+const MEMO_LIMIT = 10_000;
+const placed = new Map<string, { isoDate: string; time: string; date: DateTime }>();
+
+function place(instant: Date, zone: string) {
+  const key = `${instant.getTime()}|${zone}`;
+  let known = placed.get(key);
+  if (!known) {
+    const date = DateTime.fromJSDate(instant, { zone });
+    known = { isoDate: localDateOf(instant, zone), time: date.toFormat('HH:mm'), date };
+    if (placed.size >= MEMO_LIMIT) placed.clear();
+    placed.set(key, known);
+  }
+  return known;
+}
+
 function whenOf(due: Date, dueIsDate: boolean, now: Date, zone: string): When {
   if (!isValidTimeZone(zone)) throw new RangeError(`unknown time zone "${zone}"`);
+  const placedDue = place(due, zone);
   // Both dates parse as UTC midnights, so the difference is a whole number of days even across DST.
-  const days = Math.round((Date.parse(localDateOf(due, zone)) - Date.parse(localDateOf(now, zone))) / DAY_MS);
-  const date = DateTime.fromJSDate(due, { zone });
-  return { days, overdue: isOverdue(due, now), time: dueIsDate ? null : date.toFormat('HH:mm'), date };
+  const days = Math.round((Date.parse(placedDue.isoDate) - Date.parse(place(now, zone).isoDate)) / DAY_MS);
+  return { days, overdue: isOverdue(due, now), time: dueIsDate ? null : placedDue.time, date: placedDue.date };
 }
 
 const AT = { de: ' um ', en: ' at ' } as const;
@@ -122,10 +142,19 @@ export function timeLeft(due: Date, dueIsDate: boolean, now: Date, zone: string,
   return left(whenOf(due, dueIsDate, now, zone), language);
 }
 
+const dateTexts = new Map<string, string>();
+
 function dateText(when: When, language: Language, weekday: boolean): string {
   const year = Math.abs(when.days) > YEAR_SHOWN_AFTER_DAYS ? ' yyyy' : '';
   const pattern = language === 'de' ? `${weekday ? 'cccc, ' : ''}d. MMMM${year}` : `${weekday ? 'cccc ' : ''}d MMMM${year}`;
-  return when.date.setLocale(language === 'de' ? 'de-DE' : 'en-GB').toFormat(pattern);
+  const key = `${when.date.toMillis()}|${when.date.zoneName ?? ''}|${pattern}|${language}`;
+  let text = dateTexts.get(key);
+  if (text === undefined) {
+    text = when.date.setLocale(language === 'de' ? 'de-DE' : 'en-GB').toFormat(pattern);
+    if (dateTexts.size >= MEMO_LIMIT) dateTexts.clear();
+    dateTexts.set(key, text);
+  }
+  return text;
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

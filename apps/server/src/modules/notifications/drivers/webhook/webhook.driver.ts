@@ -24,7 +24,7 @@
  */
 import { createHmac } from 'node:crypto';
 import Type, { type Static } from 'typebox';
-import Value from 'typebox/value';
+import { checkCompiled, firstProblem } from '../../../../shared/validation/compiled.ts';
 import { systemClock, type Clock } from '../../../../shared/clock/clock.ts';
 import type { OutboundHttp, OutboundResponse } from '../../../../shared/http/outbound.types.ts';
 import { DeliveryError, type ChannelDriver, type ChannelMessage, type DeliveryReceipt } from '../../notifications.types.ts';
@@ -149,11 +149,9 @@ export function signWebhookBody(secret: string, timestamp: string, body: string)
 
 /** Why these settings cannot be sent to, or undefined. Names the field, never repeats the secret. */
 function settingsProblem(config: unknown, credentials: unknown): string | undefined {
-  if (!Value.Check(WebhookConfig, config)) {
-    const first = Value.Errors(WebhookConfig, config)[0];
-    return `The webhook settings are invalid at ${first?.instancePath || '/'}`;
-  }
-  if (!Value.Check(WebhookCredentials, credentials)) return 'The webhook secret must be 16 to 256 characters';
+  const problem = firstProblem(WebhookConfig, config);
+  if (problem) return `The webhook settings are invalid at ${problem.path}`;
+  if (!checkCompiled(WebhookCredentials, credentials)) return 'The webhook secret must be 16 to 256 characters';
   // What the pattern lets through but no URL parser takes (`https://:80`, port 99999): the outbound guard says invalid_url.
   return undefined;
 }

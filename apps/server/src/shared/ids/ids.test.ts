@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { isUuid, newId } from './ids.ts';
+
+describe('newId', () => {
+  it('makes version 7 UUIDs that sort in the order they were made', async () => {
+    const first = newId();
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const later = Array.from({ length: 50 }, () => newId());
+    expect([first, ...later].every(isUuid)).toBe(true);
+    expect(first[14]).toBe('7');
+    expect(later.every((id) => id > first)).toBe(true);
+    expect(new Set(later).size).toBe(50);
+  });
+});
