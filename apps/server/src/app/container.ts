@@ -39,9 +39,10 @@ import { createTasksUsecases } from '../modules/tasks/tasks.usecases.ts';
 import { tasksSubscribers } from '../modules/tasks/tasks.subscribers.ts';
 import { createSearchRepository } from '../modules/search/search.repository.ts';
 import { createSearchUsecases } from '../modules/search/search.usecases.ts';
-import { documentUnderstoodEvent } from '../modules/documents/documents.schemas.ts';
+import { documentFailedEvent, documentUnderstoodEvent } from '../modules/documents/documents.schemas.ts';
 import { createIntegrationsRepository } from '../modules/integrations/integrations.repository.ts';
 import { createIntegrationsUsecases } from '../modules/integrations/integrations.usecases.ts';
+import { notificationsSubscribers } from '../modules/notifications/notifications.subscribers.ts';
 import { createChannelRegistry, lazyDriver, type ChannelKind } from '../modules/notifications/notifications.drivers.ts';
 import { createNotificationsRepository } from '../modules/notifications/notifications.repository.ts';
 import { createNotificationsUsecases } from '../modules/notifications/notifications.usecases.ts';
@@ -54,6 +55,7 @@ import { createMqttDriver } from '../modules/notifications/drivers/mqtt/mqtt.dri
 import { createWebhookDriver } from '../modules/notifications/drivers/webhook/webhook.driver.ts';
 import { createPushDriver } from '../modules/notifications/drivers/push/push.driver.ts';
 import { PushCredentials, PushSubscriptionConfig } from '../modules/notifications/drivers/push/push.schemas.ts';
+import { quietPeriodEnd } from '../modules/reminders/reminders.schedule.models.ts';
 import { createReminderDispatcher } from '../modules/reminders/reminders.dispatch.ts';
 import { remindersJobHandlers, remindersPeriodicJobs } from '../modules/reminders/reminders.jobs.ts';
 import { createActionLinks } from '../modules/reminders/reminders.links.ts';
@@ -130,7 +132,7 @@ export function createContainer(input: {
   const notifications = createNotificationsUsecases({ handle, repository: notificationsRepository, integrations: integrationsRepository, registry, clock });
   const deliveries = createDeliveryJobs({
     repository: notificationsRepository, integrations: integrationsRepository, registry, targetOf: integrations.targetOf, isDiscreet: integrations.isDiscreet,
-    actionsFor: links.actionsFor, configured: notifications.configured, publicUrl, clock, backoff: { baseMs: 30_000, maxMs: 300_000 },
+    actionsFor: links.actionsFor, configured: notifications.configured, publicUrl, clock, backoff: { baseMs: 30_000, maxMs: 300_000 }, notice: notifications.notice,
   });
   const remindersUsecases: RemindersUsecases = createRemindersUsecases({ handle, repository: remindersRepository, channels: notifications, clock, completeTask: (userId, taskId) => completeTask(userId, taskId) });
   const live = createLiveFeed({ db: handle.db, clock });
@@ -150,8 +152,18 @@ export function createContainer(input: {
       ...documentsJobHandlers({ handle, repository: documents, storage, users, bus, understander, settings: config }),
     ],
     periodic: [...maintenancePeriodicJobs, ...authPeriodicJobs, ...documentsPeriodicJobs, ...remindersPeriodicJobs],
-    events: [suspiciousLoginEvent, timezoneChangedEvent, documentUnderstoodEvent],
-    subscribers: tasksSubscribers({ tasks: tasksRepository, documents, users, replan, replanAll }),
+    events: [suspiciousLoginEvent, timezoneChangedEvent, documentUnderstoodEvent, documentFailedEvent],
+    subscribers: [
+      ...tasksSubscribers({ tasks: tasksRepository, documents, users, replan, replanAll }),
+      ...notificationsSubscribers({
+        userContext: async (executor, userId) => {
+          const [user] = (await remindersUsecases.planningUsers(executor, [userId])).values();
+          return user && { language: user.language, quiet: quietPeriodEnd(clock.now(), user.preferences) !== null };
+        },
+        // The queue exists once the job system is built (below); events are only delivered after that.
+        notice: (executor, input) => notifications.notice(executor, jobs.queue, input),
+      }),
+    ],
     // The dispatcher is built below, once the queue exists; every worker tick runs it.
     tickTasks: () => [() => dispatcher.dispatchDue({ maxBatches: 1 })],
   });

@@ -25,7 +25,7 @@ import type { StorageDriver } from '../storage/storage.types.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
 import { metadataAfterUnderstanding, typeAfterUnderstanding, understoodFields, type StoredMetadata } from './documents.models.ts';
 import type { DocumentsRepository } from './documents.repository.ts';
-import { documentUnderstoodEvent } from './documents.schemas.ts';
+import { documentFailedEvent, documentUnderstoodEvent } from './documents.schemas.ts';
 
 const DAY_MS = 86_400_000;
 const PROCESS_ATTEMPTS = 3;
@@ -65,7 +65,11 @@ export function documentsJobHandlers(deps: { handle: { db: Kysely<Database>; dia
       return;
     }
     const fail = async (reason: string) => {
-      await context.complete((trx) => repository.markFailed(trx, { id, reason, now: clock.now() }));
+      await context.complete(async (trx) => {
+        await repository.markFailed(trx, { id, reason, now: clock.now() });
+        const name = (document.title ?? document.original_filename ?? '').slice(0, 300);
+        await deps.bus.publish(trx, documentFailedEvent, { document_id: id, user_id: document.user_id, name, reason: reason.slice(0, 2000) }, { userId: document.user_id });
+      });
       context.logger.info({ document_id: id, reason }, 'document could not be understood');
     };
     const previous = document.processing_status === 'processing' ? 'crashed' : 'fine';

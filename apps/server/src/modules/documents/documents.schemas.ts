@@ -46,6 +46,18 @@ export const documentUnderstoodEvent = declareEvent(
   }),
 );
 
+/** Raised when a document could not be read at all (it stays, marked `failed`, with the reason): the user is told. */
+export const documentFailedEvent = declareEvent(
+  'documents.failed',
+  Type.Object({
+    document_id: Type.String({ format: 'uuid' }),
+    user_id: Type.String({ format: 'uuid' }),
+    /** What the user called it, or the uploaded file's name. */
+    name: Type.String({ maxLength: 300 }),
+    reason: Type.String({ maxLength: 2000 }),
+  }),
+);
+
 // ---- The documents API ----
 
 const Instant = Type.String({ format: 'date-time' });

@@ -18,6 +18,7 @@ import type { Clock } from '../../shared/clock/clock.ts';
 import { newId } from '../../shared/ids/ids.ts';
 import type { IntegrationRow, IntegrationsRepository } from '../integrations/integrations.repository.ts';
 import type { ChannelKind, ChannelRegistry } from './notifications.drivers.ts';
+import { channelFailingNotice, type Notice } from './notifications.notices.models.ts';
 import type { FiringRow, NewAttempt, NotificationsRepository } from './notifications.repository.ts';
 import { DeliveryError, type ChannelMessage, type ChannelTarget, type MessageAction } from './notifications.types.ts';
 
@@ -75,6 +76,8 @@ export function createDeliveryJobs(deps: {
   publicUrl: string;
   clock: Clock;
   backoff: { baseMs: number; maxMs: number };
+  /** Tells the user something that is not a reminder (here: a channel that keeps failing), on the same path. */
+  notice: (trx: Executor, queue: JobQueue, input: { userId: string; key: string; notice: Notice; silent: boolean }) => Promise<unknown>;
 }) {
   const { repository, registry, clock } = deps;
 
@@ -165,7 +168,7 @@ export function createDeliveryJobs(deps: {
       if (integration && outcome.error.kind === 'gone') {
         // The browser dropped the subscription: it will never work again; the user sees why in their channel list.
         await deps.integrations.update(trx, integration.user_id, integration.id, { enabled: false, sync_status: 'error', error_log: outcome.error.message, last_sync_at: toDbInstant(now) }, now);
-      } else if (integration) await noteFailure(trx, integration, outcome.error.message, now);
+      } else if (integration) await noteFailure(trx, queue, integration, item.channel, outcome.error.message, now);
     }
   }
 
@@ -186,21 +189,16 @@ export function createDeliveryJobs(deps: {
   }
 
   /** A channel that failed FAILING_STREAK times in a row is marked and named in the notification centre. */
-  async function noteFailure(trx: Executor, integration: IntegrationRow, message: string, now: Date) {
+  async function noteFailure(trx: Executor, queue: JobQueue, integration: IntegrationRow, channel: string, message: string, now: Date) {
     const recent = await repository.recentOutcomes(trx, integration.id, FAILING_STREAK);
     if (recent.length < FAILING_STREAK || recent.some((status) => status !== 'failed') || integration.sync_status === 'error') return;
     await deps.integrations.update(trx, integration.user_id, integration.id, { sync_status: 'error', error_log: message, last_sync_at: toDbInstant(now) }, now);
     const [user] = await repository.usersOf(trx, [integration.user_id]);
-    const name = integration.name ?? integration.integration_type;
-    const german = user?.language !== 'en';
-    await repository.insertFirings(trx, [{
-      id: newId(), user_id: integration.user_id, task_id: null, kind: 'system', severity: 'warning',
-      title: german ? `Kanal „${name}“ funktioniert gerade nicht` : `Channel "${name}" is not working`,
-      body: german
-        ? `Die letzten ${FAILING_STREAK} Versuche über „${name}“ sind gescheitert (${message}). Erinnerungen kommen solange über deine anderen Kanäle. Prüfe die Einstellungen und sende eine Testnachricht.`
-        : `The last ${FAILING_STREAK} attempts over "${name}" failed (${message}). Reminders use your other channels meanwhile. Check its settings and send a test message.`,
-      action_url: `/settings/channels/${integration.id}`, fire_key: `channel-failing:${integration.id}:${toDbInstant(now)}`, reminder_ids: '[]', task_ids: '[]',
-    }], now);
+    const notice = channelFailingNotice({
+      language: user?.language === 'en' ? 'en' : 'de', name: integration.name ?? integration.integration_type, attempts: FAILING_STREAK, reason: message,
+      integrationId: integration.id, channel: channel as NotificationChannel,
+    });
+    await deps.notice(trx, queue, { userId: integration.user_id, key: `channel-failing:${integration.id}:${toDbInstant(now)}`, notice, silent: false });
   }
 
   async function run(items: readonly DeliveryItem[], context: JobContext, queue: JobQueue) {

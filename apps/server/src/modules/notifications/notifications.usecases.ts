@@ -17,6 +17,7 @@ import type { IntegrationsRepository } from '../integrations/integrations.reposi
 import type { ChannelRegistry } from './notifications.drivers.ts';
 import * as errors from './notifications.errors.ts';
 import { BATCH_SIZE, deliverBatchJob, deliveryKey, type DeliveryItem } from './notifications.jobs.ts';
+import type { Notice } from './notifications.notices.models.ts';
 import type { NewAttempt, NewFiring, NotificationsRepository } from './notifications.repository.ts';
 
 export interface FiringInput {
@@ -123,6 +124,18 @@ export function createNotificationsUsecases(deps: {
     return fresh.map((row) => ({ id: row.id, userId: row.user_id, title: row.title, severity: row.severity }));
   }
 
+  /**
+   * A notification that is not a reminder (a suspicious login, a document that failed, a failing
+   * channel) on the same path as reminders: in-app entry plus deliveries, in the caller's transaction.
+   * `key` makes it once-only (the same event delivered twice notifies once).
+   */
+  async function notice(trx: Executor, queue: JobQueue, input: { userId: string; key: string; notice: Notice; silent: boolean }) {
+    return fire(trx, queue, [{
+      userId: input.userId, taskId: null, kind: 'system', severity: input.notice.severity, title: input.notice.title, body: input.notice.body, path: input.notice.path,
+      fireKey: `notice:${input.key}`.slice(0, 255), reminderIds: [], taskIds: [], channels: input.notice.channels, silent: input.silent,
+    }]);
+  }
+
   async function list(userId: string, query: { page: number; page_size: number; unread?: boolean }) {
     const { limit, offset } = pageWindow(query);
     const { total, rows } = await repository.list(deps.handle.db, userId, { unread: query.unread ?? false, offset, limit });
@@ -160,7 +173,7 @@ export function createNotificationsUsecases(deps: {
     return unreadCount(userId);
   }
 
-  return { configured, fire, list, unreadCount, markRead };
+  return { configured, fire, notice, list, unreadCount, markRead };
 }
 
 export type NotificationsUsecases = ReturnType<typeof createNotificationsUsecases>;
