@@ -53,8 +53,15 @@ import { createEmailDriver } from '../modules/notifications/drivers/email/email.
 import { smtpSettingsFromUrl } from '../modules/notifications/drivers/email/email.config.ts';
 import { createMqttDriver } from '../modules/notifications/drivers/mqtt/mqtt.driver.ts';
 import { createWebhookDriver } from '../modules/notifications/drivers/webhook/webhook.driver.ts';
+import { createDiscordDriver } from '../modules/notifications/drivers/discord/discord.driver.ts';
+import { createHomeAssistantDriver } from '../modules/notifications/drivers/homeassistant/homeassistant.driver.ts';
+import { createNtfyDriver } from '../modules/notifications/drivers/ntfy/ntfy.driver.ts';
+import { createSignalDriver } from '../modules/notifications/drivers/signal/signal.driver.ts';
+import { createSmsDriver } from '../modules/notifications/drivers/sms/sms.driver.ts';
+import { createWhatsAppDriver } from '../modules/notifications/drivers/whatsapp/whatsapp.driver.ts';
 import { createPushDriver } from '../modules/notifications/drivers/push/push.driver.ts';
 import { PushCredentials, PushSubscriptionConfig } from '../modules/notifications/drivers/push/push.schemas.ts';
+import { DEFAULT_FALLBACK_ORDER } from '../modules/reminders/reminders.preferences.models.ts';
 import { quietPeriodEnd } from '../modules/reminders/reminders.schedule.models.ts';
 import { createReminderDispatcher } from '../modules/reminders/reminders.dispatch.ts';
 import { remindersJobHandlers, remindersPeriodicJobs } from '../modules/reminders/reminders.jobs.ts';
@@ -113,6 +120,13 @@ export function createContainer(input: {
     },
     { type: 'mqtt', driver: createMqttDriver({ outbound, clock }), discreetByDefault: true, multiple: true },
     { type: 'webhook', driver: createWebhookDriver({ http: outbound, clock }), discreetByDefault: true, multiple: true },
+    { type: 'ntfy', driver: createNtfyDriver({ http: outbound, clock }), discreetByDefault: false, multiple: true },
+    { type: 'sms', driver: createSmsDriver({ http: outbound, clock }), discreetByDefault: false, multiple: true },
+    { type: 'signal', driver: createSignalDriver({ http: outbound, clock }), discreetByDefault: false, multiple: true },
+    { type: 'whatsapp', driver: createWhatsAppDriver({ http: outbound, clock }), discreetByDefault: false, multiple: true },
+    // A Discord channel is usually read by others too; speech in a room is heard by everyone.
+    { type: 'discord', driver: createDiscordDriver({ http: outbound, clock }), discreetByDefault: true, multiple: true },
+    { type: 'homeassistant', driver: createHomeAssistantDriver({ http: outbound, clock }), discreetByDefault: true, multiple: true },
     ...(config.smtpUrl ? [{ type: 'email', driver: createEmailDriver(smtpSettingsFromUrl(config.smtpUrl, config.smtpFrom, new URL('/settings/notifications', publicUrl).toString())), discreetByDefault: false, multiple: true }] : []),
   ];
   const registry = createChannelRegistry(input.channelKinds ?? channelKinds);
@@ -133,6 +147,7 @@ export function createContainer(input: {
   const deliveries = createDeliveryJobs({
     repository: notificationsRepository, integrations: integrationsRepository, registry, targetOf: integrations.targetOf, isDiscreet: integrations.isDiscreet,
     actionsFor: links.actionsFor, configured: notifications.configured, publicUrl, clock, backoff: { baseMs: 30_000, maxMs: 300_000 }, notice: notifications.notice,
+    fallbackOrder: async (executor, userId) => (await remindersUsecases.planningUsers(executor, [userId])).get(userId)?.preferences.fallbackOrder ?? DEFAULT_FALLBACK_ORDER,
   });
   const remindersUsecases: RemindersUsecases = createRemindersUsecases({ handle, repository: remindersRepository, channels: notifications, clock, completeTask: (userId, taskId) => completeTask(userId, taskId) });
   const live = createLiveFeed({ db: handle.db, clock });

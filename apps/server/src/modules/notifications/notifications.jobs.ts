@@ -31,8 +31,6 @@ export const FAILING_STREAK = 3;
 /** Deliveries per batch job, and how many of them are sent at the same time. */
 export const BATCH_SIZE = 50;
 const SEND_CONCURRENCY = 16;
-/** The order in which a delivery falls through to the user's other channels. */
-const FALL_THROUGH_ORDER: readonly NotificationChannel[] = ['push', 'email', 'telegram', 'signal', 'whatsapp', 'discord', 'sms', 'smart_home'];
 
 const Delivery = Type.Object({
   firing_id: Type.String({ format: 'uuid' }),
@@ -73,6 +71,8 @@ export function createDeliveryJobs(deps: {
   isDiscreet: (row: IntegrationRow | undefined, channel: NotificationChannel) => boolean;
   actionsFor: (input: { userId: string; reminderId: string | null; language: 'de' | 'en' }) => MessageAction[];
   configured: (executor: Executor, userId: string) => Promise<ReadonlySet<NotificationChannel>>;
+  /** The user's fall-through order (their `fallback_order`, then the default order). */
+  fallbackOrder: (executor: Executor, userId: string) => Promise<readonly NotificationChannel[]>;
   publicUrl: string;
   clock: Clock;
   backoff: { baseMs: number; maxMs: number };
@@ -172,10 +172,10 @@ export function createDeliveryJobs(deps: {
     }
   }
 
-  /** The next channel in the fall-through order that this firing has not tried yet, if the user has one. */
+  /** The next channel in the user's fall-through order that this firing has not tried yet, if they have one. */
   async function fallThrough(trx: Executor, queue: JobQueue, firing: FiringRow, tried: readonly string[]) {
     const available = await deps.configured(trx, firing.user_id);
-    const next = FALL_THROUGH_ORDER.find((channel) => available.has(channel) && !tried.includes(channel));
+    const next = (await deps.fallbackOrder(trx, firing.user_id)).find((channel) => available.has(channel) && !tried.includes(channel));
     if (!next) return;
     const targets: (string | null)[] = (await deps.integrations.enabledOf(trx, [firing.user_id], registry.typesOf(next))).map((row) => row.id);
     if (targets.length === 0 && next === 'email') targets.push(null);

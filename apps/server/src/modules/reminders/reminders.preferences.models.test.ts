@@ -21,6 +21,7 @@ describe('defaults', () => {
       channelsBySeverity: { info: ['push'], warning: ['push', 'email'], urgent: ['push', 'email', 'sms'], critical: ['push', 'email', 'sms', 'smart_home'] },
       stages: { info: true, warning: true, urgent: true, critical: true },
       frequency: { info: 'once', warning: 'daily', urgent: 'multiple', critical: 'hourly' },
+      fallbackOrder: ['push', 'email', 'telegram', 'signal', 'whatsapp', 'discord', 'sms', 'smart_home'],
     } satisfies ReminderPreferences);
   });
 
@@ -53,6 +54,7 @@ describe('overrides merge field by field', () => {
     ['one severity\'s channels', { channels_by_severity: { warning: ['telegram'] } }, (p) => [p.channelsBySeverity.warning, p.channelsBySeverity.urgent], [['telegram'], ['push', 'email', 'sms']]],
     ['a stage off', { stages: { info: false } }, (p) => p.stages, { info: false, warning: true, urgent: true, critical: true }],
     ['one frequency', { reminder_frequency: { warning: 'every_other_day' } }, (p) => p.frequency, { info: 'once', warning: 'every_other_day', urgent: 'multiple', critical: 'hourly' }],
+    ['a fall-through order, the rest following in the default order', { fallback_order: ['telegram', 'sms'] }, (p) => p.fallbackOrder, ['telegram', 'sms', 'push', 'email', 'signal', 'whatsapp', 'discord', 'smart_home']],
   ])('%s', (_label, raw, pick, expected) => {
     expect(pick(parseNotificationPreferences(raw, BERLIN))).toEqual(expected);
   });
@@ -73,6 +75,8 @@ describe('invalid preferences are rejected naming the field', () => {
     ['an unknown stage', { stages: { reminder: true } }, 'stages.reminder is not a known field'],
     ['quiet hours that start where they end', { quiet_hours: { start: '07:00' } }, 'quiet_hours.end must differ from quiet_hours.start'],
     ['waking hours that end before they start', { waking_hours: { start: '21:00', end: '08:00' } }, 'waking_hours.end must be after waking_hours.start (21:00)'],
+    ['in-app in the fall-through order (it always has everything)', { fallback_order: ['in_app', 'sms'] }, 'fallback_order[0] must be one of push, email'],
+    ['a channel twice in the fall-through order', { fallback_order: ['sms', 'sms'] }, 'fallback_order must not have duplicate items'],
     ['not an object', 'loud', '(root) must be object'],
   ])('%s', (_label, raw, message) => {
     const error = caught(() => parseNotificationPreferences(raw, BERLIN));

@@ -36,7 +36,12 @@ export interface ReminderPreferences {
   channelsBySeverity: Record<ReminderSeverity, NotificationChannel[]>;
   stages: Record<ReminderSeverity, boolean>;
   frequency: StageFrequencies;
+  /** Where an undelivered reminder goes next: the user's order, then the rest of DEFAULT_FALLBACK_ORDER. */
+  fallbackOrder: NotificationChannel[];
 }
+
+/** The order in which a delivery that did not get through falls through to the user's other channels. */
+export const DEFAULT_FALLBACK_ORDER: readonly NotificationChannel[] = ['push', 'email', 'telegram', 'signal', 'whatsapp', 'discord', 'sms', 'smart_home'];
 
 const TIME_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
 const Time = (description: string) => Type.String({ pattern: TIME_PATTERN, description: `${description} Local time HH:MM (00:00-23:59).` });
@@ -90,6 +95,12 @@ export const NotificationPreferencesSchema = Type.Object(
         { additionalProperties: false, description: 'Turns a whole stage on or off.' },
       ),
     ),
+    fallback_order: Type.Optional(
+      Type.Array(Type.Enum(DEFAULT_FALLBACK_ORDER), {
+        uniqueItems: true,
+        description: `Where a reminder goes when a channel could not deliver it within 10 minutes: your channels in this order; channels left out follow in the default order (${DEFAULT_FALLBACK_ORDER.join(', ')}).`,
+      }),
+    ),
     reminder_frequency: Type.Optional(
       Type.Object(
         {
@@ -117,6 +128,7 @@ export const DEFAULT_NOTIFICATION_PREFERENCES: Readonly<CompleteNotificationPref
   waking_hours: { start: '09:00', end: '21:00' },
   stages: { info: true, warning: true, urgent: true, critical: true },
   reminder_frequency: { info: 'once', warning: 'daily', urgent: 'multiple', critical: 'hourly' },
+  fallback_order: [...DEFAULT_FALLBACK_ORDER],
 };
 
 /** Merges the stored preferences over the defaults; throws `reminders.invalid_preferences` naming every bad field. */
@@ -141,6 +153,7 @@ export function parseNotificationPreferences(raw: unknown, zone: string): Remind
     channelsBySeverity: Object.fromEntries(REMINDER_SEVERITIES.map((severity) => [severity, [...bySeverity[severity]]])) as Record<ReminderSeverity, NotificationChannel[]>,
     stages: { ...defaults.stages, ...value.stages },
     frequency: { ...defaults.reminder_frequency, ...value.reminder_frequency },
+    fallbackOrder: [...new Set([...(value.fallback_order ?? []), ...DEFAULT_FALLBACK_ORDER])],
   };
 }
 
