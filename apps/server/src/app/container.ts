@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { fromDbJson } from '../db/values.ts';
 import { createJobSystem } from '../jobs/job-system.ts';
 import { createApiKeysRepository } from '../modules/api-keys/api-keys.repository.ts';
 import { createApiKeysUsecases } from '../modules/api-keys/api-keys.usecases.ts';
@@ -53,6 +54,7 @@ import { createEmailDriver } from '../modules/notifications/drivers/email/email.
 import { smtpSettingsFromUrl } from '../modules/notifications/drivers/email/email.config.ts';
 import { createMqttDriver } from '../modules/notifications/drivers/mqtt/mqtt.driver.ts';
 import { createWebhookDriver } from '../modules/notifications/drivers/webhook/webhook.driver.ts';
+import { createInAppDriver } from '../modules/notifications/drivers/in-app/in-app.driver.ts';
 import { createDiscordDriver } from '../modules/notifications/drivers/discord/discord.driver.ts';
 import { createHomeAssistantDriver } from '../modules/notifications/drivers/homeassistant/homeassistant.driver.ts';
 import { createNtfyDriver } from '../modules/notifications/drivers/ntfy/ntfy.driver.ts';
@@ -60,6 +62,14 @@ import { createSignalDriver } from '../modules/notifications/drivers/signal/sign
 import { createSmsDriver } from '../modules/notifications/drivers/sms/sms.driver.ts';
 import { createWhatsAppDriver } from '../modules/notifications/drivers/whatsapp/whatsapp.driver.ts';
 import { createPushDriver } from '../modules/notifications/drivers/push/push.driver.ts';
+import { botIdOf, createTelegramBotApi } from '../modules/notifications/drivers/telegram/telegram.api.ts';
+import { createTelegramDriver } from '../modules/notifications/drivers/telegram/telegram.driver.ts';
+import { createTelegramLimiter } from '../modules/notifications/drivers/telegram/telegram.limiter.ts';
+import { enqueueTelegramEvents, telegramEventJob, telegramJobHandlers } from '../modules/telegram/telegram.jobs.ts';
+import { webhookSecret } from '../modules/telegram/telegram.models.ts';
+import { createTelegramPoller } from '../modules/telegram/telegram.poller.ts';
+import { createTelegramRepository } from '../modules/telegram/telegram.repository.ts';
+import { createTelegramUsecases, TELEGRAM_INTEGRATION_TYPE } from '../modules/telegram/telegram.usecases.ts';
 import { PushCredentials, PushSubscriptionConfig } from '../modules/notifications/drivers/push/push.schemas.ts';
 import { DEFAULT_FALLBACK_ORDER } from '../modules/reminders/reminders.preferences.models.ts';
 import { quietPeriodEnd } from '../modules/reminders/reminders.schedule.models.ts';
@@ -109,6 +119,14 @@ export function createContainer(input: {
     allowPrivateTargets: config.allowPrivateTargets === 'auto' ? async () => (await integrationsRepository.countUsers()) <= 1 : config.allowPrivateTargets === 'true',
   });
   const vapid = createVapidKeyStore({ db: handle.db, secrets, clock });
+  // The Telegram bot: the instance's token, Telegram's (or the operator's) API server, so the requests are not held to the private-target rule.
+  const telegramBot = config.telegramBotToken
+    ? {
+        api: createTelegramBotApi({ baseUrl: config.telegramApiUrl, token: config.telegramBotToken, http: createOutboundHttp({ allowPrivateTargets: true }) }),
+        limiter: createTelegramLimiter(),
+        webhookSecret: webhookSecret(keys.keyring.current.key, config.telegramBotToken),
+      }
+    : undefined;
   const channelKinds: ChannelKind[] = [
     {
       type: 'push',
@@ -127,6 +145,9 @@ export function createContainer(input: {
     // A Discord channel is usually read by others too; speech in a room is heard by everyone.
     { type: 'discord', driver: createDiscordDriver({ http: outbound, clock }), discreetByDefault: true, multiple: true },
     { type: 'homeassistant', driver: createHomeAssistantDriver({ http: outbound, clock }), discreetByDefault: true, multiple: true },
+    ...(telegramBot
+      ? [{ type: TELEGRAM_INTEGRATION_TYPE, driver: createTelegramDriver(telegramBot), discreetByDefault: false, multiple: false, linkWith: 'POST /api/v1/integrations/telegram/link' }]
+      : []),
     ...(config.smtpUrl ? [{ type: 'email', driver: createEmailDriver(smtpSettingsFromUrl(config.smtpUrl, config.smtpFrom, new URL('/settings/notifications', publicUrl).toString())), discreetByDefault: false, multiple: true }] : []),
   ];
   const registry = createChannelRegistry(input.channelKinds ?? channelKinds);
@@ -143,7 +164,8 @@ export function createContainer(input: {
     handle, repository: integrationsRepository, registry, secrets, clock, replanAll,
     testMessage: async (userId) => links.testMessage(userId),
   });
-  const notifications = createNotificationsUsecases({ handle, repository: notificationsRepository, integrations: integrationsRepository, registry, clock });
+  const inApp = createInAppDriver({ db: handle.db, repository: notificationsRepository, publicUrl, clock });
+  const notifications = createNotificationsUsecases({ handle, repository: notificationsRepository, integrations: integrationsRepository, registry, inApp, clock });
   const deliveries = createDeliveryJobs({
     repository: notificationsRepository, integrations: integrationsRepository, registry, targetOf: integrations.targetOf, isDiscreet: integrations.isDiscreet,
     actionsFor: links.actionsFor, configured: notifications.configured, publicUrl, clock, backoff: { baseMs: 30_000, maxMs: 300_000 }, notice: notifications.notice,
@@ -158,10 +180,11 @@ export function createContainer(input: {
     logger,
     settings: config,
     // Every module's job declarations, handlers, periodic jobs, events and subscribers are listed here.
-    jobs: [...documentsJobs, deliverNotificationJob, deliverBatchJob],
+    jobs: [...documentsJobs, deliverNotificationJob, deliverBatchJob, telegramEventJob],
     registrations: ({ bus, queue }) => [
       ...deliveries.handlers(queue),
       ...remindersJobHandlers(),
+      ...telegramJobHandlers({ handleEvent: (event) => telegram.handleEvent(event) }),
       ...maintenanceJobHandlers({ db: handle.db }),
       ...authJobHandlers({ auth: authRepository, clock }),
       ...documentsJobHandlers({ handle, repository: documents, storage, users, bus, understander, settings: config }),
@@ -188,6 +211,46 @@ export function createContainer(input: {
     onFired: () => jobs.nudge(),
   });
 
+  const telegramRepository = createTelegramRepository(handle);
+  const telegram = createTelegramUsecases({
+    bot: telegramBot,
+    repository: telegramRepository,
+    integrations,
+    reminders: remindersUsecases,
+    firingOf: async (firingId) => {
+      const [firing] = await notificationsRepository.findFirings(handle.db, [firingId]);
+      if (!firing) return undefined;
+      return { userId: firing.user_id, reminderId: firing.kind === 'reminder' ? (fromDbJson<string[]>(firing.reminder_ids)[0] ?? null) : null };
+    },
+    userContext: async (userId) => {
+      const user = await remindersUsecases.planningUser(handle.db, userId);
+      return { language: user.language, zone: user.zone };
+    },
+    deliver: async (executor, events) => {
+      await enqueueTelegramEvents(jobs.queue, executor, events);
+      jobs.nudge();
+    },
+    clock,
+    logger,
+  });
+  // Built here, started only by the processes that run workers (processes.ts): one of them holds the lease and receives.
+  const telegramMode = config.telegramUpdates === 'auto' ? (config.publicUrl?.startsWith('https://') ? 'webhook' : 'polling') : config.telegramUpdates;
+  const telegramPoller = telegramBot && config.telegramBotToken
+    ? createTelegramPoller({
+        api: telegramBot.api,
+        repository: telegramRepository,
+        handle,
+        botId: botIdOf(config.telegramBotToken),
+        mode: telegramMode,
+        ...(config.publicUrl ? { webhook: { url: `${config.publicUrl.replace(/\/+$/, '')}/hooks/telegram`, secret: telegramBot.webhookSecret } } : {}),
+        fallBackToPolling: config.telegramUpdates === 'auto',
+        deliver: (trx, events) => enqueueTelegramEvents(jobs.queue, trx, events),
+        onDelivered: () => jobs.nudge(),
+        clock,
+        logger,
+      })
+    : undefined;
+
   const throttle = createLoginThrottle({ auth: authRepository, clock });
   const twoFactor = createTwoFactorUsecases({ handle, repository: createTwoFactorRepository({ db: handle.db }), users, secrets, throttle, clock, issuer: 'Workmate' });
   const accounts = createUsersUsecases({ handle, users, auth: authRepository, bus: jobs.bus, files: userFiles(storage), throttle, clock, replanAll });
@@ -213,6 +276,7 @@ export function createContainer(input: {
     reminders: remindersUsecases,
     notifications,
     integrations,
+    telegram,
     links,
     live,
     pushKey: async () => (await vapid.keys()).publicKey,
@@ -228,8 +292,9 @@ export function createContainer(input: {
   };
 
   return {
-    config, clock, logger, handle, jobs, vapid, dispatcher, storage, understander, secretBox: secrets, usecases,
+    config, clock, logger, handle, jobs, vapid, dispatcher, inApp, storage, understander, secretBox: secrets, usecases, telegramPoller,
     close: async () => {
+      await telegramPoller?.stop();
       await understander.close();
       await registry.close();
       live.close();

@@ -27,6 +27,7 @@ import { twoFactorRoutes } from '../modules/two-factor/two-factor.routes.ts';
 import { integrationsRoutes } from '../modules/integrations/integrations.routes.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
 import { actionLinksRoutes } from '../modules/reminders/reminders.links.routes.ts';
+import { telegramLinkRoutes, telegramWebhookRoutes } from '../modules/telegram/telegram.routes.ts';
 import { remindersRoutes, taskRemindersRoutes } from '../modules/reminders/reminders.routes.ts';
 import { adminUsersRoutes } from '../modules/users/admin-users.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
@@ -101,6 +102,7 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
   await app.register(systemRoutes(deps.usecases.system));
   await app.register(actionLinksRoutes({ links: deps.usecases.links, reminders: deps.usecases.reminders, languageOf: deps.usecases.links.languageOf }));
   const { usecases } = deps;
+  await app.register(telegramWebhookRoutes(usecases.telegram));
   await app.register(
     async (api) => {
       api.addHook('onRequest', authenticate({ auth: usecases.auth, apiKeys: usecases.apiKeys }));
@@ -114,6 +116,7 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
       await api.register(remindersRoutes(usecases.reminders), { prefix: '/reminders' });
       await api.register(notificationsRoutes({ usecases: usecases.notifications, live: usecases.live, pushKey: usecases.pushKey }), { prefix: '/notifications' });
       await api.register(integrationsRoutes(usecases.integrations), { prefix: '/integrations' });
+      await api.register(telegramLinkRoutes(usecases.telegram), { prefix: '/integrations/telegram' });
       await api.register(tagsRoutes(usecases.tags), { prefix: '/tags' });
       await api.register(todayRoutes(usecases.tasks), { prefix: '/today' });
       await api.register(searchRoutes(usecases.search), { prefix: '/search' });

@@ -93,7 +93,10 @@ export async function runServe(config: Config): Promise<void> {
   const app = await startHttp(container);
   const worker = startWorkerThread(config, container.logger);
   container.jobs.onNudge(() => worker.nudge());
+  // The Telegram receiver is I/O only (it queues jobs for the worker thread), so it runs here, beside the API.
+  container.telegramPoller?.start();
   onShutdown(container.logger, config.shutdownTimeoutSeconds, async () => {
+    await container.telegramPoller?.stop();
     await app.close();
     await worker.stop();
     await container.close();
@@ -113,7 +116,9 @@ export async function runWorker(config: Config): Promise<void> {
   const container = await prepare(config, 'worker');
   const worker = container.jobs.createWorker();
   worker.start();
+  container.telegramPoller?.start();
   onShutdown(container.logger, config.shutdownTimeoutSeconds, async () => {
+    await container.telegramPoller?.stop();
     await worker.stop(config.shutdownTimeoutSeconds * 1000);
     await container.close();
   });

@@ -211,6 +211,24 @@ export const settings = {
     default: 'mailto:workmate@localhost',
     description: 'The contact push services see with Web Push (a `mailto:` or `https:` address of the instance admin). The VAPID key pair itself is generated once and kept, sealed, in the database.',
   },
+  telegramBotToken: {
+    env: 'WORKMATE_TELEGRAM_BOT_TOKEN',
+    schema: Type.String({ pattern: '^[0-9]{1,20}:[A-Za-z0-9_-]{20,100}$' }),
+    secret: true,
+    description: 'The token of the Telegram bot reminders are sent through, from @BotFather (`123456789:AA...`). Unset: no Telegram channel. See docs/channels-telegram.md.',
+  },
+  telegramApiUrl: {
+    env: 'WORKMATE_TELEGRAM_API_URL',
+    schema: Type.String({ pattern: '^https?://[^\\s/?#@]+(/[^\\s?#]*)?$' }),
+    default: 'https://api.telegram.org',
+    description: 'The Telegram Bot API server: Telegram\'s own, a self-hosted `telegram-bot-api`, or a test fake.',
+  },
+  telegramUpdates: {
+    env: 'WORKMATE_TELEGRAM_UPDATES',
+    schema: Type.Union([Type.Literal('auto'), Type.Literal('polling'), Type.Literal('webhook')]),
+    default: 'auto',
+    description: 'How the bot receives messages and button presses: `polling` (one process long-polls getUpdates; works behind NAT), `webhook` (Telegram posts to `WORKMATE_PUBLIC_URL/hooks/telegram`, which must be reachable from the internet over https on port 443, 80, 88 or 8443), `auto`: webhook when WORKMATE_PUBLIC_URL is https, else polling.',
+  },
   allowPrivateTargets: {
     env: 'WORKMATE_ALLOW_PRIVATE_TARGETS',
     schema: Type.Union([Type.Literal('auto'), Type.Literal('true'), Type.Literal('false')]),

@@ -36,6 +36,14 @@ describe('configuration', () => {
     expect(problems.join('\n')).not.toMatch(/secret@db/);
   });
 
+  it('takes a Telegram bot token as a secret, and webhook mode only with an https public address', () => {
+    expect(loadConfig({ WORKMATE_TELEGRAM_BOT_TOKEN: '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw' })).toMatchObject({ telegramApiUrl: 'https://api.telegram.org', telegramUpdates: 'auto' });
+    const problems = problemsOf({ WORKMATE_TELEGRAM_BOT_TOKEN: 'AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw', WORKMATE_TELEGRAM_UPDATES: 'webhook', WORKMATE_PUBLIC_URL: 'http://workmate.lan' });
+    expect(problems.join('\n')).toMatch(/WORKMATE_TELEGRAM_BOT_TOKEN = \(hidden\)/);
+    expect(problems.join('\n')).not.toContain('AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw');
+    expect(problems.join('\n')).toMatch(/WORKMATE_TELEGRAM_UPDATES=webhook needs WORKMATE_PUBLIC_URL/);
+  });
+
   it('takes a JSON file below the environment and refuses unknown keys', () => {
     const dir = mkdtempSync(join(tmpdir(), 'workmate-config-'));
     const file = join(dir, 'workmate.json');

@@ -41,6 +41,9 @@ export interface Config {
   smtpUrl: string | undefined;
   smtpFrom: string;
   vapidSubject: string;
+  telegramBotToken: string | undefined;
+  telegramApiUrl: string;
+  telegramUpdates: 'auto' | 'polling' | 'webhook';
   allowPrivateTargets: 'auto' | 'true' | 'false';
   reminderBatchSize: number;
   migrateOnStart: boolean;
@@ -91,6 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const config = { ...values, ...overrides } as Config;
   if (config.jobBackoffMaxMs < config.jobBackoffBaseMs) {
     problems.push('WORKMATE_JOB_BACKOFF_MAX_MS must not be smaller than WORKMATE_JOB_BACKOFF_BASE_MS');
+  }
+  if (config.telegramUpdates === 'webhook' && !config.publicUrl?.startsWith('https://')) {
+    problems.push('WORKMATE_TELEGRAM_UPDATES=webhook needs WORKMATE_PUBLIC_URL to be an https address Telegram can reach');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -209,6 +209,30 @@ export interface UsedActionTokensTable {
   used_at: CreatedInstant;
 }
 
+/** One-time codes linking a Telegram chat to an account (migration 0009). */
+export interface TelegramLinkCodesTable {
+  /** SHA-256 (hex) of the code; the code itself is never stored. */
+  code_hash: string;
+  user_id: string;
+  expires_at: DbInstant;
+  used_at: DbInstant | null;
+  /** The chat that used the code. */
+  chat_id: number | null;
+  created_at: CreatedInstant;
+}
+
+/** Who receives a bot's updates (a lease) and the offset confirmed so far, one row per bot. */
+export interface TelegramUpdateStateTable {
+  bot_id: string;
+  holder: string | null;
+  lease_expires_at: DbInstant | null;
+  /** The next getUpdates offset (the highest update id handed over, plus one). */
+  update_offset: number | null;
+  /** When the offset last moved: Telegram forgets updates after 24 hours, and may restart ids after a week. */
+  offset_at: DbInstant | null;
+  updated_at: UpdatedInstant;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: string;
@@ -385,6 +409,8 @@ export interface Database {
   notification_firings: NotificationFiringsTable;
   instance_settings: InstanceSettingsTable;
   used_action_tokens: UsedActionTokensTable;
+  telegram_link_codes: TelegramLinkCodesTable;
+  telegram_update_state: TelegramUpdateStateTable;
   sessions: SessionsTable;
   tags: TagsTable;
   files: FilesTable;

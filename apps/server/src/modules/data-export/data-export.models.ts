@@ -29,8 +29,8 @@ export const EXPORTED_TABLES: readonly ExportedTable[] = [
   { table: 'known_devices', owner: { column: 'user_id' } },
 ];
 
-/** Reaching the user, but not moved: sign-in state ends with the old instance, queued work is redone there. */
-export const NOT_EXPORTED_TABLES: readonly string[] = ['sessions', 'session_rotated_tokens', 'jobs', 'outbox_events', 'invites', 'used_action_tokens'];
+/** Reaching the user, but not moved: sign-in state ends with the old instance, queued work is redone there, one-time codes expire within minutes. */
+export const NOT_EXPORTED_TABLES: readonly string[] = ['sessions', 'session_rotated_tokens', 'jobs', 'outbox_events', 'invites', 'used_action_tokens', 'telegram_link_codes'];
 
 export const EXPORT_FORMAT = 'workmate-user-export';
 export const EXPORT_VERSION = 1;

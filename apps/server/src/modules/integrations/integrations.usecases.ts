@@ -89,6 +89,7 @@ export function createIntegrationsUsecases(deps: {
 
   async function create(userId: string, body: { type: string; name?: string | null; enabled?: boolean; discreet?: boolean; config: Record<string, unknown>; credentials?: Record<string, unknown> }) {
     const kind = kindOf(body.type);
+    if (kind.linkWith) throw errors.linkRequired({ message: `A ${body.type} channel cannot be entered by hand; link it with ${kind.linkWith}.` });
     validate('config', body.type, body.config);
     if (body.credentials !== undefined) validate('credentials', body.type, body.credentials);
     const id = newId();
@@ -120,6 +121,8 @@ export function createIntegrationsUsecases(deps: {
     const stored = fromDbJson<Record<string, unknown>>(row.config);
     const config = body.config === undefined ? stored : { ...body.config, ...(typeof stored.discreet === 'boolean' ? { discreet: stored.discreet } : {}) };
     if (body.discreet !== undefined) config.discreet = body.discreet;
+    const linkWith = registry.kind(row.integration_type)?.linkWith;
+    if (body.config !== undefined && linkWith) throw errors.linkRequired({ message: `config of a ${row.integration_type} channel is set by linking; link again with ${linkWith}.` });
     if (body.config !== undefined) validate('config', row.integration_type, body.config);
     if (body.credentials) validate('credentials', row.integration_type, body.credentials);
     await inTransaction(deps.handle, async (trx) => {
@@ -140,6 +143,45 @@ export function createIntegrationsUsecases(deps: {
       await deps.replanAll(trx, userId);
     });
     return get(userId, id);
+  }
+
+  /**
+   * The user's one channel of a linked type (Telegram) gets these settings: created, or updated
+   * and switched back on (a re-link after the bot was blocked). The name and `discreet` the user
+   * chose stay. Called by the linking flow once it has proven the target belongs to the user.
+   */
+  async function link(userId: string, type: string, config: Record<string, unknown>, name: string) {
+    const kind = kindOf(type);
+    validate('config', type, config);
+    let id = newId();
+    await inTransaction(deps.handle, async (trx) => {
+      const existing = (await repository.list(userId, trx)).find((row) => row.integration_type === type);
+      const now = clock.now();
+      if (existing) {
+        id = existing.id;
+        const stored = fromDbJson<Record<string, unknown>>(existing.config);
+        await repository.update(
+          trx,
+          userId,
+          id,
+          { config: toDbJson({ ...config, ...(typeof stored.discreet === 'boolean' ? { discreet: stored.discreet } : {}) }), enabled: true, sync_status: 'idle', error_log: null },
+          now,
+        );
+      } else {
+        await repository.insert(trx, { id, user_id: userId, integration_type: type, name: name.slice(0, 100), enabled: true, config: toDbJson(config), credentials_encrypted: null }, now);
+      }
+      if (!kind.multiple) {
+        // Only one of this type: an older duplicate (none should exist) would keep messaging the old target.
+        for (const row of (await repository.list(userId, trx)).filter((row) => row.integration_type === type && row.id !== id)) await repository.remove(trx, userId, row.id);
+      }
+      await deps.replanAll(trx, userId);
+    });
+    return get(userId, id);
+  }
+
+  /** The settings of the user's channels of a type (e.g. the Telegram chats linked to the account). */
+  async function configsOf(userId: string, type: string): Promise<Record<string, unknown>[]> {
+    return (await repository.list(userId)).filter((row) => row.integration_type === type).map((row) => withoutCommon(fromDbJson(row.config)));
   }
 
   async function remove(userId: string, id: string) {
@@ -180,7 +222,7 @@ export function createIntegrationsUsecases(deps: {
     }
   }
 
-  return { list, get, create, update, remove, test, targetOf, isDiscreet };
+  return { list, get, create, update, link, configsOf, remove, test, targetOf, isDiscreet };
 }
 
 /** `discreet` is common to every type and not part of a driver's schema. */

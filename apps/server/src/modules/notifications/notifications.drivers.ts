@@ -14,6 +14,12 @@ export interface ChannelKind {
   discreetByDefault: boolean;
   /** Whether a user may have several (one push subscription per device). */
   multiple: boolean;
+  /**
+   * Set when the settings come from a linking flow, not from the user's input (Telegram: the chat
+   * is proven by the bot receiving a one-time code from it). The integrations API then refuses to
+   * create one or to change its `config`, and names this instead ("POST /api/v1/integrations/telegram/link").
+   */
+  linkWith?: string;
 }
 
 export function createChannelRegistry(kinds: readonly ChannelKind[]) {

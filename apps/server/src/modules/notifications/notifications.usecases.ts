@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../../db/database.ts';
 import type { Database, NotificationChannel, ReminderSeverity } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { fromDbJson, toDbInstant, toDbJson } from '../../db/values.ts';
+import { fromDbJson, toDbJson } from '../../db/values.ts';
 import type { JobQueue } from '../../jobs/jobs.queue.ts';
 import type { Clock } from '../../shared/clock/clock.ts';
 import { pageWindow } from '../../shared/http/pagination.ts';
@@ -18,7 +18,8 @@ import type { ChannelRegistry } from './notifications.drivers.ts';
 import * as errors from './notifications.errors.ts';
 import { BATCH_SIZE, deliverBatchJob, deliveryKey, type DeliveryItem } from './notifications.jobs.ts';
 import type { Notice } from './notifications.notices.models.ts';
-import type { NewAttempt, NewFiring, NotificationsRepository } from './notifications.repository.ts';
+import type { NotificationsRepository } from './notifications.repository.ts';
+import type { InAppDriver, InAppEntry } from './drivers/in-app/in-app.driver.ts';
 
 export interface FiringInput {
   userId: string;
@@ -42,6 +43,7 @@ export function createNotificationsUsecases(deps: {
   repository: NotificationsRepository;
   integrations: IntegrationsRepository;
   registry: ChannelRegistry;
+  inApp: InAppDriver;
   clock: Clock;
 }) {
   const { repository, registry, clock } = deps;
@@ -67,8 +69,7 @@ export function createNotificationsUsecases(deps: {
    */
   async function fire(trx: Executor, queue: JobQueue, inputs: readonly FiringInput[]) {
     if (inputs.length === 0) return [];
-    const now = clock.now();
-    const rows: (NewFiring & { input: FiringInput })[] = inputs.map((input) => ({
+    const rows: (InAppEntry & { input: FiringInput })[] = inputs.map((input) => ({
       id: newId(),
       user_id: input.userId,
       task_id: input.taskId,
@@ -81,16 +82,12 @@ export function createNotificationsUsecases(deps: {
       reminder_ids: toDbJson(input.reminderIds),
       task_ids: toDbJson(input.taskIds),
       silent: input.silent,
+      reminderId: input.kind === 'reminder' ? (input.reminderIds[0] ?? null) : null,
       input,
     }));
-    const created = await repository.insertFirings(trx, rows.map(({ input: _input, ...row }) => row), now);
+    // In the app first: every firing is in the notification centre once the transaction commits.
+    const created = await deps.inApp.record(trx, rows.map(({ input: _input, ...entry }) => entry));
     const fresh = rows.filter((row) => created.has(row.id));
-    const attempts: NewAttempt[] = fresh.map((row) => ({
-      id: newId(), user_id: row.user_id, firing_id: row.id, task_id: row.task_id, reminder_id: row.kind === 'reminder' ? (row.input.reminderIds[0] ?? null) : null,
-      integration_id: null, title: row.title, body: row.body, action_url: row.action_url, channel: 'in_app', driver: 'in-app', attempt: 1,
-      idempotency_key: `${row.fire_key}:in_app`, status: 'sent', error_message: null, sent_at: toDbInstant(now),
-    }));
-    await repository.insertAttempts(trx, attempts, now);
 
     const userIds = [...new Set(fresh.map((row) => row.user_id))];
     const integrations = await deps.integrations.enabledOf(trx, userIds, registry.types());

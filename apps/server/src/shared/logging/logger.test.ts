@@ -40,6 +40,13 @@ describe('logger', () => {
     );
   });
 
+  it('masks a Telegram bot token, e.g. in a URL of the Bot API', () => {
+    expect(maskSensitiveText('POST https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage failed')).toBe(
+      'POST https://api.telegram.org/bot[bot token]/sendMessage failed',
+    );
+    expect(maskSensitiveText('task 12:30 at 2026-11-25T10:00:00')).toBe('task 12:30 at 2026-11-25T10:00:00');
+  });
+
   it('drops query strings, which may carry secrets', () => {
     expect(stripQuery('/api/v1/calendar/feed.ics?token=abc')).toBe('/api/v1/calendar/feed.ics?[query]');
     expect(stripQuery('/healthz')).toBe('/healthz');

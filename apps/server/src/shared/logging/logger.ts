@@ -1,7 +1,7 @@
 /**
  * Structured JSON logs (pino). Logs never carry passwords, tokens, cookies, IBANs or document
  * text: known fields are redacted by path, URLs lose their query string, and IBAN-like strings
- * in messages are masked.
+ * and Telegram bot tokens in messages are masked.
  */
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
@@ -22,9 +22,11 @@ export const REDACT_PATHS = [
 ];
 
 const IBAN_PATTERN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
+/** A Telegram bot token (`<bot id>:<35 characters>`), which is part of every Bot API URL. */
+const BOT_TOKEN_PATTERN = /\d{3,20}:[A-Za-z0-9_-]{30,100}/g;
 
 export function maskSensitiveText(text: string): string {
-  return text.replace(IBAN_PATTERN, '[IBAN]');
+  return text.replace(IBAN_PATTERN, '[IBAN]').replace(BOT_TOKEN_PATTERN, '[bot token]');
 }
 
 export function stripQuery(url: string): string {
