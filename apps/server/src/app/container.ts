@@ -71,7 +71,7 @@ import { createTelegramPoller } from '../modules/telegram/telegram.poller.ts';
 import { createTelegramRepository } from '../modules/telegram/telegram.repository.ts';
 import { createTelegramUsecases, TELEGRAM_INTEGRATION_TYPE } from '../modules/telegram/telegram.usecases.ts';
 import { PushCredentials, PushSubscriptionConfig } from '../modules/notifications/drivers/push/push.schemas.ts';
-import { DEFAULT_FALLBACK_ORDER } from '../modules/reminders/reminders.preferences.models.ts';
+import { DEFAULT_FALLBACK_ORDER, withChannelSetUp } from '../modules/reminders/reminders.preferences.models.ts';
 import { quietPeriodEnd } from '../modules/reminders/reminders.schedule.models.ts';
 import { createReminderDispatcher } from '../modules/reminders/reminders.dispatch.ts';
 import { remindersJobHandlers, remindersPeriodicJobs } from '../modules/reminders/reminders.jobs.ts';
@@ -162,6 +162,7 @@ export function createContainer(input: {
   const links = createActionLinks({ db: handle.db, masterKey: keys.keyring.current.key, publicUrl, clock });
   const integrations = createIntegrationsUsecases({
     handle, repository: integrationsRepository, registry, secrets, clock, replanAll,
+    enableChannel: (trx, userId, channel) => users.changeNotificationPreferences(trx, userId, (stored) => withChannelSetUp(stored, channel), clock.now()),
     testMessage: async (userId) => links.testMessage(userId),
   });
   const inApp = createInAppDriver({ db: handle.db, repository: notificationsRepository, publicUrl, clock });

@@ -36,6 +36,8 @@ export function createIntegrationsUsecases(deps: {
   clock: Clock;
   /** Replans the user's open tasks in the transaction of the change (set by the composition root). */
   replanAll: (trx: Executor, userId: string) => Promise<void>;
+  /** Switches the channel on in the user's notification preferences: setting a channel up means wanting it. */
+  enableChannel: (trx: Executor, userId: string, channel: NotificationChannel) => Promise<void>;
   /** Builds the test message in the user's language. */
   testMessage: (userId: string, integrationId: string) => Promise<ChannelMessage>;
 }) {
@@ -110,6 +112,7 @@ export function createIntegrationsUsecases(deps: {
         },
         clock.now(),
       );
+      if (body.enabled ?? true) await deps.enableChannel(trx, userId, kind.driver.channel);
       await deps.replanAll(trx, userId);
     });
     return get(userId, id);
@@ -174,6 +177,7 @@ export function createIntegrationsUsecases(deps: {
         // Only one of this type: an older duplicate (none should exist) would keep messaging the old target.
         for (const row of (await repository.list(userId, trx)).filter((row) => row.integration_type === type && row.id !== id)) await repository.remove(trx, userId, row.id);
       }
+      await deps.enableChannel(trx, userId, kind.driver.channel);
       await deps.replanAll(trx, userId);
     });
     return get(userId, id);

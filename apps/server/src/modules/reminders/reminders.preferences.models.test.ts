@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Value from 'typebox/value';
 import { NOTIFICATION_CHANNELS } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors/errors.ts';
-import { DEFAULT_NOTIFICATION_PREFERENCES, NotificationPreferencesSchema, parseNotificationPreferences, type ReminderPreferences } from './reminders.preferences.models.ts';
+import { DEFAULT_NOTIFICATION_PREFERENCES, NotificationPreferencesSchema, parseNotificationPreferences, withChannelSetUp, type ReminderPreferences } from './reminders.preferences.models.ts';
 
 const BERLIN = 'Europe/Berlin';
 const SEED = {
@@ -109,3 +109,27 @@ function caught(run: () => unknown): unknown {
   }
   return undefined;
 }
+
+describe('withChannelSetUp', () => {
+  it('switches a channel on and leaves the rest as stored', () => {
+    const stored = { quiet_hours: { start: '23:00' }, channels: { push: false } };
+    expect(withChannelSetUp(stored, 'sms')).toEqual({ quiet_hours: { start: '23:00' }, channels: { push: false, sms: true } });
+  });
+
+  it('puts a messenger next to push at every stage that has push, and nowhere else', () => {
+    const stored = { channels_by_severity: { info: ['email'] } };
+    const next = parseNotificationPreferences(withChannelSetUp(stored, 'telegram'), BERLIN);
+    expect(next.channels.telegram).toBe(true);
+    expect(next.channelsBySeverity).toEqual({ info: ['email'], warning: ['push', 'email', 'telegram'], urgent: ['push', 'email', 'sms', 'telegram'], critical: ['push', 'email', 'sms', 'smart_home', 'telegram'] });
+  });
+
+  it('is idempotent: setting the same messenger up twice lists it once', () => {
+    const once = withChannelSetUp({}, 'signal');
+    expect(withChannelSetUp(once, 'signal')).toEqual(once);
+  });
+
+  it('changes nothing for in-app, which is always on', () => {
+    const stored = { stages: { info: false } };
+    expect(withChannelSetUp(stored, 'in_app')).toBe(stored);
+  });
+});

@@ -43,6 +43,31 @@ export interface ReminderPreferences {
 /** The order in which a delivery that did not get through falls through to the user's other channels. */
 export const DEFAULT_FALLBACK_ORDER: readonly NotificationChannel[] = ['push', 'email', 'telegram', 'signal', 'whatsapp', 'discord', 'sms', 'smart_home'];
 
+/** Messenger channels: when one is set up it joins push at every stage where the user has push. */
+const CHAT_CHANNELS: readonly NotificationChannel[] = ['telegram', 'signal', 'whatsapp', 'discord'];
+
+/**
+ * The stored preferences after the user set up a channel: setting it up is saying "use it", so it
+ * is switched on; a messenger also joins each stage's channels next to push (the default ladder
+ * names only push, e-mail, SMS and smart home). Everything else stays as stored; the result is
+ * what the user then sees in their settings and can change.
+ */
+export function withChannelSetUp(stored: Record<string, unknown>, channel: NotificationChannel): Record<string, unknown> {
+  if (channel === 'in_app') return stored;
+  const value = stored as NotificationPreferences;
+  const next: NotificationPreferences = { ...value, channels: { ...value.channels, [channel]: true } };
+  if (CHAT_CHANNELS.includes(channel)) {
+    const lists = { ...DEFAULT_NOTIFICATION_PREFERENCES.channels_by_severity, ...value.channels_by_severity };
+    next.channels_by_severity = Object.fromEntries(
+      REMINDER_SEVERITIES.map((severity) => {
+        const list = lists[severity] ?? [];
+        return [severity, list.includes('push') && !list.includes(channel) ? [...list, channel] : [...list]];
+      }),
+    );
+  }
+  return next;
+}
+
 const TIME_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
 const Time = (description: string) => Type.String({ pattern: TIME_PATTERN, description: `${description} Local time HH:MM (00:00-23:59).` });
 const Channel = Type.Enum([...NOTIFICATION_CHANNELS]);

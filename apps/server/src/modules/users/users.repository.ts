@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, UsersTable } from '../../db/schema.ts';
-import { toDbInstant } from '../../db/values.ts';
+import { fromDbJson, toDbInstant, toDbJson } from '../../db/values.ts';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -56,6 +56,16 @@ export function createUsersRepository({ db }: { db: Kysely<Database> }) {
     return executor.updateTable('users').set({ ...changes, updated_at: toDbInstant(now) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   }
 
+  /** Rewrites the stored notification preferences with `change` (inside the caller's transaction). */
+  async function changeNotificationPreferences(executor: Kysely<Database>, id: string, change: (stored: Record<string, unknown>) => Record<string, unknown>, now: Date) {
+    const row = await executor.selectFrom('users').select('notification_preferences').where('id', '=', id).executeTakeFirst();
+    if (!row) return;
+    const stored = fromDbJson<Record<string, unknown> | null>(row.notification_preferences) ?? {};
+    const changed = change(stored);
+    if (JSON.stringify(changed) === JSON.stringify(stored)) return;
+    await executor.updateTable('users').set({ notification_preferences: toDbJson(changed), updated_at: toDbInstant(now) }).where('id', '=', id).execute();
+  }
+
   async function emailTaken(email: string, exceptUserId: string): Promise<boolean> {
     const row = await db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).where('id', '<>', exceptUserId).executeTakeFirst();
     return row !== undefined;
@@ -66,7 +76,7 @@ export function createUsersRepository({ db }: { db: Kysely<Database> }) {
     return result.numDeletedRows === 1n;
   }
 
-  return { insert, findByLogin, count, setPassword, findById, recordLogin, updateProfile, emailTaken, deleteUser };
+  return { insert, findByLogin, count, setPassword, findById, recordLogin, updateProfile, changeNotificationPreferences, emailTaken, deleteUser };
 }
 
 export type UsersRepository = ReturnType<typeof createUsersRepository>;
