@@ -29,7 +29,7 @@ export const ATTEMPT_TIMEOUT_MS = 30_000;
 /** This many failed attempts in a row on one channel mark it as failing (shown to the user). */
 export const FAILING_STREAK = 3;
 /** Deliveries per batch job, and how many of them are sent at the same time. */
-export const BATCH_SIZE = 50;
+export const BATCH_SIZE = 100;
 const SEND_CONCURRENCY = 16;
 
 const Delivery = Type.Object({
@@ -205,12 +205,17 @@ export function createDeliveryJobs(deps: {
     // Every concurrent send listens on the job's signal.
     setMaxListeners(SEND_CONCURRENCY + 10, context.signal);
     const ready = await prepare(context.db, items);
-    const results: { ready: Ready; outcome: Outcome }[] = [];
-    for (let start = 0; start < ready.length; start += SEND_CONCURRENCY) {
-      const slice = ready.slice(start, start + SEND_CONCURRENCY);
-      const outcomes = await Promise.all(slice.map((entry) => send(entry, context.signal)));
-      slice.forEach((entry, index) => results.push({ ready: entry, outcome: outcomes[index]! }));
-    }
+    // SEND_CONCURRENCY sends in flight; each that ends makes room for the next (a slow one holds up no group).
+    const outcomes: Outcome[] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < ready.length) {
+        const index = next++;
+        outcomes[index] = await send(ready[index]!, context.signal);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, ready.length) }, lane));
+    const results = ready.map((entry, index) => ({ ready: entry, outcome: outcomes[index]! }));
     await context.complete((trx) => record(trx, queue, results, clock.now()));
   }
 
