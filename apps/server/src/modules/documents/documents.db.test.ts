@@ -1,7 +1,7 @@
 /** Document intake through the API, on both databases: upload, processing, reading back, corrections, deletion. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, signUp, type SignedIn, type TestApp } from '../../app/test-app.ts';
-import { ciiInvoice, encryptedPdf, imageOnlyPdf, invoiceLetter, sampleJpeg, scannedPage, textPdf, ublInvoice, type InvoiceValues } from '../extraction/testing/made-documents.ts';
+import { ciiInvoice, encryptedPdf, imageOnlyPdf, invoiceLetter, multiPageTiff, sampleJpeg, scannedPage, textPdf, ublInvoice, type InvoiceValues } from '../extraction/testing/made-documents.ts';
 import { uploadFiles } from './testing/upload.ts';
 
 let testApp: TestApp;
@@ -187,6 +187,18 @@ describe('photos and scans', () => {
     const mixed = await uploadFiles(testApp, anna, [{ filename: 'a.png', content: first }, { filename: 'b.xml', content: Buffer.from(ublInvoice(INVOICE)) }], { combine: 'true' });
     expect(mixed.statusCode).toBe(400);
     expect(mixed.body).toMatch(/Only photos and scanned images can be combined/);
+  });
+});
+
+describe('a multi-page TIFF', () => {
+  it('reads every page of it as one document', async () => {
+    const first = await scannedPage(invoiceLetter(INVOICE).slice(0, 8));
+    const second = await scannedPage(invoiceLetter(INVOICE).slice(8));
+    const uploaded = await uploadOne('scan.tiff', await multiPageTiff([first, second]));
+    await runJobs();
+    const document = await detail(uploaded.id);
+    expect(document).toMatchObject({ processing_status: 'done', metadata: { page_count: 2, invoice_number: 'R-2026-0815', amount: '119.00' } });
+    expect((document.metadata['ocr_pages'] as unknown[]).length).toBe(2);
   });
 });
 

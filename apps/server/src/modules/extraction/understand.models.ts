@@ -12,6 +12,7 @@ import { ocrSource, qrSource } from './ocr-source.models.ts';
 import { PdfReadError, readPdf } from './pdf/pdf.models.ts';
 import { renderPage } from './pdf/render.models.ts';
 import { amountCheck } from './qr/epc.models.ts';
+import { imageInfo } from './image/decode.models.ts';
 import { ImageRejectedError } from './image/prepare.models.ts';
 import { inBatches, scanImage, type PageOutcome, type ScanSettings, type ScannedPage } from './scan.models.ts';
 import { extractFromText } from './text/text.models.ts';
@@ -83,8 +84,20 @@ export async function understandFiles(files: readonly InputFile[], options: Unde
   if (files.length > options.maxPages) throw new UnreadableDocumentError('too_many_pages', `The document has ${files.length} pages; at most ${options.maxPages} are read.`);
   if (!files.every((file) => IMAGE_MIMES.has(file.mime))) throw new UnreadableDocumentError('damaged', 'Only photos and scans can be pages of one document.');
   const scan = requireScan(options);
-  const outcomes = await inBatches(files, scan.parallelPages, (file, index) => guardImage(scanImage(file.bytes, file.mime, scan, `Page ${index + 1}`)));
-  return fromScans(outcomes.map((outcome, index) => ({ number: index + 1, outcome })), files.length, []);
+  const pages = await imagePages(files);
+  if (pages.length > options.maxPages) throw new UnreadableDocumentError('too_many_pages', `The document has ${pages.length} pages; at most ${options.maxPages} are read.`);
+  const outcomes = await inBatches(pages, scan.parallelPages, (page, index) => guardImage(scanImage(page.bytes, page.mime, scan, `Page ${index + 1}`, page.page)));
+  return fromScans(outcomes.map((outcome, index) => ({ number: index + 1, outcome })), pages.length, []);
+}
+
+/** The pages to read, in order: every page of a multi-page TIFF (a scanner's usual output), one of any other image. */
+async function imagePages(files: readonly InputFile[]): Promise<{ bytes: Uint8Array; mime: string; page: number }[]> {
+  const pages: { bytes: Uint8Array; mime: string; page: number }[] = [];
+  for (const file of files) {
+    const count = file.mime === 'image/tiff' ? (await guardImage(imageInfo(file.bytes, file.mime))).pages : 1;
+    for (let page = 0; page < count; page += 1) pages.push({ bytes: file.bytes, mime: file.mime, page });
+  }
+  return pages;
 }
 
 function requireScan(options: UnderstandOptions): ScanSettings {
@@ -92,7 +105,7 @@ function requireScan(options: UnderstandOptions): ScanSettings {
   return options.scan;
 }
 
-async function guardImage(work: Promise<PageOutcome>): Promise<PageOutcome> {
+async function guardImage<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {

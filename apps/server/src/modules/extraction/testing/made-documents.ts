@@ -39,6 +39,11 @@ export async function scannedPage(lines: readonly string[], dpi = 200): Promise<
   return sharp(png).flatten({ background: '#ffffff' }).grayscale().png().withMetadata({ density: dpi }).toBuffer();
 }
 
+/** Several scanned pages in one multi-page TIFF, as a document scanner saves them. */
+export async function multiPageTiff(pages: readonly Buffer[], dpi = 200): Promise<Buffer> {
+  return sharp([...pages], { join: { animated: true } }).grayscale().tiff({ compression: 'lzw' }).withMetadata({ density: dpi }).toBuffer();
+}
+
 export async function samplePng(width = 400, height = 560): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 240, g: 240, b: 235 } } }).png().toBuffer();
 }
