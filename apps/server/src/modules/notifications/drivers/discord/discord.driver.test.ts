@@ -1,9 +1,10 @@
 import Value from 'typebox/value';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../../shared/clock/clock.ts';
 import { createOutboundHttp } from '../../../../shared/http/outbound.ts';
 import { channelDriverTestSuite, FOREIGN_BODY_CANARY, sampleMessage, type ReceivedMessage } from '../../channel-drivers.test-suite.ts';
-import { DeliveryError, type ChannelMessage } from '../../notifications.types.ts';
+import type { ChannelMessage } from '../../notifications.types.ts';
+import { closeAfterEach, expectDeliveryError, expectRefusedBeforeContact, expectStatusMapped, fakeHarness } from '../testing/driver-checks.ts';
 import { createDiscordDriver, type DiscordConfig, type DiscordCredentials } from './discord.driver.ts';
 import { startDiscordFake, type DiscordFake, type DiscordRequest } from './testing/discord-fake.ts';
 
@@ -35,39 +36,22 @@ channelDriverTestSuite<DiscordConfig, DiscordCredentials>('discord (webhook)', a
   return {
     driver: createDiscordDriver({ http: createOutboundHttp({ allowPrivateTargets: true }) }),
     target: { config: { api_base: fake.apiBase }, credentials: { webhook_url: fake.webhookUrl } },
-    received: async ({ count = 1, waitMs = 5_000 } = {}) => (await fake.waitFor(count, waitMs)).map(asSeen),
-    failNextWithError: () => fake.failNextWithError(),
-    hangNext: () => fake.hangNext(),
+    ...fakeHarness(fake, asSeen),
     rateLimitNext: (seconds: number) => fake.rateLimitNext(seconds),
-    close: () => fake.close(),
   };
 });
 
 describe('discord driver: beyond the contract', () => {
-  let fake: DiscordFake | undefined;
-  afterEach(async () => {
-    await fake?.close();
-    fake = undefined;
-  });
+  const track = closeAfterEach<DiscordFake>();
 
   async function setUp(options: { allowPrivateTargets?: boolean; config?: Partial<DiscordConfig> } = {}) {
-    const started = await startDiscordFake({ foreignBodyMarker: FOREIGN_BODY_CANARY });
-    fake = started;
+    const started = track(await startDiscordFake({ foreignBodyMarker: FOREIGN_BODY_CANARY }));
     const clock = createManualClock('2026-11-26T09:00:00.000Z');
     const driver = createDiscordDriver({ http: createOutboundHttp({ allowPrivateTargets: options.allowPrivateTargets ?? true }), clock });
     const target = { config: { api_base: started.apiBase, ...options.config } as DiscordConfig, credentials: { webhook_url: started.webhookUrl } };
     const send = (message: ChannelMessage = sampleMessage(), to: { config: DiscordConfig; credentials: DiscordCredentials } = target) =>
       driver.send(message, to, { signal: new AbortController().signal, timeoutMs: 5_000 });
-    const failure = (message?: ChannelMessage, to?: { config: DiscordConfig; credentials: DiscordCredentials }) =>
-      send(message, to).then(
-        () => expect.unreachable('the delivery should have failed'),
-        (caught: unknown) => {
-          expect(caught).toBeInstanceOf(DeliveryError);
-          expect((caught as DeliveryError).message).not.toContain(FOREIGN_BODY_CANARY);
-          expect((caught as DeliveryError).message).not.toContain(started.webhook.token);
-          return caught as DeliveryError;
-        },
-      );
+    const failure = (message?: ChannelMessage, to?: { config: DiscordConfig; credentials: DiscordCredentials }) => expectDeliveryError(send(message, to), [started.webhook.token]);
     return { fake: started, driver, target, send, failure };
   }
 
@@ -161,11 +145,7 @@ describe('discord driver: beyond the contract', () => {
     [429, 'rate_limited'],
   ] as const)('maps a %i answer to %s, without the foreign body', async (status, kind) => {
     const { failure, fake: server } = await setUp();
-    server.answerNext(status, status >= 300 && status < 400 ? { location: 'https://elsewhere.example/' } : undefined);
-    const error = await failure();
-    expect(error.kind).toBe(kind);
-    expect(error.message).toContain(String(status));
-    expect(error.retryAfterMs).toBeUndefined();
+    await expectStatusMapped(server, status, kind, () => failure());
   });
 
   it("reads the 429's retry_after with its decimals, and falls back to Retry-After when the body has none", async () => {
@@ -183,10 +163,7 @@ describe('discord driver: beyond the contract', () => {
 
   it('lets the outbound guard refuse a loopback API base when private targets are not allowed', async () => {
     const { failure, fake: server } = await setUp({ allowPrivateTargets: false });
-    const error = await failure();
-    expect(error.kind).toBe('configuration');
-    expect(error.retryable).toBe(false);
-    expect(server.arrivals).toHaveLength(0);
+    await expectRefusedBeforeContact(server, [() => failure()]);
   });
 
   it('refuses settings that cannot work before contacting anyone', async () => {
@@ -202,8 +179,7 @@ describe('discord driver: beyond the contract', () => {
       { config: { ...target.config, webhook_url: server.webhookUrl } as DiscordConfig, credentials: target.credentials },
       { config: { api_base: server.apiBase.replace('http://', 'http://user:pass@') }, credentials: target.credentials },
     ];
-    for (const settings of cases) expect((await failure(sampleMessage(), settings)).kind).toBe('configuration');
-    expect(server.arrivals).toHaveLength(0);
+    await expectRefusedBeforeContact(server, cases.map((settings) => () => failure(sampleMessage(), settings)));
   });
 
   it('reports an API that cannot be reached as a retryable provider error', async () => {

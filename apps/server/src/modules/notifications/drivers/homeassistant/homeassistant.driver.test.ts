@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Value from 'typebox/value';
 import { createManualClock, type Clock } from '../../../../shared/clock/clock.ts';
 import { createOutboundHttp } from '../../../../shared/http/outbound.ts';
 import { channelDriverTestSuite, FOREIGN_BODY_CANARY, sampleMessage, type ReceivedMessage } from '../../channel-drivers.test-suite.ts';
-import { DeliveryError, type ChannelMessage } from '../../notifications.types.ts';
+import type { ChannelMessage } from '../../notifications.types.ts';
+import { closeAfterEach, expectDeliveryError, expectRefusedBeforeContact, expectStatusMapped, fakeHarness } from '../testing/driver-checks.ts';
 import { buildWebhookPayload, type WebhookPayload } from '../webhook/webhook.driver.ts';
 import { createHomeAssistantDriver } from './homeassistant.driver.ts';
 import type { HomeAssistantConfig, HomeAssistantCredentials, HomeAssistantServiceConfig } from './homeassistant.models.ts';
@@ -50,11 +51,8 @@ function contractHarness(targetOf: (fake: HomeAssistantFake) => Target) {
     return {
       driver: createHomeAssistantDriver({ http: createOutboundHttp({ allowPrivateTargets: true }) }),
       target: targetOf(fake),
-      received: async ({ count = 1, waitMs = 5_000 } = {}) => (await fake.waitFor(count, waitMs)).map(asSeen),
-      failNextWithError: () => fake.failNextWithError(),
-      hangNext: () => fake.hangNext(),
+      ...fakeHarness(fake, asSeen),
       rateLimitNext: (seconds: number) => fake.rateLimitNext(seconds),
-      close: () => fake.close(),
     };
   };
 }
@@ -64,30 +62,16 @@ channelDriverTestSuite<HomeAssistantConfig, HomeAssistantCredentials>('smart_hom
 channelDriverTestSuite<HomeAssistantConfig, HomeAssistantCredentials>('smart_home (Home Assistant, webhook trigger)', contractHarness((fake) => webhook(fake)));
 
 describe('home assistant driver: beyond the contract', () => {
-  let fake: HomeAssistantFake | undefined;
-  afterEach(async () => {
-    await fake?.close();
-    fake = undefined;
-  });
+  const track = closeAfterEach<HomeAssistantFake>();
 
   async function setUp(options: { fake?: HomeAssistantFakeOptions; clock?: Clock; allowPrivateTargets?: boolean } = {}) {
-    const started = await startHomeAssistantFake({ foreignBodyMarker: FOREIGN_BODY_CANARY, ...options.fake });
-    fake = started;
+    const started = track(await startHomeAssistantFake({ foreignBodyMarker: FOREIGN_BODY_CANARY, ...options.fake }));
     const driver = createHomeAssistantDriver({
       http: createOutboundHttp({ allowPrivateTargets: options.allowPrivateTargets ?? true }),
       ...(options.clock === undefined ? {} : { clock: options.clock }),
     });
     const send = (target: Target, message: ChannelMessage = sampleMessage()) => driver.send(message, target, { signal: new AbortController().signal, timeoutMs: 5_000 });
-    const failure = (target: Target, message?: ChannelMessage) =>
-      send(target, message).then(
-        () => expect.unreachable('the delivery should have failed'),
-        (caught: unknown) => {
-          expect(caught).toBeInstanceOf(DeliveryError);
-          expect((caught as DeliveryError).message).not.toContain(FOREIGN_BODY_CANARY);
-          expect((caught as DeliveryError).message).not.toContain(FAKE_HA_TOKEN);
-          return caught as DeliveryError;
-        },
-      );
+    const failure = (target: Target, message?: ChannelMessage) => expectDeliveryError(send(target, message), [FAKE_HA_TOKEN]);
     return { fake: started, driver, send, failure };
   }
 
@@ -213,13 +197,7 @@ describe('home assistant driver: beyond the contract', () => {
     [429, 'rate_limited'],
   ] as const)('maps a %i answer to %s, without the foreign body', async (status, kind) => {
     const { fake, failure } = await setUp();
-    for (const target of [service(fake, 'light', 'turn_on', LIGHT), webhook(fake)]) {
-      fake.answerNext(status);
-      const error = await failure(target);
-      expect(error.kind).toBe(kind);
-      expect(error.message).toContain(String(status));
-      expect(error.retryAfterMs).toBeUndefined();
-    }
+    for (const target of [service(fake, 'light', 'turn_on', LIGHT), webhook(fake)]) await expectStatusMapped(fake, status, kind, () => failure(target));
   });
 
   it('passes on Retry-After: with a 429 as a rate limit, with a 503 as a provider error', async () => {
@@ -232,12 +210,8 @@ describe('home assistant driver: beyond the contract', () => {
 
   it('lets the outbound guard refuse a loopback Home Assistant in both modes when private targets are not allowed', async () => {
     const { fake, failure } = await setUp({ allowPrivateTargets: false });
-    for (const target of [service(fake, 'light', 'turn_on', LIGHT), webhook(fake)]) {
-      const error = await failure(target);
-      expect(error).toMatchObject({ kind: 'configuration', message: 'The Home Assistant URL is an address this server may not contact' });
-      expect(error.retryable).toBe(false);
-    }
-    expect(fake.arrivals).toHaveLength(0);
+    const attempts = [service(fake, 'light', 'turn_on', LIGHT), webhook(fake)].map((target) => () => failure(target));
+    await expectRefusedBeforeContact(fake, attempts, 'The Home Assistant URL is an address this server may not contact');
   });
 
   it('refuses settings that cannot work before contacting anyone', async () => {
@@ -258,8 +232,7 @@ describe('home assistant driver: beyond the contract', () => {
       { ...webhook(fake), config: { base_url: fake.url, mode: 'mqtt' } as unknown as HomeAssistantConfig },
       { config: { base_url: 'http://127.0.0.1:99999', mode: 'webhook', webhook_id: 'x' }, credentials: {} },
     ];
-    for (const target of cases) expect((await failure(target)).kind).toBe('configuration');
-    expect(fake.arrivals).toHaveLength(0);
+    await expectRefusedBeforeContact(fake, cases.map((target) => () => failure(target)));
   });
 
   it('reports a Home Assistant that cannot be reached as a retryable provider error', async () => {

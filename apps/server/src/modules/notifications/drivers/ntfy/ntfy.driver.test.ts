@@ -1,8 +1,9 @@
 import Value from 'typebox/value';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOutboundHttp } from '../../../../shared/http/outbound.ts';
 import { channelDriverTestSuite, FOREIGN_BODY_CANARY, sampleMessage, type ReceivedMessage } from '../../channel-drivers.test-suite.ts';
-import { DeliveryError, type ChannelMessage } from '../../notifications.types.ts';
+import type { ChannelMessage } from '../../notifications.types.ts';
+import { closeAfterEach, expectDeliveryError, expectRefusedBeforeContact, expectStatusMapped, fakeHarness } from '../testing/driver-checks.ts';
 import { createNtfyDriver, type NtfyConfig, type NtfyCredentials } from './ntfy.driver.ts';
 import { ntfySequenceId } from './ntfy.models.ts';
 import { startNtfyFake, type NtfyFake, type NtfyFakeOptions, type NtfyRequest } from './testing/ntfy-fake.ts';
@@ -27,11 +28,8 @@ function contractHarness(fakeOptions: NtfyFakeOptions, credentials: NtfyCredenti
     return {
       driver: createNtfyDriver({ http: createOutboundHttp({ allowPrivateTargets: true }) }),
       target: { config: { server_url: fake.url, topic: TOPIC }, credentials },
-      received: async ({ count = 1, waitMs = 5_000 } = {}) => (await fake.waitFor(count, waitMs)).map(asSeen),
-      failNextWithError: () => fake.failNextWithError(),
-      hangNext: () => fake.hangNext(),
+      ...fakeHarness(fake, asSeen),
       rateLimitNext: (seconds: number) => fake.rateLimitNext(seconds),
-      close: () => fake.close(),
     };
   };
 }
@@ -40,29 +38,15 @@ channelDriverTestSuite<NtfyConfig, NtfyCredentials>('push (ntfy, open topic)', c
 channelDriverTestSuite<NtfyConfig, NtfyCredentials>('push (ntfy, token behind a path prefix)', contractHarness({ token: TOKEN, basePath: '/ntfy' }, { token: TOKEN }));
 
 describe('ntfy driver: beyond the contract', () => {
-  let fake: NtfyFake | undefined;
-  afterEach(async () => {
-    await fake?.close();
-    fake = undefined;
-  });
+  const track = closeAfterEach<NtfyFake>();
 
   async function setUp(options: { fake?: NtfyFakeOptions; credentials?: NtfyCredentials; allowPrivateTargets?: boolean } = {}) {
-    const started = await startNtfyFake({ foreignBodyMarker: FOREIGN_BODY_CANARY, ...options.fake });
-    fake = started;
+    const started = track(await startNtfyFake({ foreignBodyMarker: FOREIGN_BODY_CANARY, ...options.fake }));
     const driver = createNtfyDriver({ http: createOutboundHttp({ allowPrivateTargets: options.allowPrivateTargets ?? true }) });
     const target = { config: { server_url: started.url, topic: TOPIC } as NtfyConfig, credentials: options.credentials ?? {} };
     const send = (message: ChannelMessage = sampleMessage(), to: { config: NtfyConfig; credentials: NtfyCredentials } = target) =>
       driver.send(message, to, { signal: new AbortController().signal, timeoutMs: 5_000 });
-    const failure = (message?: ChannelMessage, to?: { config: NtfyConfig; credentials: NtfyCredentials }) =>
-      send(message, to).then(
-        () => expect.unreachable('the delivery should have failed'),
-        (caught: unknown) => {
-          expect(caught).toBeInstanceOf(DeliveryError);
-          expect((caught as DeliveryError).message).not.toContain(FOREIGN_BODY_CANARY);
-          expect((caught as DeliveryError).message).not.toContain(TOKEN);
-          return caught as DeliveryError;
-        },
-      );
+    const failure = (message?: ChannelMessage, to?: { config: NtfyConfig; credentials: NtfyCredentials }) => expectDeliveryError(send(message, to), [TOKEN]);
     return { fake: started, driver, target, send, failure };
   }
 
@@ -154,9 +138,8 @@ describe('ntfy driver: beyond the contract', () => {
   });
 
   it('reports a wrong token (401) and missing credentials on a protected topic (403) as configuration problems', async () => {
-    const { failure } = await setUp({ fake: { token: TOKEN }, credentials: { token: 'tk_wrongwrongwrongwrongwrongwron' } });
+    const { failure, fake: server } = await setUp({ fake: { token: TOKEN }, credentials: { token: 'tk_wrongwrongwrongwrongwrongwron' } });
     expect(await failure()).toMatchObject({ kind: 'configuration', message: expect.stringContaining('401') });
-    const server = fake as NtfyFake;
     expect(await failure(sampleMessage(), { config: { server_url: server.url, topic: TOPIC }, credentials: {} })).toMatchObject({ kind: 'configuration', message: expect.stringContaining('403') });
     expect(server.received).toHaveLength(0);
   });
@@ -175,11 +158,7 @@ describe('ntfy driver: beyond the contract', () => {
     [429, 'rate_limited'],
   ] as const)('maps a %i answer to %s, without the foreign body', async (status, kind) => {
     const { failure, fake: server } = await setUp();
-    server.answerNext(status, status >= 300 && status < 400 ? { location: 'https://elsewhere.example/' } : undefined);
-    const error = await failure();
-    expect(error.kind).toBe(kind);
-    expect(error.message).toContain(String(status));
-    expect(error.retryAfterMs).toBeUndefined();
+    await expectStatusMapped(server, status, kind, () => failure());
   });
 
   it("passes on ntfy's own 429 (no Retry-After) as rate_limited without a time, and a proxy's Retry-After when there is one", async () => {
@@ -192,10 +171,7 @@ describe('ntfy driver: beyond the contract', () => {
 
   it('lets the outbound guard refuse a loopback server URL when private targets are not allowed', async () => {
     const { failure, fake: server } = await setUp({ allowPrivateTargets: false });
-    const error = await failure();
-    expect(error.kind).toBe('configuration');
-    expect(error.retryable).toBe(false);
-    expect(server.arrivals).toHaveLength(0);
+    await expectRefusedBeforeContact(server, [() => failure()]);
   });
 
   it('refuses settings that cannot work before contacting anyone', async () => {
@@ -209,8 +185,7 @@ describe('ntfy driver: beyond the contract', () => {
       { config: target.config, credentials: { username: 'u' } },
       { config: target.config, credentials: { token: 'has space' } },
     ];
-    for (const settings of cases) expect((await failure(sampleMessage(), settings)).kind).toBe('configuration');
-    expect(server.arrivals).toHaveLength(0);
+    await expectRefusedBeforeContact(server, cases.map((settings) => () => failure(sampleMessage(), settings)));
   });
 
   it('reports a server that cannot be reached as a retryable provider error', async () => {

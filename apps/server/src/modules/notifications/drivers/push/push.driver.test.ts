@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Value from 'typebox/value';
 import { createManualClock } from '../../../../shared/clock/clock.ts';
 import { createOutboundHttp } from '../../../../shared/http/outbound.ts';
 import type { OutboundHttp } from '../../../../shared/http/outbound.types.ts';
 import { channelDriverTestSuite, FOREIGN_BODY_CANARY, sampleMessage, type ReceivedMessage } from '../../channel-drivers.test-suite.ts';
-import { DeliveryError, type ChannelMessage } from '../../notifications.types.ts';
+import type { ChannelMessage } from '../../notifications.types.ts';
+import { closeAfterEach, expectDeliveryError, fakeHarness } from '../testing/driver-checks.ts';
 import { createPushDriver, type PushDriverDeps } from './push.driver.ts';
 import { PUSH_PAYLOAD_MAX_BYTES, pushTopic } from './push.models.ts';
 import type { PushSubscriptionConfig } from './push.schemas.ts';
@@ -30,36 +31,21 @@ channelDriverTestSuite<PushSubscriptionConfig, Record<string, never>>('push (web
   return {
     driver: createPushDriver({ http: createOutboundHttp({ allowPrivateTargets: true }), vapid: VAPID }),
     target: { config: subscription, credentials: {} },
-    received: async ({ count = 1, waitMs = 5_000 } = {}) => (await receiver.waitFor(count, waitMs)).map(asSeen),
-    failNextWithError: () => receiver.failNextWithError(),
-    hangNext: () => receiver.hangNext(),
+    ...fakeHarness(receiver, asSeen),
     rateLimitNext: (seconds) => receiver.rateLimitNext(seconds),
-    close: () => receiver.close(),
   };
 });
 
 describe('push driver: beyond the contract', () => {
-  let receiver: PushReceiver | undefined;
-  afterEach(async () => {
-    await receiver?.close();
-    receiver = undefined;
-  });
+  const track = closeAfterEach<PushReceiver>();
 
   async function setUp(options: { deps?: Partial<PushDriverDeps>; applicationServerKey?: string } = {}) {
-    receiver = await startPushReceiver({ foreignBodyMarker: FOREIGN_BODY_CANARY });
+    const receiver = track(await startPushReceiver({ foreignBodyMarker: FOREIGN_BODY_CANARY }));
     const subscription = receiver.subscribe({ applicationServerKey: options.applicationServerKey ?? VAPID.publicKey });
     const driver = createPushDriver({ http: createOutboundHttp({ allowPrivateTargets: true }), vapid: VAPID, ...options.deps });
     const send = (message: ChannelMessage = sampleMessage(), config: PushSubscriptionConfig = subscription) =>
       driver.send(message, { config, credentials: {} }, { signal: new AbortController().signal, timeoutMs: 5_000 });
-    const failure = (message?: ChannelMessage, config?: PushSubscriptionConfig) =>
-      send(message, config).then(
-        () => expect.unreachable('the delivery should have failed'),
-        (caught: unknown) => {
-          expect(caught).toBeInstanceOf(DeliveryError);
-          expect((caught as DeliveryError).message).not.toContain(FOREIGN_BODY_CANARY);
-          return caught as DeliveryError;
-        },
-      );
+    const failure = (message?: ChannelMessage, config?: PushSubscriptionConfig) => expectDeliveryError(send(message, config));
     return { receiver, subscription, driver, send, failure };
   }
 
@@ -108,7 +94,7 @@ describe('push driver: beyond the contract', () => {
   });
 
   it('has its tampered ciphertext refused by the receiver, which really authenticates what it decrypts', async () => {
-    receiver = await startPushReceiver();
+    const receiver = track(await startPushReceiver());
     const subscription = receiver.subscribe({ applicationServerKey: VAPID.publicKey });
     const real = createOutboundHttp({ allowPrivateTargets: true });
     let tamper = false;

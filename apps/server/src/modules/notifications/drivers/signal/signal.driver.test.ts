@@ -1,8 +1,9 @@
 import Value from 'typebox/value';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOutboundHttp } from '../../../../shared/http/outbound.ts';
 import { channelDriverTestSuite, FOREIGN_BODY_CANARY, sampleMessage, type ReceivedMessage } from '../../channel-drivers.test-suite.ts';
-import { DeliveryError, type ChannelMessage } from '../../notifications.types.ts';
+import type { ChannelMessage } from '../../notifications.types.ts';
+import { closeAfterEach, expectDeliveryError, expectRefusedBeforeContact, expectStatusMapped, fakeHarness } from '../testing/driver-checks.ts';
 import { createSignalDriver, type SignalConfig, type SignalCredentials } from './signal.driver.ts';
 import { startSignalFake, type SignalFake, type SignalFakeOptions, type SignalRequest } from './testing/signal-fake.ts';
 
@@ -22,11 +23,8 @@ function contractHarness(fakeOptions: SignalFakeOptions, recipient: string, cred
     return {
       driver: createSignalDriver({ http: createOutboundHttp({ allowPrivateTargets: true }) }),
       target: { config: { api_url: fake.url, number: fake.account, recipient }, credentials },
-      received: async ({ count = 1, waitMs = 5_000 } = {}) => (await fake.waitFor(count, waitMs)).map(asSeen),
-      failNextWithError: () => fake.failNextWithError(),
-      hangNext: () => fake.hangNext(),
+      ...fakeHarness(fake, asSeen),
       // No rateLimitNext: signal-cli-rest-api's 429 carries no retry time (tested below).
-      close: () => fake.close(),
     };
   };
 }
@@ -35,29 +33,15 @@ channelDriverTestSuite<SignalConfig, SignalCredentials>('signal (signal-cli-rest
 channelDriverTestSuite<SignalConfig, SignalCredentials>('signal (group, behind a proxy)', contractHarness({ groups: [GROUP], basicAuth: PROXY_USER }, GROUP, PROXY_USER));
 
 describe('signal driver: beyond the contract', () => {
-  let fake: SignalFake | undefined;
-  afterEach(async () => {
-    await fake?.close();
-    fake = undefined;
-  });
+  const track = closeAfterEach<SignalFake>();
 
   async function setUp(options: { fake?: SignalFakeOptions; credentials?: SignalCredentials; allowPrivateTargets?: boolean } = {}) {
-    const started = await startSignalFake({ foreignBodyMarker: FOREIGN_BODY_CANARY, ...options.fake });
-    fake = started;
+    const started = track(await startSignalFake({ foreignBodyMarker: FOREIGN_BODY_CANARY, ...options.fake }));
     const driver = createSignalDriver({ http: createOutboundHttp({ allowPrivateTargets: options.allowPrivateTargets ?? true }) });
     const target = { config: { api_url: started.url, number: started.account, recipient: RECIPIENT } as SignalConfig, credentials: options.credentials ?? {} };
     const send = (message: ChannelMessage = sampleMessage(), to: { config: SignalConfig; credentials: SignalCredentials } = target) =>
       driver.send(message, to, { signal: new AbortController().signal, timeoutMs: 5_000 });
-    const failure = (message?: ChannelMessage, to?: { config: SignalConfig; credentials: SignalCredentials }) =>
-      send(message, to).then(
-        () => expect.unreachable('the delivery should have failed'),
-        (caught: unknown) => {
-          expect(caught).toBeInstanceOf(DeliveryError);
-          expect((caught as DeliveryError).message).not.toContain(FOREIGN_BODY_CANARY);
-          expect((caught as DeliveryError).message).not.toContain(PROXY_USER.password);
-          return caught as DeliveryError;
-        },
-      );
+    const failure = (message?: ChannelMessage, to?: { config: SignalConfig; credentials: SignalCredentials }) => expectDeliveryError(send(message, to), [PROXY_USER.password]);
     return { fake: started, driver, target, send, failure };
   }
 
@@ -143,19 +127,12 @@ describe('signal driver: beyond the contract', () => {
     [429, 'rate_limited'],
   ] as const)('maps a %i answer to %s, without the foreign body', async (status, kind) => {
     const { failure, fake: server } = await setUp();
-    server.answerNext(status, status >= 300 && status < 400 ? { location: 'https://elsewhere.example/' } : undefined);
-    const error = await failure();
-    expect(error.kind).toBe(kind);
-    expect(error.message).toContain(String(status));
-    expect(error.retryAfterMs).toBeUndefined();
+    await expectStatusMapped(server, status, kind, () => failure());
   });
 
   it('lets the outbound guard refuse a loopback API URL when private targets are not allowed', async () => {
     const { failure, fake: server } = await setUp({ allowPrivateTargets: false });
-    const error = await failure();
-    expect(error.kind).toBe('configuration');
-    expect(error.retryable).toBe(false);
-    expect(server.arrivals).toHaveLength(0);
+    await expectRefusedBeforeContact(server, [() => failure()]);
   });
 
   it('refuses settings that cannot work before contacting anyone', async () => {
@@ -169,8 +146,7 @@ describe('signal driver: beyond the contract', () => {
       { config: { ...target.config, recipients: [RECIPIENT] } as SignalConfig, credentials: {} },
       { config: target.config, credentials: { username: 'only-a-user' } },
     ];
-    for (const settings of cases) expect((await failure(sampleMessage(), settings)).kind).toBe('configuration');
-    expect(server.arrivals).toHaveLength(0);
+    await expectRefusedBeforeContact(server, cases.map((settings) => () => failure(sampleMessage(), settings)));
   });
 
   it('reports an API that cannot be reached as a retryable provider error', async () => {

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Value from 'typebox/value';
 import { createOutboundHttp } from '../../../../shared/http/outbound.ts';
 import { channelDriverTestSuite, FOREIGN_BODY_CANARY, sampleMessage, type ReceivedMessage } from '../../channel-drivers.test-suite.ts';
-import { DeliveryError, type ChannelMessage } from '../../notifications.types.ts';
+import type { ChannelMessage } from '../../notifications.types.ts';
+import { closeAfterEach, expectDeliveryError, expectRefusedBeforeContact, expectStatusMapped, fakeHarness } from '../testing/driver-checks.ts';
 import { createSmsDriver } from './sms.driver.ts';
 import { measureSms } from './sms.models.ts';
 import type { SmsConfig, SmsCredentials } from './sms.schemas.ts';
@@ -39,11 +40,8 @@ function contractHarness(targetOf: (fake: SmsFake) => Target) {
     return {
       driver: createSmsDriver({ http: createOutboundHttp({ allowPrivateTargets: true }) }),
       target: targetOf(fake),
-      received: async ({ count = 1, waitMs = 5_000 } = {}) => (await fake.waitFor(count, waitMs)).map(asSeen),
-      failNextWithError: () => fake.failNextWithError(),
-      hangNext: () => fake.hangNext(),
+      ...fakeHarness(fake, asSeen),
       rateLimitNext: (seconds: number) => fake.rateLimitNext(seconds),
-      close: () => fake.close(),
     };
   };
 }
@@ -53,28 +51,13 @@ channelDriverTestSuite<SmsConfig, SmsCredentials>('sms (SMS Gateway for Android 
 channelDriverTestSuite<SmsConfig, SmsCredentials>('sms (own template by GET)', contractHarness(targets.customGet));
 
 describe('sms driver: beyond the contract', () => {
-  let fake: SmsFake | undefined;
-  afterEach(async () => {
-    await fake?.close();
-    fake = undefined;
-  });
+  const track = closeAfterEach<SmsFake>();
 
   async function setUp(options: { allowPrivateTargets?: boolean } = {}) {
-    const started = await startSmsFake({ foreignBodyMarker: FOREIGN_BODY_CANARY });
-    fake = started;
+    const started = track(await startSmsFake({ foreignBodyMarker: FOREIGN_BODY_CANARY }));
     const driver = createSmsDriver({ http: createOutboundHttp({ allowPrivateTargets: options.allowPrivateTargets ?? true }) });
     const send = (target: Target, message: ChannelMessage = sampleMessage()) => driver.send(message, target, { signal: new AbortController().signal, timeoutMs: 5_000 });
-    const failure = (target: Target, message?: ChannelMessage) =>
-      send(target, message).then(
-        () => expect.unreachable('the delivery should have failed'),
-        (caught: unknown) => {
-          expect(caught).toBeInstanceOf(DeliveryError);
-          const error = caught as DeliveryError;
-          expect(error.message).not.toContain(FOREIGN_BODY_CANARY);
-          for (const secret of [FAKE_TWILIO.authToken, FAKE_SMS_GATE.password, FAKE_TEXTBEE.apiKey, FAKE_BEARER.token]) expect(error.message).not.toContain(secret);
-          return error;
-        },
-      );
+    const failure = (target: Target, message?: ChannelMessage) => expectDeliveryError(send(target, message), [FAKE_TWILIO.authToken, FAKE_SMS_GATE.password, FAKE_TEXTBEE.apiKey, FAKE_BEARER.token]);
     return { fake: started, driver, send, failure };
   }
 
@@ -208,11 +191,7 @@ describe('sms driver: beyond the contract', () => {
     [429, 'rate_limited'],
   ] as const)('maps a %i answer to %s, without the foreign body', async (status, kind) => {
     const { fake, failure } = await setUp();
-    fake.answerNext(status);
-    const error = await failure(targets.twilio(fake));
-    expect(error.kind).toBe(kind);
-    expect(error.message).toContain(String(status));
-    expect(error.retryAfterMs).toBeUndefined();
+    await expectStatusMapped(fake, status, kind, () => failure(targets.twilio(fake)));
   });
 
   it("names Twilio's numeric error code, and refused credentials as a configuration problem", async () => {
@@ -233,12 +212,8 @@ describe('sms driver: beyond the contract', () => {
 
   it('lets the outbound guard refuse a loopback gateway URL when private targets are not allowed', async () => {
     const { fake, failure } = await setUp({ allowPrivateTargets: false });
-    for (const targetOf of [targets.twilio, targets.customGet]) {
-      const error = await failure(targetOf(fake));
-      expect(error).toMatchObject({ kind: 'configuration', message: 'The SMS gateway URL is an address this server may not contact' });
-      expect(error.retryable).toBe(false);
-    }
-    expect(fake.arrivals).toHaveLength(0);
+    const attempts = [targets.twilio, targets.customGet].map((targetOf) => () => failure(targetOf(fake)));
+    await expectRefusedBeforeContact(fake, attempts, 'The SMS gateway URL is an address this server may not contact');
   });
 
   it('refuses settings that cannot work before contacting anyone', async () => {
@@ -255,8 +230,7 @@ describe('sms driver: beyond the contract', () => {
       { ...twilio, config: { ...twilio.config, headers: { 'X-Bad': 'a\r\nInjected: 1' } } },
       { config: { url: 'http://127.0.0.1:99999/send', to: TO, body_template: '{"t":"{{text}}"}' }, credentials: {} },
     ];
-    for (const target of cases) expect((await failure(target)).kind).toBe('configuration');
-    expect(fake.arrivals).toHaveLength(0);
+    await expectRefusedBeforeContact(fake, cases.map((target) => () => failure(target)));
   });
 
   it('reports a gateway that cannot be reached as a retryable provider error', async () => {

@@ -20,6 +20,12 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/** The body parsed when it is a JSON object (what providers that take "message JSON" accept), else undefined. */
+export function parseJsonObject(raw: Buffer): unknown {
+  const parsed = parseJson(raw.toString('utf8'));
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
+}
+
 /** A header's first value. */
 export function header(request: Pick<IncomingMessage, 'headers'>, name: string): string | undefined {
   const value = request.headers[name];

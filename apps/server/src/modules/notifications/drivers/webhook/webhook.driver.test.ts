@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Value from 'typebox/value';
 import { createManualClock, type Clock } from '../../../../shared/clock/clock.ts';
 import { createOutboundHttp } from '../../../../shared/http/outbound.ts';
 import { channelDriverTestSuite, FOREIGN_BODY_CANARY, sampleMessage, type ReceivedMessage } from '../../channel-drivers.test-suite.ts';
-import { DeliveryError, type ChannelMessage } from '../../notifications.types.ts';
+import type { ChannelMessage } from '../../notifications.types.ts';
+import { closeAfterEach, expectDeliveryError, expectRefusedBeforeContact, expectStatusMapped, fakeHarness } from '../testing/driver-checks.ts';
 import { startWebhookSink, type WebhookRequest, type WebhookSink, type WebhookSinkOptions } from './testing/webhook-sink.ts';
 import { createWebhookDriver, type WebhookConfig, type WebhookCredentials, type WebhookPayload } from './webhook.driver.ts';
 
@@ -31,11 +32,8 @@ function contractHarness(options: { secret?: string; method?: 'POST' | 'PUT' } =
         config: { url: sink.url, ...(options.method === undefined ? {} : { method: options.method }) },
         credentials: options.secret === undefined ? {} : { secret: options.secret },
       },
-      received: async ({ count = 1, waitMs = 5_000 } = {}) => (await sink.waitFor(count, waitMs)).map(asSeen),
-      failNextWithError: () => sink.failNextWithError(),
-      hangNext: () => sink.hangNext(),
+      ...fakeHarness(sink, asSeen),
       rateLimitNext: (seconds: number) => sink.rateLimitNext(seconds),
-      close: () => sink.close(),
     };
   };
 }
@@ -45,15 +43,10 @@ channelDriverTestSuite<WebhookConfig, WebhookCredentials>('smart_home (webhook)'
 channelDriverTestSuite<WebhookConfig, WebhookCredentials>('smart_home (webhook, signed PUT)', contractHarness({ secret: SECRET, method: 'PUT' }));
 
 describe('webhook driver: beyond the contract', () => {
-  let sink: WebhookSink | undefined;
-  afterEach(async () => {
-    await sink?.close();
-    sink = undefined;
-  });
+  const track = closeAfterEach<WebhookSink>();
 
   async function setUp(options: { sink?: WebhookSinkOptions; clock?: Clock; allowPrivateTargets?: boolean; method?: 'POST' | 'PUT'; secret?: string } = {}) {
-    const started = await startWebhookSink({ foreignBodyMarker: FOREIGN_BODY_CANARY, ...options.sink });
-    sink = started;
+    const started = track(await startWebhookSink({ foreignBodyMarker: FOREIGN_BODY_CANARY, ...options.sink }));
     const driver = createWebhookDriver({
       http: createOutboundHttp({ allowPrivateTargets: options.allowPrivateTargets ?? true }),
       ...(options.clock === undefined ? {} : { clock: options.clock }),
@@ -63,15 +56,7 @@ describe('webhook driver: beyond the contract', () => {
     const send = (message: ChannelMessage = sampleMessage(), target: { config: WebhookConfig; credentials: WebhookCredentials } = { config, credentials }) =>
       driver.send(message, target, { signal: new AbortController().signal, timeoutMs: 5_000 });
     const failure = (message?: ChannelMessage, target?: { config: WebhookConfig; credentials: WebhookCredentials }) =>
-      send(message, target).then(
-        () => expect.unreachable('the delivery should have failed'),
-        (caught: unknown) => {
-          expect(caught).toBeInstanceOf(DeliveryError);
-          expect((caught as DeliveryError).message).not.toContain(FOREIGN_BODY_CANARY);
-          if (options.secret !== undefined) expect((caught as DeliveryError).message).not.toContain(options.secret);
-          return caught as DeliveryError;
-        },
-      );
+      expectDeliveryError(send(message, target), options.secret === undefined ? [] : [options.secret]);
     return { sink: started, driver, config, send, failure };
   }
 
@@ -172,11 +157,7 @@ describe('webhook driver: beyond the contract', () => {
     [429, 'rate_limited'],
   ] as const)('maps a %i answer to %s, without the foreign body', async (status, kind) => {
     const { failure, sink } = await setUp();
-    sink.answerNext(status, status >= 300 && status < 400 ? { location: 'https://elsewhere.example/' } : {});
-    const error = await failure();
-    expect(error.kind).toBe(kind);
-    expect(error.message).toContain(String(status));
-    expect(error.retryAfterMs).toBeUndefined();
+    await expectStatusMapped(sink, status, kind, () => failure());
   });
 
   it('does not follow a redirect: a 302 is a configuration problem and its target is never asked', async () => {
@@ -200,10 +181,7 @@ describe('webhook driver: beyond the contract', () => {
 
   it('lets the outbound guard refuse a loopback URL when private targets are not allowed', async () => {
     const { failure, sink } = await setUp({ allowPrivateTargets: false });
-    const error = await failure();
-    expect(error.kind).toBe('configuration');
-    expect(error.retryable).toBe(false);
-    expect(sink.arrivals).toHaveLength(0);
+    await expectRefusedBeforeContact(sink, [() => failure()]);
   });
 
   it('refuses settings that cannot work before contacting anyone', async () => {
@@ -215,8 +193,7 @@ describe('webhook driver: beyond the contract', () => {
       { config, credentials: { secret: 'too-short' } },
       { config: { url: 'http://127.0.0.1:99999/hook' }, credentials: {} },
     ];
-    for (const target of cases) expect((await failure(sampleMessage(), target)).kind).toBe('configuration');
-    expect(sink.arrivals).toHaveLength(0);
+    await expectRefusedBeforeContact(sink, cases.map((target) => () => failure(sampleMessage(), target)));
   });
 
   it('reports a receiver that cannot be reached as a retryable provider error', async () => {

@@ -1,9 +1,10 @@
 import Value from 'typebox/value';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../../shared/clock/clock.ts';
 import { createOutboundHttp } from '../../../../shared/http/outbound.ts';
 import { channelDriverTestSuite, FOREIGN_BODY_CANARY, sampleMessage, type ReceivedMessage } from '../../channel-drivers.test-suite.ts';
-import { DeliveryError, type ChannelMessage } from '../../notifications.types.ts';
+import type { ChannelMessage } from '../../notifications.types.ts';
+import { closeAfterEach, expectDeliveryError, expectRefusedBeforeContact, expectStatusMapped, fakeHarness } from '../testing/driver-checks.ts';
 import { startWhatsAppFake, type WhatsAppFake, type WhatsAppFakeOptions, type WhatsAppRequest } from './testing/whatsapp-fake.ts';
 import { createWhatsAppDriver, type WhatsAppConfig, type WhatsAppCredentials } from './whatsapp.driver.ts';
 
@@ -28,11 +29,8 @@ function contractHarness(window: 'open' | 'closed') {
         config: { phone_number_id: fake.phoneNumberId, to: TO, template_name: TEMPLATE, api_base: fake.apiBase, ...(window === 'open' ? { last_inbound_at: HOUR_AGO } : {}) },
         credentials: { access_token: fake.accessToken },
       },
-      received: async ({ count = 1, waitMs = 5_000 } = {}) => (await fake.waitFor(count, waitMs)).map(asSeen),
-      failNextWithError: () => fake.failNextWithError(),
-      hangNext: () => fake.hangNext(),
+      ...fakeHarness(fake, asSeen),
       // No rateLimitNext: Meta's rate-limit errors name no retry time in seconds (tested below).
-      close: () => fake.close(),
     };
   };
 }
@@ -41,15 +39,10 @@ channelDriverTestSuite<WhatsAppConfig, WhatsAppCredentials>('whatsapp (free-form
 channelDriverTestSuite<WhatsAppConfig, WhatsAppCredentials>('whatsapp (template outside the window)', contractHarness('closed'));
 
 describe('whatsapp driver: beyond the contract', () => {
-  let fake: WhatsAppFake | undefined;
-  afterEach(async () => {
-    await fake?.close();
-    fake = undefined;
-  });
+  const track = closeAfterEach<WhatsAppFake>();
 
   async function setUp(options: { fake?: WhatsAppFakeOptions; config?: Partial<WhatsAppConfig>; allowPrivateTargets?: boolean } = {}) {
-    const started = await startWhatsAppFake({ foreignBodyMarker: FOREIGN_BODY_CANARY, ...options.fake });
-    fake = started;
+    const started = track(await startWhatsAppFake({ foreignBodyMarker: FOREIGN_BODY_CANARY, ...options.fake }));
     const driver = createWhatsAppDriver({ http: createOutboundHttp({ allowPrivateTargets: options.allowPrivateTargets ?? true }), clock: createManualClock(NOW) });
     const target = {
       config: { phone_number_id: started.phoneNumberId, to: TO, template_name: TEMPLATE, api_base: started.apiBase, ...options.config } as WhatsAppConfig,
@@ -58,15 +51,7 @@ describe('whatsapp driver: beyond the contract', () => {
     const send = (message: ChannelMessage = sampleMessage(), to: { config: WhatsAppConfig; credentials: WhatsAppCredentials } = target, timeoutMs = 5_000) =>
       driver.send(message, to, { signal: new AbortController().signal, timeoutMs });
     const failure = (message?: ChannelMessage, to?: { config: WhatsAppConfig; credentials: WhatsAppCredentials }, timeoutMs?: number) =>
-      send(message, to, timeoutMs).then(
-        () => expect.unreachable('the delivery should have failed'),
-        (caught: unknown) => {
-          expect(caught).toBeInstanceOf(DeliveryError);
-          expect((caught as DeliveryError).message).not.toContain(FOREIGN_BODY_CANARY);
-          expect((caught as DeliveryError).message).not.toContain(started.accessToken);
-          return caught as DeliveryError;
-        },
-      );
+      expectDeliveryError(send(message, to, timeoutMs), [started.accessToken]);
     const bodies = () => started.arrivals.map((request) => request.json as { type: string });
     return { fake: started, driver, target, send, failure, bodies };
   }
@@ -226,19 +211,12 @@ describe('whatsapp driver: beyond the contract', () => {
     [429, 'rate_limited'],
   ] as const)('maps a %i answer without a known code to %s, without the foreign body', async (status, kind) => {
     const { failure, fake: server } = await setUp();
-    server.answerNext(status, status >= 300 && status < 400 ? { location: 'https://elsewhere.example/' } : undefined);
-    const error = await failure();
-    expect(error.kind).toBe(kind);
-    expect(error.message).toContain(String(status));
-    expect(error.retryAfterMs).toBeUndefined();
+    await expectStatusMapped(server, status, kind, () => failure());
   });
 
   it('lets the outbound guard refuse a loopback API base when private targets are not allowed', async () => {
     const { failure, fake: server } = await setUp({ allowPrivateTargets: false });
-    const error = await failure();
-    expect(error.kind).toBe('configuration');
-    expect(error.retryable).toBe(false);
-    expect(server.arrivals).toHaveLength(0);
+    await expectRefusedBeforeContact(server, [() => failure()]);
   });
 
   it('refuses settings that cannot work before contacting anyone', async () => {
@@ -254,8 +232,7 @@ describe('whatsapp driver: beyond the contract', () => {
       { config: target.config, credentials: {} as WhatsAppCredentials },
       { config: target.config, credentials: { access_token: 'has spaces in it, not a token' } },
     ];
-    for (const settings of cases) expect((await failure(sampleMessage(), settings)).kind).toBe('configuration');
-    expect(server.arrivals).toHaveLength(0);
+    await expectRefusedBeforeContact(server, cases.map((settings) => () => failure(sampleMessage(), settings)));
   });
 
   it('reports an API that cannot be reached as a retryable provider error', async () => {

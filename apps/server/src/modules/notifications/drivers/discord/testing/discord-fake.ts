@@ -9,19 +9,10 @@
  * `retry_after` (seconds, decimals) in the body and Retry-After in whole seconds.
  * Every request is recorded in `arrivals`, stored messages in `received`.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { header, readBody } from '../../testing/read-body.ts';
+import { header, parseJsonObject } from '../../testing/read-body.ts';
+import { startRecordingServer, type Exchange, type ProviderFake, type RecordedRequest, requestUrl } from '../../testing/recording-server.ts';
 
-export interface DiscordRequest {
-  method: string;
-  /** Path and query as requested. */
-  path: string;
-  headers: IncomingHttpHeaders;
-  rawBody: Buffer;
-  json: unknown;
-  outcome: 'accepted' | 'rejected' | 'canned' | 'hung';
-  status: number | undefined;
+export interface DiscordRequest extends RecordedRequest {
   /** For an accepted request: the message Discord stored. */
   message?: DiscordStoredMessage;
 }
@@ -55,22 +46,15 @@ export interface DiscordFakeOptions {
   foreignBodyMarker?: string;
 }
 
-export interface DiscordFake {
+export interface DiscordFake extends ProviderFake<DiscordRequest> {
   /** The API base to configure: `http://127.0.0.1:<port>/api/v10`. */
   readonly apiBase: string;
   /** The webhook URL as Discord's "Copy Webhook URL" gives it (for the credentials). */
   readonly webhookUrl: string;
   readonly webhook: { id: string; token: string };
-  readonly received: readonly DiscordRequest[];
-  readonly arrivals: readonly DiscordRequest[];
-  waitFor(count: number, waitMs: number): Promise<DiscordRequest[]>;
   /** The webhook is deleted in Discord: every later request is answered 404 Unknown Webhook. */
   deleteWebhook(): void;
-  answerNext(status: number, headers?: Record<string, string>, body?: string): void;
-  failNextWithError(): void;
-  hangNext(): void;
   rateLimitNext(retryAfterSeconds: number): void;
-  close(): Promise<void>;
 }
 
 const ROUTE = /^\/api(?:\/v[0-9]{1,2})?\/webhooks\/([0-9]{17,20})\/([^/?]+)$/;
@@ -79,59 +63,28 @@ const DISCORD_EPOCH = 1_420_070_400_000n;
 const SETTABLE_FLAGS = 4 | 4096 | 32768;
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
-type Canned = { status: number; headers: Record<string, string>; body: string } | 'hang';
-
 export async function startDiscordFake(options: DiscordFakeOptions = {}): Promise<DiscordFake> {
   const marker = options.foreignBodyMarker ?? 'discord error';
   const webhook = { id: '1180000000000000001', token: 'Wk3-xTq9_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_' };
   const channelId = '1180000000000000099';
-  const received: DiscordRequest[] = [];
-  const arrivals: DiscordRequest[] = [];
-  const canned: Canned[] = [];
   let deleted = false;
   let sequence = 0n;
-  let waiters: { count: number; resolve: (all: DiscordRequest[]) => void; timer: NodeJS.Timeout }[] = [];
 
   const errorBody = (message: string, code: number, errors?: unknown) => JSON.stringify({ message: `${message} (${marker})`, code, ...(errors === undefined ? {} : { errors }) });
 
-  const server = createServer((request, response) => {
-    void handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500).end();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { origin, answerNext, ...recording } = await startRecordingServer<DiscordRequest>({ parseBody: parseJsonObject, record: (_request, base) => base, handle });
 
-  async function handle(request: IncomingMessage, response: ServerResponse) {
-    const raw = (await readBody(request, 1024 * 1024)) ?? Buffer.alloc(0);
-    const record: DiscordRequest = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, rawBody: raw, json: parseJson(raw), outcome: 'rejected', status: undefined };
-    arrivals.push(record);
-    const answer = (outcome: DiscordRequest['outcome'], status: number, headers: Record<string, string>, body: string) => {
-      record.outcome = outcome;
-      record.status = status;
-      response.writeHead(status, headers).end(body);
-    };
+  function handle({ request, record, answer, accept }: Exchange<DiscordRequest>) {
     const refuse = (status: number, message: string, code: number, errors?: unknown) => answer('rejected', status, JSON_HEADERS, errorBody(message, code, errors));
-
-    const next = canned.shift();
-    if (next === 'hang') {
-      record.outcome = 'hung';
-      return;
-    }
-    if (next) return answer('canned', next.status, next.headers, next.body);
-
-    const requestUrl = new URL(request.url ?? '/', origin);
-    const route = ROUTE.exec(requestUrl.pathname);
+    const url = requestUrl(request);
+    const route = ROUTE.exec(url.pathname);
     if (!route) return refuse(404, '404: Not Found', 0);
     if (record.method !== 'POST') return refuse(405, '405: Method Not Allowed', 0);
     if (route[1] !== webhook.id || deleted) return refuse(404, 'Unknown Webhook', 10015);
     if (route[2] !== webhook.token) return refuse(401, 'Invalid Webhook Token', 50027);
     if (!/^application\/json\b/i.test(header(request, 'content-type') ?? '')) return refuse(400, 'Cannot send an empty message', 50006);
     if (record.json === undefined) return refuse(400, 'The request body contains invalid JSON.', 50109);
-    const threadId = requestUrl.searchParams.get('thread_id');
+    const threadId = url.searchParams.get('thread_id');
     if (threadId !== null && !/^[0-9]{17,20}$/.test(threadId)) return refuse(400, 'Invalid Form Body', 50035, { thread_id: { _errors: [{ code: 'NUMBER_TYPE_COERCE', message: 'Value is not snowflake.' }] } });
 
     const body = record.json as Record<string, unknown>;
@@ -156,59 +109,26 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
       ...(threadId === null ? {} : { thread_id: threadId }),
     };
     record.message = stored;
-    received.push(record);
-    if (requestUrl.searchParams.get('wait') === 'true') answer('accepted', 200, JSON_HEADERS, JSON.stringify(stored));
-    else answer('accepted', 204, {}, '');
-    waiters = waiters.filter((waiter) => {
-      if (received.length < waiter.count) return true;
-      clearTimeout(waiter.timer);
-      waiter.resolve([...received]);
-      return false;
-    });
+    if (url.searchParams.get('wait') === 'true') accept(record, 200, JSON_HEADERS, JSON.stringify(stored));
+    else accept(record, 204, {}, '');
   }
 
   return {
+    ...recording,
     apiBase: `${origin}/api/v10`,
     webhookUrl: `https://discord.com/api/webhooks/${webhook.id}/${webhook.token}`,
     webhook,
-    received,
-    arrivals,
-    waitFor(count, waitMs) {
-      if (received.length >= count) return Promise.resolve([...received]);
-      return new Promise((resolve) => {
-        const waiter = {
-          count,
-          resolve,
-          timer: setTimeout(() => {
-            waiters = waiters.filter((other) => other !== waiter);
-            resolve([...received]);
-          }, waitMs),
-        };
-        waiters.push(waiter);
-      });
-    },
     deleteWebhook: () => {
       deleted = true;
     },
-    answerNext: (status, headers = JSON_HEADERS, body = errorBody(`${status}: answer`, 0)) => void canned.push({ status, headers, body }),
-    failNextWithError: () => void canned.push({ status: 500, headers: JSON_HEADERS, body: errorBody('500: Internal Server Error', 0) }),
-    hangNext: () => void canned.push('hang'),
+    answerNext: (status, headers = JSON_HEADERS, body = errorBody(`${status}: answer`, 0)) => answerNext({ status, headers, body }),
+    failNextWithError: () => answerNext({ status: 500, headers: JSON_HEADERS, body: errorBody('500: Internal Server Error', 0) }),
     rateLimitNext: (seconds) =>
-      void canned.push({
+      answerNext({
         status: 429,
         headers: { ...JSON_HEADERS, 'retry-after': String(Math.ceil(seconds)), 'x-ratelimit-scope': 'shared', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': String(seconds) },
         body: JSON.stringify({ message: `The resource is being rate limited. (${marker})`, retry_after: seconds, global: false }),
       }),
-    async close() {
-      for (const waiter of waiters) {
-        clearTimeout(waiter.timer);
-        waiter.resolve([...received]);
-      }
-      waiters = [];
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    },
   };
 }
 
@@ -254,13 +174,4 @@ function formErrors(body: Record<string, unknown>): Record<string, unknown> {
   });
   if (total > 6000) fail('embeds', 'BASE_TYPE_MAX_LENGTH', 'Embed size exceeds maximum size of 6000');
   return errors;
-}
-
-function parseJson(raw: Buffer): unknown {
-  try {
-    const parsed: unknown = JSON.parse(raw.toString('utf8'));
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
 }

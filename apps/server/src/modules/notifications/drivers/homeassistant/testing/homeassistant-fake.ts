@@ -20,9 +20,8 @@
  * a rate limit (429 with Retry-After, as a proxy in front of Home Assistant answers), any status, or
  * not at all.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { header, parseJson, readBody } from '../../testing/read-body.ts';
+import { header } from '../../testing/read-body.ts';
+import { startRecordingServer, type Exchange, type ProviderFake, type RecordedOutcome, type RecordedRequest, requestUrl } from '../../testing/recording-server.ts';
 
 export const FAKE_HA_TOKEN = 'eyJhbGciOiJIUzI1NiJ9.fake-long-lived-token.c2lnbmF0dXJl';
 
@@ -37,15 +36,9 @@ export const DEFAULT_SERVICES = [
   'script.workmate_alarm',
 ] as const;
 
-export interface HaArrival {
+/** `unregistered`: a webhook id Home Assistant does not know, answered like a known one. */
+export interface HaArrival extends RecordedRequest<RecordedOutcome | 'unregistered'> {
   kind: 'service' | 'webhook' | 'api' | 'other';
-  method: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-  rawBody: Buffer;
-  json: unknown;
-  outcome: 'accepted' | 'unregistered' | 'rejected' | 'canned' | 'hung';
-  status: number | undefined;
 }
 
 export type HaReceived =
@@ -61,85 +54,33 @@ export interface HomeAssistantFakeOptions {
   foreignBodyMarker?: string;
 }
 
-export interface HomeAssistantFake {
+export interface HomeAssistantFake extends ProviderFake<HaArrival, HaReceived> {
   /** `http://127.0.0.1:<port>`: the base URL to configure. */
   readonly url: string;
-  readonly arrivals: readonly HaArrival[];
-  readonly received: readonly HaReceived[];
-  waitFor(count: number, waitMs: number): Promise<HaReceived[]>;
-  answerNext(status: number, headers?: Record<string, string>, body?: string): void;
-  failNextWithError(): void;
-  hangNext(): void;
   rateLimitNext(retryAfterSeconds: number): void;
-  close(): Promise<void>;
-}
-
-interface Canned {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-interface Waiter {
-  count: number;
-  resolve: (received: HaReceived[]) => void;
-  timer: NodeJS.Timeout;
 }
 
 const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
 const JSON_TYPE = { 'content-type': 'application/json' };
-const MAX_BODY_BYTES = 1024 * 1024;
+const SERVICE = /^\/api\/services\/([^/]+)\/([^/]+)$/;
+const WEBHOOK = /^\/api\/webhook\/([^/]+)$/;
 
 export async function startHomeAssistantFake(options: HomeAssistantFakeOptions = {}): Promise<HomeAssistantFake> {
   const token = options.token ?? FAKE_HA_TOKEN;
   const services = new Set(options.services ?? DEFAULT_SERVICES);
   const webhooks = options.webhooks ?? { 'workmate-reminders': ['POST', 'PUT'] };
   const marker = options.foreignBodyMarker ?? 'home assistant error';
-  const arrivals: HaArrival[] = [];
-  const received: HaReceived[] = [];
-  const canned: (Canned | 'hang')[] = [];
-  let waiters: Waiter[] = [];
 
-  const server = createServer((request, response) => {
-    void handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500).end();
-    });
+  const { origin, answerNext, ...recording } = await startRecordingServer<HaArrival, HaReceived>({
+    record: (request, base) => ({ ...base, kind: kindOf(requestUrl(request).pathname) }),
+    handle,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  async function handle(request: IncomingMessage, response: ServerResponse) {
-    const raw = (await readBody(request, MAX_BODY_BYTES)) ?? Buffer.alloc(0);
-    const path = new URL(request.url ?? '/', url).pathname;
-    const service = /^\/api\/services\/([^/]+)\/([^/]+)$/.exec(path);
-    const webhook = /^\/api\/webhook\/([^/]+)$/.exec(path);
-    const arrival: HaArrival = {
-      kind: service ? 'service' : webhook ? 'webhook' : path === '/api/' ? 'api' : 'other',
-      method: request.method ?? '',
-      path: request.url ?? '',
-      headers: request.headers,
-      rawBody: raw,
-      json: raw.byteLength === 0 ? undefined : parseJson(raw.toString('utf8')),
-      outcome: 'rejected',
-      status: undefined,
-    };
-    arrivals.push(arrival);
-    const answer = (outcome: HaArrival['outcome'], status: number, headers: Record<string, string>, body: string) => {
-      arrival.outcome = outcome;
-      arrival.status = status;
-      response.writeHead(status, headers).end(body);
-    };
+  function handle({ request, record: arrival, answer, accept }: Exchange<HaArrival, HaReceived>): void {
     const reject = (status: number, text: string) => answer('rejected', status, TEXT, `${status}: ${text} (${marker})`);
-
-    const next = canned.shift();
-    if (next === 'hang') {
-      arrival.outcome = 'hung';
-      return;
-    }
-    if (next) return answer('canned', next.status, next.headers, next.body);
+    const path = requestUrl(request).pathname;
+    const service = SERVICE.exec(path);
+    const webhook = WEBHOOK.exec(path);
 
     if (webhook) {
       const id = webhook[1] as string;
@@ -147,16 +88,14 @@ export async function startHomeAssistantFake(options: HomeAssistantFakeOptions =
       // Unknown ids get the same 200 as known ones: Home Assistant does not say which exist.
       if (!allowed) return answer('unregistered', 200, {}, '');
       if (!allowed.includes(arrival.method)) return reject(405, 'Method Not Allowed');
-      received.push({ kind: 'webhook', webhookId: id, payload: arrival.json, arrival });
-      answer('accepted', 200, {}, '');
-      return wake();
+      return accept({ kind: 'webhook', webhookId: id, payload: arrival.json, arrival }, 200, {}, '');
     }
 
     if (header(request, 'authorization') !== `Bearer ${token}`) return reject(401, 'Unauthorized');
     if (arrival.kind === 'api' && arrival.method === 'GET') return answer('accepted', 200, JSON_TYPE, JSON.stringify({ message: 'API running.' }));
     if (!service) return reject(404, 'Not Found');
     if (arrival.method !== 'POST') return reject(405, 'Method Not Allowed');
-    if (raw.byteLength > 0 && arrival.json === undefined) return answer('rejected', 400, JSON_TYPE, JSON.stringify({ message: 'Data should be valid JSON.' }));
+    if (arrival.rawBody.byteLength > 0 && arrival.json === undefined) return answer('rejected', 400, JSON_TYPE, JSON.stringify({ message: 'Data should be valid JSON.' }));
     const domain = service[1] as string;
     const name = service[2] as string;
     const data = (arrival.json ?? {}) as unknown;
@@ -164,53 +103,20 @@ export async function startHomeAssistantFake(options: HomeAssistantFakeOptions =
     if (!services.has(`${domain}.${name}`)) return reject(400, 'Bad Request');
     if (!fitsSchema(domain, name, data as Record<string, unknown>)) return reject(400, 'Bad Request');
 
-    received.push({ kind: 'service', domain, service: name, data: data as Record<string, unknown>, arrival });
-    answer('accepted', 200, JSON_TYPE, JSON.stringify(changedStates(domain, data as Record<string, unknown>)));
-    wake();
-  }
-
-  function wake() {
-    waiters = waiters.filter((waiter) => {
-      if (received.length < waiter.count) return true;
-      clearTimeout(waiter.timer);
-      waiter.resolve([...received]);
-      return false;
-    });
+    accept({ kind: 'service', domain, service: name, data: data as Record<string, unknown>, arrival }, 200, JSON_TYPE, JSON.stringify(changedStates(domain, data as Record<string, unknown>)));
   }
 
   return {
-    url,
-    arrivals,
-    received,
-    waitFor(count, waitMs) {
-      if (received.length >= count) return Promise.resolve([...received]);
-      return new Promise((resolve) => {
-        const waiter: Waiter = {
-          count,
-          resolve,
-          timer: setTimeout(() => {
-            waiters = waiters.filter((other) => other !== waiter);
-            resolve([...received]);
-          }, waitMs),
-        };
-        waiters.push(waiter);
-      });
-    },
-    answerNext: (status, headers = TEXT, body = `${status}: canned answer (${marker})`) => void canned.push({ status, headers, body }),
-    failNextWithError: () => void canned.push({ status: 500, headers: TEXT, body: `500 Internal Server Error\n\nServer got itself in trouble: ${marker}` }),
-    hangNext: () => void canned.push('hang'),
-    rateLimitNext: (seconds) => void canned.push({ status: 429, headers: { ...TEXT, 'retry-after': String(seconds) }, body: `429: Too Many Requests (${marker})` }),
-    async close() {
-      for (const waiter of waiters) {
-        clearTimeout(waiter.timer);
-        waiter.resolve([...received]);
-      }
-      waiters = [];
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    },
+    ...recording,
+    url: origin,
+    answerNext: (status, headers = TEXT, body = `${status}: canned answer (${marker})`) => answerNext({ status, headers, body }),
+    failNextWithError: () => answerNext({ status: 500, headers: TEXT, body: `500 Internal Server Error\n\nServer got itself in trouble: ${marker}` }),
+    rateLimitNext: (seconds) => answerNext({ status: 429, headers: { ...TEXT, 'retry-after': String(seconds) }, body: `429: Too Many Requests (${marker})` }),
   };
+}
+
+function kindOf(path: string): HaArrival['kind'] {
+  return SERVICE.test(path) ? 'service' : WEBHOOK.test(path) ? 'webhook' : path === '/api/' ? 'api' : 'other';
 }
 
 /** What Home Assistant's own schemas require of the services whose callers need it most. */

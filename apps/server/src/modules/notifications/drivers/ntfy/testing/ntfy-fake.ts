@@ -10,20 +10,10 @@
  * seconds given here are sent as one, as a proxy in front of ntfy would), any answer, or none.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { header, readBody } from '../../testing/read-body.ts';
+import { header, parseJsonObject } from '../../testing/read-body.ts';
+import { startRecordingServer, type Exchange, type ProviderFake, type RecordedRequest } from '../../testing/recording-server.ts';
 
-export interface NtfyRequest {
-  method: string;
-  /** Path and query as requested. */
-  path: string;
-  headers: IncomingHttpHeaders;
-  rawBody: Buffer;
-  /** The body parsed as JSON, or undefined. */
-  json: unknown;
-  outcome: 'accepted' | 'rejected' | 'canned' | 'hung';
-  status: number | undefined;
+export interface NtfyRequest extends RecordedRequest {
   /** For an accepted message: what the server stored and answered with. */
   message?: NtfyStoredMessage;
 }
@@ -54,18 +44,11 @@ export interface NtfyFakeOptions {
   foreignBodyMarker?: string;
 }
 
-export interface NtfyFake {
+export interface NtfyFake extends ProviderFake<NtfyRequest> {
   /** The server URL to configure (`http://127.0.0.1:<port>` plus the base path). */
   readonly url: string;
-  readonly received: readonly NtfyRequest[];
-  readonly arrivals: readonly NtfyRequest[];
-  waitFor(count: number, waitMs: number): Promise<NtfyRequest[]>;
-  answerNext(status: number, headers?: Record<string, string>, body?: string): void;
-  failNextWithError(): void;
-  hangNext(): void;
   /** ntfy's 429 (code 42901), with Retry-After when seconds are given. */
   rateLimitNext(retryAfterSeconds?: number): void;
-  close(): Promise<void>;
 }
 
 const TOPIC = /^[-_A-Za-z0-9]{1,64}$/;
@@ -74,53 +57,26 @@ const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
 const MAX_BODY_BYTES = 32 * 1024;
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
-type Canned = { status: number; headers: Record<string, string>; body: string } | 'hang';
-
 export async function startNtfyFake(options: NtfyFakeOptions = {}): Promise<NtfyFake> {
   const marker = options.foreignBodyMarker ?? 'ntfy error';
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
-  const received: NtfyRequest[] = [];
-  const arrivals: NtfyRequest[] = [];
-  const canned: Canned[] = [];
-  let waiters: { count: number; resolve: (all: NtfyRequest[]) => void; timer: NodeJS.Timeout }[] = [];
-
   const errorBody = (code: number, http: number, error: string, link?: string) => JSON.stringify({ code, http, error: `${error} (${marker})`, ...(link ? { link } : {}) });
 
-  const server = createServer((request, response) => {
-    void handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500).end();
-    });
+  const { origin, answerNext, ...recording } = await startRecordingServer<NtfyRequest>({
+    maxBodyBytes: MAX_BODY_BYTES,
+    parseBody: parseJsonObject,
+    record: (_request, base) => base,
+    handle,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${basePath}`;
 
-  async function handle(request: IncomingMessage, response: ServerResponse) {
-    const raw = (await readBody(request, MAX_BODY_BYTES)) ?? Buffer.alloc(0);
-    const record: NtfyRequest = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, rawBody: raw, json: parseJsonObject(raw), outcome: 'rejected', status: undefined };
-    arrivals.push(record);
-    const answer = (outcome: NtfyRequest['outcome'], status: number, headers: Record<string, string>, body: string) => {
-      record.outcome = outcome;
-      record.status = status;
-      response.writeHead(status, headers).end(body);
-    };
+  function handle({ request, record, answer, accept }: Exchange<NtfyRequest>) {
     const refuse = (code: number, status: number, error: string, link?: string) => answer('rejected', status, JSON_HEADERS, errorBody(code, status, error, link));
-
-    const next = canned.shift();
-    if (next === 'hang') {
-      record.outcome = 'hung';
-      return;
-    }
-    if (next) return answer('canned', next.status, next.headers, next.body);
-
-    const path = (request.url ?? '').split('?')[0] ?? '';
+    const path = record.path.split('?')[0] ?? '';
     if (path !== `${basePath}/` || (record.method !== 'POST' && record.method !== 'PUT')) return refuse(40401, 404, 'page not found');
     const auth = authProblem(header(request, 'authorization'));
     if (auth === 'missing') return refuse(40301, 403, 'forbidden', 'https://ntfy.sh/docs/publish/#authentication');
     if (auth === 'wrong') return refuse(40101, 401, 'unauthorized', 'https://ntfy.sh/docs/publish/#authentication');
-    if (!isUtf8(raw)) return refuse(40011, 400, 'invalid message: message must be UTF-8 encoded');
+    if (!isUtf8(record.rawBody)) return refuse(40011, 400, 'invalid message: message must be UTF-8 encoded');
     const json = record.json as Record<string, unknown> | undefined;
     if (json === undefined) return refuse(40017, 400, 'invalid request: request body must be message JSON', 'https://ntfy.sh/docs/publish/#publish-as-json');
     if (typeof json.topic !== 'string' || !TOPIC.test(json.topic)) return refuse(40009, 400, 'invalid request: topic invalid');
@@ -149,14 +105,7 @@ export async function startNtfyFake(options: NtfyFakeOptions = {}): Promise<Ntfy
       ...(typeof json.sequence_id === 'string' ? { sequence_id: json.sequence_id } : {}),
     };
     record.message = stored;
-    received.push(record);
-    answer('accepted', 200, JSON_HEADERS, JSON.stringify(stored));
-    waiters = waiters.filter((waiter) => {
-      if (received.length < waiter.count) return true;
-      clearTimeout(waiter.timer);
-      waiter.resolve([...received]);
-      return false;
-    });
+    accept(record, 200, JSON_HEADERS, JSON.stringify(stored));
   }
 
   function authProblem(authorization: string | undefined): 'missing' | 'wrong' | undefined {
@@ -171,42 +120,16 @@ export async function startNtfyFake(options: NtfyFakeOptions = {}): Promise<Ntfy
   }
 
   return {
-    url,
-    received,
-    arrivals,
-    waitFor(count, waitMs) {
-      if (received.length >= count) return Promise.resolve([...received]);
-      return new Promise((resolve) => {
-        const waiter = {
-          count,
-          resolve,
-          timer: setTimeout(() => {
-            waiters = waiters.filter((other) => other !== waiter);
-            resolve([...received]);
-          }, waitMs),
-        };
-        waiters.push(waiter);
-      });
-    },
-    answerNext: (status, headers = JSON_HEADERS, body = errorBody(status * 100 + 1, status, `answer ${status}`)) => void canned.push({ status, headers, body }),
-    failNextWithError: () => void canned.push({ status: 500, headers: JSON_HEADERS, body: errorBody(50001, 500, 'internal server error') }),
-    hangNext: () => void canned.push('hang'),
+    ...recording,
+    url: `${origin}${basePath}`,
+    answerNext: (status, headers = JSON_HEADERS, body = errorBody(status * 100 + 1, status, `answer ${status}`)) => answerNext({ status, headers, body }),
+    failNextWithError: () => answerNext({ status: 500, headers: JSON_HEADERS, body: errorBody(50001, 500, 'internal server error') }),
     rateLimitNext: (seconds) =>
-      void canned.push({
+      answerNext({
         status: 429,
         headers: { ...JSON_HEADERS, ...(seconds === undefined ? {} : { 'retry-after': String(seconds) }) },
         body: errorBody(42901, 429, 'limit reached: too many requests, please be nice', 'https://ntfy.sh/docs/publish/#limitations'),
       }),
-    async close() {
-      for (const waiter of waiters) {
-        clearTimeout(waiter.timer);
-        waiter.resolve([...received]);
-      }
-      waiters = [];
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    },
   };
 }
 
@@ -222,15 +145,6 @@ function actionsValid(actions: unknown): boolean {
     if (method !== undefined && (typeof method !== 'string' || !HTTP_METHODS.has(method.toUpperCase()))) return false;
     return headers === undefined || (typeof headers === 'object' && headers !== null && Object.values(headers).every((value) => typeof value === 'string'));
   });
-}
-
-function parseJsonObject(raw: Buffer): unknown {
-  try {
-    const parsed: unknown = JSON.parse(raw.toString('utf8'));
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function isUtf8(raw: Buffer): boolean {

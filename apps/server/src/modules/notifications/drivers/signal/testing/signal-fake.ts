@@ -8,18 +8,10 @@
  * authentication (401 without it). Every request is recorded in `arrivals`, sent messages in
  * `received`. The error wording follows signal-cli's where known; it is never shown to users.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { header, parseJson, readBody } from '../../testing/read-body.ts';
+import { header } from '../../testing/read-body.ts';
+import { startRecordingServer, type Exchange, type ProviderFake, type RecordedRequest } from '../../testing/recording-server.ts';
 
-export interface SignalRequest {
-  method: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-  rawBody: Buffer;
-  json: unknown;
-  outcome: 'accepted' | 'rejected' | 'canned' | 'hung';
-  status: number | undefined;
+export interface SignalRequest extends RecordedRequest {
   /** For a sent message: the timestamp answered. */
   timestamp?: string;
 }
@@ -37,75 +29,38 @@ export interface SignalFakeOptions {
   foreignBodyMarker?: string;
 }
 
-export interface SignalFake {
+export interface SignalFake extends ProviderFake<SignalRequest> {
   /** The API URL to configure: `http://127.0.0.1:<port>`. */
   readonly url: string;
   readonly account: string;
-  readonly received: readonly SignalRequest[];
-  readonly arrivals: readonly SignalRequest[];
-  waitFor(count: number, waitMs: number): Promise<SignalRequest[]>;
-  answerNext(status: number, headers?: Record<string, string>, body?: string): void;
   /** A 400 for a network failure between signal-cli and Signal's servers: worth retrying. */
   failNextWithError(): void;
-  hangNext(): void;
   /** Signal rate-limits the account: 429 with challenge tokens, as recent versions answer. */
   rateLimitNext(): void;
-  close(): Promise<void>;
 }
 
 const E164 = /^\+[1-9][0-9]{6,14}$/;
 const GROUP = /^group\.[A-Za-z0-9+/=_-]{8,200}$/;
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
-type Canned = { status: number; headers: Record<string, string>; body: string } | 'hang';
-
 export async function startSignalFake(options: SignalFakeOptions = {}): Promise<SignalFake> {
   const marker = options.foreignBodyMarker ?? 'signal-cli error';
   const account = options.account ?? '+4915100000001';
   const unregistered = new Set(options.unregistered ?? []);
   const groups = new Set(options.groups ?? []);
-  const received: SignalRequest[] = [];
-  const arrivals: SignalRequest[] = [];
-  const canned: Canned[] = [];
   let lastTimestamp = 0;
-  let waiters: { count: number; resolve: (all: SignalRequest[]) => void; timer: NodeJS.Timeout }[] = [];
 
   const errorBody = (error: string) => JSON.stringify({ error: `${error} (${marker})` });
 
-  const server = createServer((request, response) => {
-    void handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500).end();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { origin, answerNext, ...recording } = await startRecordingServer<SignalRequest>({ record: (_request, base) => base, handle });
 
-  async function handle(request: IncomingMessage, response: ServerResponse) {
-    const raw = (await readBody(request, 1024 * 1024)) ?? Buffer.alloc(0);
-    const record: SignalRequest = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, rawBody: raw, json: parseJson(raw.toString('utf8')), outcome: 'rejected', status: undefined };
-    arrivals.push(record);
-    const answer = (outcome: SignalRequest['outcome'], status: number, headers: Record<string, string>, body: string) => {
-      record.outcome = outcome;
-      record.status = status;
-      response.writeHead(status, headers).end(body);
-    };
+  function handle({ request, record, answer, accept }: Exchange<SignalRequest>) {
     const refuse = (status: number, error: string) => answer('rejected', status, JSON_HEADERS, errorBody(error));
-
-    const next = canned.shift();
-    if (next === 'hang') {
-      record.outcome = 'hung';
-      return;
-    }
-    if (next) return answer('canned', next.status, next.headers, next.body);
-
     if (options.basicAuth) {
       const expected = `Basic ${Buffer.from(`${options.basicAuth.username}:${options.basicAuth.password}`, 'utf8').toString('base64')}`;
       if (header(request, 'authorization') !== expected) return answer('rejected', 401, { 'content-type': 'text/plain', 'www-authenticate': 'Basic realm="signal"' }, `401 Unauthorized (${marker})`);
     }
-    if (record.method !== 'POST' || request.url !== '/v2/send') return answer('rejected', 404, { 'content-type': 'text/plain' }, '404 page not found');
+    if (record.method !== 'POST' || record.path !== '/v2/send') return answer('rejected', 404, { 'content-type': 'text/plain' }, '404 page not found');
     const body = record.json as { number?: unknown; recipients?: unknown; message?: unknown } | undefined;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse(400, "Couldn't process request - invalid request");
     if (!Array.isArray(body.recipients) || body.recipients.length === 0) return refuse(400, "Couldn't process request - please provide at least one recipient");
@@ -126,40 +81,17 @@ export async function startSignalFake(options: SignalFakeOptions = {}): Promise<
     // Signal timestamps are milliseconds and unique per sender.
     lastTimestamp = Math.max(lastTimestamp + 1, Math.floor(performance.timeOrigin + performance.now()));
     record.timestamp = String(lastTimestamp);
-    received.push(record);
-    answer('accepted', 201, JSON_HEADERS, JSON.stringify({ timestamp: record.timestamp }));
-    waiters = waiters.filter((waiter) => {
-      if (received.length < waiter.count) return true;
-      clearTimeout(waiter.timer);
-      waiter.resolve([...received]);
-      return false;
-    });
+    accept(record, 201, JSON_HEADERS, JSON.stringify({ timestamp: record.timestamp }));
   }
 
   return {
-    url,
+    ...recording,
+    url: origin,
     account,
-    received,
-    arrivals,
-    waitFor(count, waitMs) {
-      if (received.length >= count) return Promise.resolve([...received]);
-      return new Promise((resolve) => {
-        const waiter = {
-          count,
-          resolve,
-          timer: setTimeout(() => {
-            waiters = waiters.filter((other) => other !== waiter);
-            resolve([...received]);
-          }, waitMs),
-        };
-        waiters.push(waiter);
-      });
-    },
-    answerNext: (status, headers = JSON_HEADERS, body = errorBody(`answer ${status}`)) => void canned.push({ status, headers, body }),
-    failNextWithError: () => void canned.push({ status: 400, headers: JSON_HEADERS, body: errorBody('Failed to send (some) messages:\n+4917600000002: Network failure for "+4917600000002"') }),
-    hangNext: () => void canned.push('hang'),
+    answerNext: (status, headers = JSON_HEADERS, body = errorBody(`answer ${status}`)) => answerNext({ status, headers, body }),
+    failNextWithError: () => answerNext({ status: 400, headers: JSON_HEADERS, body: errorBody('Failed to send (some) messages:\n+4917600000002: Network failure for "+4917600000002"') }),
     rateLimitNext: () =>
-      void canned.push({
+      answerNext({
         status: 429,
         headers: JSON_HEADERS,
         body: JSON.stringify({
@@ -168,15 +100,5 @@ export async function startSignalFake(options: SignalFakeOptions = {}): Promise<
           account,
         }),
       }),
-    async close() {
-      for (const waiter of waiters) {
-        clearTimeout(waiter.timer);
-        waiter.resolve([...received]);
-      }
-      waiters = [];
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    },
   };
 }

@@ -18,9 +18,9 @@
  * answered with an error (its body carries the marker), a rate limit (429 with Retry-After), any
  * status, or not at all.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { header, parseJson, readBody } from '../../testing/read-body.ts';
+import type { IncomingMessage } from 'node:http';
+import { header, parseJson } from '../../testing/read-body.ts';
+import { startRecordingServer, type Exchange, type ProviderFake, type RecordedRequest, requestUrl } from '../../testing/recording-server.ts';
 
 export const FAKE_TWILIO = { accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'twilio-auth-token-5e1f' };
 export const FAKE_SMS_GATE = { username: 'sms', password: 'gate-password-77' };
@@ -29,20 +29,12 @@ export const FAKE_BEARER = { token: 'bearer-token-a8d2' };
 
 export type SmsRoute = 'twilio' | 'sms-gate' | 'textbee' | 'json-bearer' | 'custom' | 'unknown';
 
-export interface SmsArrival {
+/** `json` holds the body parsed only when it was sent as JSON. */
+export interface SmsArrival extends RecordedRequest {
   route: SmsRoute;
-  method: string;
-  /** Path and query as requested. */
-  path: string;
   query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  rawBody: Buffer;
   /** The body read as a form when it was sent as one. */
   form: URLSearchParams | undefined;
-  /** The body parsed when it was sent as JSON. */
-  json: unknown;
-  outcome: 'accepted' | 'rejected' | 'canned' | 'hung';
-  status: number | undefined;
 }
 
 export interface SmsReceived {
@@ -53,7 +45,7 @@ export interface SmsReceived {
   arrival: SmsArrival;
 }
 
-export interface SmsFake {
+export interface SmsFake extends ProviderFake<SmsArrival, SmsReceived> {
   /** `http://127.0.0.1:<port>` */
   readonly origin: string;
   readonly urls: {
@@ -64,26 +56,7 @@ export interface SmsFake {
     jsonBearer: string;
     custom: string;
   };
-  readonly arrivals: readonly SmsArrival[];
-  readonly received: readonly SmsReceived[];
-  waitFor(count: number, waitMs: number): Promise<SmsReceived[]>;
-  answerNext(status: number, headers?: Record<string, string>, body?: string): void;
-  failNextWithError(): void;
-  hangNext(): void;
   rateLimitNext(retryAfterSeconds: number): void;
-  close(): Promise<void>;
-}
-
-interface Canned {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-interface Waiter {
-  count: number;
-  resolve: (received: SmsReceived[]) => void;
-  timer: NodeJS.Timeout;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -92,59 +65,25 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 
 export async function startSmsFake(options: { foreignBodyMarker?: string } = {}): Promise<SmsFake> {
   const marker = options.foreignBodyMarker ?? 'sms gateway error';
-  const arrivals: SmsArrival[] = [];
-  const received: SmsReceived[] = [];
-  const canned: (Canned | 'hang')[] = [];
-  let waiters: Waiter[] = [];
   let sequence = 0;
 
-  const server = createServer((request, response) => {
-    void handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500).end();
-    });
+  const { origin, answerNext, ...recording } = await startRecordingServer<SmsArrival, SmsReceived>({
+    maxBodyBytes: MAX_BODY_BYTES,
+    parseBody: (raw, request) => (/^application\/json\b/i.test(contentTypeOf(request)) ? parseJson(raw.toString('utf8')) : undefined),
+    record: (request, base) => {
+      const url = requestUrl(request);
+      const form = /^application\/x-www-form-urlencoded\b/i.test(contentTypeOf(request)) ? new URLSearchParams(base.rawBody.toString('utf8')) : undefined;
+      return { ...base, route: routeOf(url.pathname), query: url.searchParams, form };
+    },
+    handle,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  async function handle(request: IncomingMessage, response: ServerResponse) {
-    const raw = (await readBody(request, MAX_BODY_BYTES)) ?? Buffer.alloc(0);
-    const url = new URL(request.url ?? '/', origin);
-    const contentType = header(request, 'content-type') ?? '';
-    const text = raw.toString('utf8');
-    const arrival: SmsArrival = {
-      route: routeOf(url.pathname),
-      method: request.method ?? '',
-      path: request.url ?? '',
-      query: url.searchParams,
-      headers: request.headers,
-      rawBody: raw,
-      form: /^application\/x-www-form-urlencoded\b/i.test(contentType) ? new URLSearchParams(text) : undefined,
-      json: /^application\/json\b/i.test(contentType) ? parseJson(text) : undefined,
-      outcome: 'rejected',
-      status: undefined,
-    };
-    arrivals.push(arrival);
-    const answer = (outcome: SmsArrival['outcome'], status: number, headers: Record<string, string>, body: string) => {
-      arrival.outcome = outcome;
-      arrival.status = status;
-      response.writeHead(status, headers).end(body);
-    };
-    const reject = (status: number, body: Record<string, unknown>) => answer('rejected', status, JSON_TYPE, JSON.stringify({ ...body, detail: marker }));
-    const accept = (message: Omit<SmsReceived, 'route' | 'arrival'>, status: number, body: Record<string, unknown>) => {
-      received.push({ ...message, route: arrival.route, arrival });
-      answer('accepted', status, JSON_TYPE, JSON.stringify(body));
-      wake();
-    };
-
-    const next = canned.shift();
-    if (next === 'hang') {
-      arrival.outcome = 'hung';
-      return;
-    }
-    if (next) return answer('canned', next.status, next.headers, next.body);
+  function handle(exchange: Exchange<SmsArrival, SmsReceived>) {
+    const { request, record: arrival } = exchange;
+    const url = requestUrl(request);
+    const reject = (status: number, body: Record<string, unknown>) => exchange.answer('rejected', status, JSON_TYPE, JSON.stringify({ ...body, detail: marker }));
+    const accept = (message: Omit<SmsReceived, 'route' | 'arrival'>, status: number, body: Record<string, unknown>) =>
+      exchange.accept({ ...message, route: arrival.route, arrival }, status, JSON_TYPE, JSON.stringify(body));
 
     sequence += 1;
     const id = String(sequence).padStart(6, '0');
@@ -198,7 +137,7 @@ export async function startSmsFake(options: { foreignBodyMarker?: string } = {})
       }
       case 'custom': {
         const fromJson = (arrival.json as { text?: unknown } | undefined)?.text;
-        const said = arrival.query.get('text') ?? arrival.form?.get('text') ?? (typeof fromJson === 'string' ? fromJson : /^text\/plain\b/i.test(contentType) ? text : undefined);
+        const said = arrival.query.get('text') ?? arrival.form?.get('text') ?? (typeof fromJson === 'string' ? fromJson : /^text\/plain\b/i.test(contentTypeOf(request)) ? arrival.rawBody.toString('utf8') : undefined);
         if (said === undefined) return reject(400, { error: 'no text' });
         const to = arrival.query.get('to') ?? arrival.form?.get('to') ?? (arrival.json as { to?: unknown } | undefined)?.to;
         return accept({ to: typeof to === 'string' ? [to] : [], from: undefined, text: said }, 200, { messageId: `custom-${id}` });
@@ -208,16 +147,8 @@ export async function startSmsFake(options: { foreignBodyMarker?: string } = {})
     }
   }
 
-  function wake() {
-    waiters = waiters.filter((waiter) => {
-      if (received.length < waiter.count) return true;
-      clearTimeout(waiter.timer);
-      waiter.resolve([...received]);
-      return false;
-    });
-  }
-
   return {
+    ...recording,
     origin,
     urls: {
       twilio: `${origin}/2010-04-01/Accounts/${FAKE_TWILIO.accountSid}/Messages.json`,
@@ -227,37 +158,10 @@ export async function startSmsFake(options: { foreignBodyMarker?: string } = {})
       jsonBearer: `${origin}/api/sms`,
       custom: `${origin}/custom`,
     },
-    arrivals,
-    received,
-    waitFor(count, waitMs) {
-      if (received.length >= count) return Promise.resolve([...received]);
-      return new Promise((resolve) => {
-        const waiter: Waiter = {
-          count,
-          resolve,
-          timer: setTimeout(() => {
-            waiters = waiters.filter((other) => other !== waiter);
-            resolve([...received]);
-          }, waitMs),
-        };
-        waiters.push(waiter);
-      });
-    },
-    answerNext: (status, headers = JSON_TYPE, body = JSON.stringify({ code: 99999, message: `answer ${status}: ${marker}` })) => void canned.push({ status, headers, body }),
-    failNextWithError: () => void canned.push({ status: 500, headers: JSON_TYPE, body: JSON.stringify({ code: 20500, message: `Internal Server Error: ${marker}`, status: 500 }) }),
-    hangNext: () => void canned.push('hang'),
+    answerNext: (status, headers = JSON_TYPE, body = JSON.stringify({ code: 99999, message: `answer ${status}: ${marker}` })) => answerNext({ status, headers, body }),
+    failNextWithError: () => answerNext({ status: 500, headers: JSON_TYPE, body: JSON.stringify({ code: 20500, message: `Internal Server Error: ${marker}`, status: 500 }) }),
     rateLimitNext: (seconds) =>
-      void canned.push({ status: 429, headers: { ...JSON_TYPE, 'retry-after': String(seconds) }, body: JSON.stringify({ code: 20429, message: `Too Many Requests: ${marker}`, status: 429 }) }),
-    async close() {
-      for (const waiter of waiters) {
-        clearTimeout(waiter.timer);
-        waiter.resolve([...received]);
-      }
-      waiters = [];
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    },
+      answerNext({ status: 429, headers: { ...JSON_TYPE, 'retry-after': String(seconds) }, body: JSON.stringify({ code: 20429, message: `Too Many Requests: ${marker}`, status: 429 }) }),
   };
 }
 
@@ -268,6 +172,10 @@ function routeOf(path: string): SmsRoute {
   if (path === '/api/sms') return 'json-bearer';
   if (path === '/custom' || path.startsWith('/custom/')) return 'custom';
   return 'unknown';
+}
+
+function contentTypeOf(request: IncomingMessage): string {
+  return header(request, 'content-type') ?? '';
 }
 
 /** Whether the request carries Basic credentials for this user and password (RFC 7617, UTF-8). */

@@ -11,27 +11,16 @@
  * keys, waiters woken on arrival instead of polling.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { header, parseJson, readBody } from '../../testing/read-body.ts';
+import { header } from '../../testing/read-body.ts';
+import { startRecordingServer, type Exchange, type ProviderFake, type RecordedOutcome, type RecordedRequest } from '../../testing/recording-server.ts';
 
-export interface WebhookRequest {
-  method: string;
-  /** Path and query as requested. */
-  path: string;
-  headers: IncomingHttpHeaders;
-  /** The body's bytes exactly as received (what the signature covers). */
-  rawBody: Buffer;
-  /** The body parsed, or undefined when it is not JSON. */
-  json: unknown;
+/**
+ * accepted: first request with its key (in `received`); duplicate: key already accepted, answered
+ * 200 and dropped; rejected: broke the receiver contract (`status` says how); canned: answered as
+ * told by answerNext and friends; hung: never answered.
+ */
+export interface WebhookRequest extends RecordedRequest<RecordedOutcome | 'duplicate'> {
   idempotencyKey: string | undefined;
-  /**
-   * accepted: first request with its key (in `received`); duplicate: key already accepted, answered
-   * 200 and dropped; rejected: broke the receiver contract (`status` says how); canned: answered as
-   * told by answerNext and friends; hung: never answered.
-   */
-  outcome: 'accepted' | 'duplicate' | 'rejected' | 'canned' | 'hung';
-  status: number | undefined;
   /** When the whole request had arrived (epoch milliseconds), for benchmarks measuring lateness. */
   at: number;
 }
@@ -45,112 +34,43 @@ export interface WebhookSinkOptions {
   maxBodyBytes?: number;
 }
 
-export interface WebhookSink {
+/** `received`: accepted deliveries, each Idempotency-Key once; `arrivals`: repeats and refusals too. */
+export interface WebhookSink extends ProviderFake<WebhookRequest> {
   /** `http://127.0.0.1:<port>/hook`: the URL to configure. */
   readonly url: string;
-  /** Accepted deliveries, each Idempotency-Key once, in order of arrival. */
-  readonly received: readonly WebhookRequest[];
-  /** Every request, repeats and refusals included. */
-  readonly arrivals: readonly WebhookRequest[];
-  /** Waits up to `waitMs` until `count` deliveries were accepted, then returns all accepted so far. */
-  waitFor(count: number, waitMs: number): Promise<WebhookRequest[]>;
   /** Whether the request's X-Workmate-Signature was made with `secret` (the documented scheme). */
   verify(request: WebhookRequest, secret: string): boolean;
-  /** The next request gets this answer instead of being processed (queued: one per request, in order). */
-  answerNext(status: number, headers?: Record<string, string>, body?: string): void;
-  failNextWithError(): void;
-  hangNext(): void;
   rateLimitNext(retryAfterSeconds: number): void;
-  close(): Promise<void>;
-}
-
-interface Canned {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-interface Waiter {
-  count: number;
-  resolve: (received: WebhookRequest[]) => void;
-  timer: NodeJS.Timeout;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** A client that reuses connections keeps them through a burst; an idle one is let go soon. */
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+const JSON_TYPE = { 'content-type': 'application/json' };
 
 export async function startWebhookSink(options: WebhookSinkOptions = {}): Promise<WebhookSink> {
   const marker = options.foreignBodyMarker ?? 'webhook receiver error';
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const received: WebhookRequest[] = [];
-  const arrivals: WebhookRequest[] = [];
   const seenKeys = new Set<string>();
-  const canned: (Canned | 'hang')[] = [];
-  let waiters: Waiter[] = [];
 
-  const server = createServer((request, response) => {
-    void handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500).end();
-    });
+  const { origin, answerNext, ...recording } = await startRecordingServer<WebhookRequest>({
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
+    record: (request, base) => ({ ...base, idempotencyKey: header(request, 'idempotency-key'), at: performance.timeOrigin + performance.now() }),
+    handle,
   });
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
 
-  async function handle(request: IncomingMessage, response: ServerResponse) {
-    const raw = await readBody(request, maxBodyBytes);
-    const idempotencyKey = header(request, 'idempotency-key');
-    const record: WebhookRequest = {
-      method: request.method ?? '',
-      path: request.url ?? '',
-      headers: request.headers,
-      rawBody: raw ?? Buffer.alloc(0),
-      json: raw === undefined ? undefined : parseJson(raw.toString('utf8')),
-      idempotencyKey,
-      outcome: 'rejected',
-      status: undefined,
-      at: performance.timeOrigin + performance.now(),
-    };
-    arrivals.push(record);
-    const answer = (outcome: WebhookRequest['outcome'], status: number, headers: Record<string, string>, body: string) => {
-      record.outcome = outcome;
-      record.status = status;
-      response.writeHead(status, headers).end(body);
-    };
+  function handle({ request, record, bodyTooLarge, answer, accept }: Exchange<WebhookRequest>) {
     const reject = (status: number, reason: string) => answer('rejected', status, { 'content-type': 'text/plain' }, `${reason}: ${marker}`);
-
-    const next = canned.shift();
-    if (next === 'hang') {
-      record.outcome = 'hung'; // The socket stays open until the client gives up or close().
-      return;
-    }
-    if (next) return answer('canned', next.status, next.headers, next.body);
-
-    if (raw === undefined) return reject(413, 'body too large');
+    if (bodyTooLarge) return reject(413, 'body too large');
     if (record.method !== 'POST' && record.method !== 'PUT') return reject(405, 'POST or PUT only');
     if (!/^application\/json\b/i.test(header(request, 'content-type') ?? '')) return reject(415, 'Content-Type is not application/json');
     if (record.json === undefined) return reject(400, 'body is not JSON');
-    if (!idempotencyKey) return reject(400, 'Idempotency-Key missing');
+    if (!record.idempotencyKey) return reject(400, 'Idempotency-Key missing');
     if (options.secret !== undefined && !verify(record, options.secret)) return reject(401, 'signature missing or wrong');
 
-    if (seenKeys.has(idempotencyKey)) return answer('duplicate', 200, { 'content-type': 'application/json' }, '{"duplicate":true}');
-    seenKeys.add(idempotencyKey);
-    received.push(record);
-    answer('accepted', 200, { 'content-type': 'application/json' }, `{"id":"delivery-${received.length}"}`);
-    if (waiters.length > 0) wake();
-  }
-
-  function wake() {
-    waiters = waiters.filter((waiter) => {
-      if (received.length < waiter.count) return true;
-      clearTimeout(waiter.timer);
-      waiter.resolve([...received]);
-      return false;
-    });
+    if (seenKeys.has(record.idempotencyKey)) return answer('duplicate', 200, JSON_TYPE, '{"duplicate":true}');
+    seenKeys.add(record.idempotencyKey);
+    accept(record, 200, JSON_TYPE, `{"id":"delivery-${seenKeys.size}"}`);
   }
 
   function verify(request: WebhookRequest, secret: string): boolean {
@@ -164,37 +84,11 @@ export async function startWebhookSink(options: WebhookSinkOptions = {}): Promis
   }
 
   return {
-    url,
-    received,
-    arrivals,
-    waitFor(count, waitMs) {
-      if (received.length >= count) return Promise.resolve([...received]);
-      return new Promise((resolve) => {
-        const waiter: Waiter = {
-          count,
-          resolve,
-          timer: setTimeout(() => {
-            waiters = waiters.filter((other) => other !== waiter);
-            resolve([...received]);
-          }, waitMs),
-        };
-        waiters.push(waiter);
-      });
-    },
+    ...recording,
+    url: `${origin}/hook`,
     verify,
-    answerNext: (status, headers = {}, body = `answer ${status}: ${marker}`) => void canned.push({ status, headers, body }),
-    failNextWithError: () => void canned.push({ status: 500, headers: { 'content-type': 'text/plain' }, body: `internal error: ${marker}` }),
-    hangNext: () => void canned.push('hang'),
-    rateLimitNext: (seconds) => void canned.push({ status: 429, headers: { 'retry-after': String(seconds) }, body: `slow down: ${marker}` }),
-    async close() {
-      for (const waiter of waiters) {
-        clearTimeout(waiter.timer);
-        waiter.resolve([...received]);
-      }
-      waiters = [];
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    },
+    answerNext: (status, headers = {}, body = `answer ${status}: ${marker}`) => answerNext({ status, headers, body }),
+    failNextWithError: () => answerNext({ status: 500, headers: { 'content-type': 'text/plain' }, body: `internal error: ${marker}` }),
+    rateLimitNext: (seconds) => answerNext({ status: 429, headers: { 'retry-after': String(seconds) }, body: `slow down: ${marker}` }),
   };
 }

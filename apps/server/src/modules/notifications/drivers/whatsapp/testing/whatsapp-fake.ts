@@ -11,18 +11,10 @@
  * the user last wrote. What the user reads is rendered into `seen` (a template filled in).
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { header, parseJson, readBody } from '../../testing/read-body.ts';
+import { header } from '../../testing/read-body.ts';
+import { startRecordingServer, type Exchange, type ProviderFake, type RecordedRequest } from '../../testing/recording-server.ts';
 
-export interface WhatsAppRequest {
-  method: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-  rawBody: Buffer;
-  json: unknown;
-  outcome: 'accepted' | 'rejected' | 'canned' | 'hung';
-  status: number | undefined;
+export interface WhatsAppRequest extends RecordedRequest {
   /** Graph error code of a refusal. */
   errorCode?: number;
   /** For an accepted message: the text the user reads (a template with its parameters filled in) and the message id. */
@@ -47,22 +39,15 @@ export interface WhatsAppFakeOptions {
   foreignBodyMarker?: string;
 }
 
-export interface WhatsAppFake {
+export interface WhatsAppFake extends ProviderFake<WhatsAppRequest> {
   /** The API base to configure: `http://127.0.0.1:<port>/v21.0`. */
   readonly apiBase: string;
   readonly phoneNumberId: string;
   readonly accessToken: string;
-  readonly received: readonly WhatsAppRequest[];
-  readonly arrivals: readonly WhatsAppRequest[];
-  waitFor(count: number, waitMs: number): Promise<WhatsAppRequest[]>;
   openWindow(to: string): void;
   closeWindow(to: string): void;
-  answerNext(status: number, headers?: Record<string, string>, body?: string): void;
-  failNextWithError(): void;
-  hangNext(): void;
   /** 400 with code 130429 (throughput limit); Meta names no retry time. */
   rateLimitNext(): void;
-  close(): Promise<void>;
 }
 
 export const DEFAULT_TEMPLATES: WhatsAppTemplate[] = [
@@ -73,18 +58,12 @@ export const DEFAULT_TEMPLATES: WhatsAppTemplate[] = [
 const ROUTE = /^\/v[0-9]{1,2}\.[0-9]\/([0-9]+)\/messages$/;
 const JSON_HEADERS = { 'content-type': 'application/json; charset=UTF-8' };
 
-type Canned = { status: number; headers: Record<string, string>; body: string } | 'hang';
-
 export async function startWhatsAppFake(options: WhatsAppFakeOptions = {}): Promise<WhatsAppFake> {
   const marker = options.foreignBodyMarker ?? 'graph error';
   const phoneNumberId = options.phoneNumberId ?? '106540352242922';
   const accessToken = options.accessToken ?? `EAAG${randomBytes(48).toString('base64url')}`;
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const openWindows = new Set(options.openWindows ?? []);
-  const received: WhatsAppRequest[] = [];
-  const arrivals: WhatsAppRequest[] = [];
-  const canned: Canned[] = [];
-  let waiters: { count: number; resolve: (all: WhatsAppRequest[]) => void; timer: NodeJS.Timeout }[] = [];
 
   const graphError = (code: number, message: string, extra: { type?: string; subcode?: number; details?: string } = {}) =>
     JSON.stringify({
@@ -98,39 +77,14 @@ export async function startWhatsAppFake(options: WhatsAppFakeOptions = {}): Prom
       },
     });
 
-  const server = createServer((request, response) => {
-    void handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500).end();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { origin, answerNext, ...recording } = await startRecordingServer<WhatsAppRequest>({ record: (_request, base) => base, handle });
 
-  async function handle(request: IncomingMessage, response: ServerResponse) {
-    const raw = (await readBody(request, 1024 * 1024)) ?? Buffer.alloc(0);
-    const record: WhatsAppRequest = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, rawBody: raw, json: parseJson(raw.toString('utf8')), outcome: 'rejected', status: undefined };
-    arrivals.push(record);
-    const answer = (outcome: WhatsAppRequest['outcome'], status: number, headers: Record<string, string>, body: string) => {
-      record.outcome = outcome;
-      record.status = status;
-      response.writeHead(status, headers).end(body);
-    };
+  function handle({ request, record, answer, accept }: Exchange<WhatsAppRequest>) {
     const refuse = (status: number, code: number, message: string, extra?: { type?: string; subcode?: number; details?: string }) => {
       record.errorCode = code;
       answer('rejected', status, status === 401 ? { ...JSON_HEADERS, 'www-authenticate': 'OAuth "Facebook Platform" "invalid_token"' } : JSON_HEADERS, graphError(code, message, extra));
     };
-
-    const next = canned.shift();
-    if (next === 'hang') {
-      record.outcome = 'hung';
-      return;
-    }
-    if (next) return answer('canned', next.status, next.headers, next.body);
-
-    const route = ROUTE.exec((request.url ?? '').split('?')[0] ?? '');
+    const route = ROUTE.exec(record.path.split('?')[0] ?? '');
     if (!route || record.method !== 'POST') return refuse(400, 100, 'Unknown path components', { subcode: 2018001 });
     if (header(request, 'authorization') !== `Bearer ${accessToken}`) return refuse(401, 190, 'Invalid OAuth access token - Cannot parse access token');
     if (route[1] !== phoneNumberId) {
@@ -159,14 +113,7 @@ export async function startWhatsAppFake(options: WhatsAppFakeOptions = {}): Prom
 
     record.seen = seen;
     record.messageId = `wamid.${randomBytes(30).toString('base64')}`;
-    received.push(record);
-    answer('accepted', 200, JSON_HEADERS, JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: to }], messages: [{ id: record.messageId }] }));
-    waiters = waiters.filter((waiter) => {
-      if (received.length < waiter.count) return true;
-      clearTimeout(waiter.timer);
-      waiter.resolve([...received]);
-      return false;
-    });
+    accept(record, 200, JSON_HEADERS, JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: to }], messages: [{ id: record.messageId }] }));
   }
 
   /** The template's body with its parameters, or the refusal Meta would give. */
@@ -186,41 +133,15 @@ export async function startWhatsAppFake(options: WhatsAppFakeOptions = {}): Prom
   }
 
   return {
+    ...recording,
     apiBase: `${origin}/v21.0`,
     phoneNumberId,
     accessToken,
-    received,
-    arrivals,
-    waitFor(count, waitMs) {
-      if (received.length >= count) return Promise.resolve([...received]);
-      return new Promise((resolve) => {
-        const waiter = {
-          count,
-          resolve,
-          timer: setTimeout(() => {
-            waiters = waiters.filter((other) => other !== waiter);
-            resolve([...received]);
-          }, waitMs),
-        };
-        waiters.push(waiter);
-      });
-    },
     openWindow: (to) => void openWindows.add(to.replace(/^\+/, '')),
     closeWindow: (to) => void openWindows.delete(to.replace(/^\+/, '')),
-    answerNext: (status, headers = JSON_HEADERS, body = graphError(status * 1000 + 1, `answer ${status}`, { details: 'canned' })) => void canned.push({ status, headers, body }),
-    failNextWithError: () => void canned.push({ status: 500, headers: JSON_HEADERS, body: graphError(131000, '(#131000) Something went wrong', { details: 'Something went wrong' }) }),
-    hangNext: () => void canned.push('hang'),
+    answerNext: (status, headers = JSON_HEADERS, body = graphError(status * 1000 + 1, `answer ${status}`, { details: 'canned' })) => answerNext({ status, headers, body }),
+    failNextWithError: () => answerNext({ status: 500, headers: JSON_HEADERS, body: graphError(131000, '(#131000) Something went wrong', { details: 'Something went wrong' }) }),
     rateLimitNext: () =>
-      void canned.push({ status: 400, headers: JSON_HEADERS, body: graphError(130429, '(#130429) Rate limit hit', { details: 'Message failed to send because there were too many messages sent from this phone number in a short period of time', subcode: 2494055 }) }),
-    async close() {
-      for (const waiter of waiters) {
-        clearTimeout(waiter.timer);
-        waiter.resolve([...received]);
-      }
-      waiters = [];
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    },
+      answerNext({ status: 400, headers: JSON_HEADERS, body: graphError(130429, '(#130429) Rate limit hit', { details: 'Message failed to send because there were too many messages sent from this phone number in a short period of time', subcode: 2494055 }) }),
   };
 }
