@@ -5,7 +5,8 @@
  * same PDF through poppler's `pdftotext` for comparison (when installed: scripts/install-bench-tools.sh).
  * Then OCR: a scanned A4 page through the OCR driver next to the raw `tesseract` command on the
  * same image, a scanned page and a phone photo uploaded -> done, and the peak memory (VmHWM) of the
- * `workmate serve` process (API, worker and reading threads) over the whole run.
+ * `workmate serve` process (API, worker and reading threads) over the whole run. The server is the
+ * bundle `npm start` runs (built first, apps/server/dist), not the sources through tsx.
  *   --skip-ocr leaves the OCR part out; --ocr-runs N (default 5) sets its repetitions.
  */
 import { execFile, spawn } from 'node:child_process';
@@ -56,7 +57,10 @@ export async function run(args: string[]): Promise<void> {
   const runs = Number(option(args, '--runs', '40'));
   const dataDir = mkdtempSync(join(tmpdir(), 'workmate-pipeline-'));
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/index.ts', 'serve'], {
+  // The server as `npm start` runs it: bundled JavaScript, not the sources through tsx (whose loader
+  // in each of the three threads would add about 140 MB to the memory measured below).
+  await execFileAsync(process.execPath, ['build.mjs'], { cwd: 'apps/server' });
+  const server = spawn(process.execPath, ['apps/server/dist/index.js', 'serve'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
