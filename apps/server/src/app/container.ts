@@ -70,6 +70,7 @@ import { webhookSecret } from '../modules/telegram/telegram.models.ts';
 import { createTelegramPoller } from '../modules/telegram/telegram.poller.ts';
 import { createTelegramRepository } from '../modules/telegram/telegram.repository.ts';
 import { createTelegramUsecases, TELEGRAM_INTEGRATION_TYPE } from '../modules/telegram/telegram.usecases.ts';
+import { createWhatsAppWebhookUsecases, WHATSAPP_INTEGRATION_TYPE } from '../modules/whatsapp/whatsapp.usecases.ts';
 import { PushCredentials, PushSubscriptionConfig } from '../modules/notifications/drivers/push/push.schemas.ts';
 import { DEFAULT_FALLBACK_ORDER, withChannelSetUp } from '../modules/reminders/reminders.preferences.models.ts';
 import { quietPeriodEnd } from '../modules/reminders/reminders.schedule.models.ts';
@@ -114,7 +115,7 @@ export function createContainer(input: {
   const tasksRepository = createTasksRepository({ db: handle.db, dialect: handle.dialect });
   const documents = createDocumentsRepository({ db: handle.db, dialect: handle.dialect });
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
-  const integrationsRepository = createIntegrationsRepository({ db: handle.db });
+  const integrationsRepository = createIntegrationsRepository({ db: handle.db, dialect: handle.dialect });
   const outbound = createOutboundHttp({
     allowPrivateTargets: config.allowPrivateTargets === 'auto' ? async () => (await integrationsRepository.countUsers()) <= 1 : config.allowPrivateTargets === 'true',
   });
@@ -141,7 +142,7 @@ export function createContainer(input: {
     { type: 'ntfy', driver: createNtfyDriver({ http: outbound, clock }), discreetByDefault: false, multiple: true },
     { type: 'sms', driver: createSmsDriver({ http: outbound, clock }), discreetByDefault: false, multiple: true },
     { type: 'signal', driver: createSignalDriver({ http: outbound, clock }), discreetByDefault: false, multiple: true },
-    { type: 'whatsapp', driver: createWhatsAppDriver({ http: outbound, clock }), discreetByDefault: false, multiple: true },
+    { type: WHATSAPP_INTEGRATION_TYPE, driver: createWhatsAppDriver({ http: outbound, clock }), discreetByDefault: false, multiple: true },
     // A Discord channel is usually read by others too; speech in a room is heard by everyone.
     { type: 'discord', driver: createDiscordDriver({ http: outbound, clock }), discreetByDefault: true, multiple: true },
     { type: 'homeassistant', driver: createHomeAssistantDriver({ http: outbound, clock }), discreetByDefault: true, multiple: true },
@@ -252,6 +253,14 @@ export function createContainer(input: {
       })
     : undefined;
 
+  // The WhatsApp webhook keeps each channel's 24-hour window; on only with both of the Meta app's settings (config.ts checks they come together).
+  const whatsappWebhook = createWhatsAppWebhookUsecases({
+    webhook: config.whatsappAppSecret && config.whatsappVerifyToken ? { appSecret: config.whatsappAppSecret, verifyToken: config.whatsappVerifyToken } : undefined,
+    integrations,
+    clock,
+    logger,
+  });
+
   const throttle = createLoginThrottle({ auth: authRepository, clock });
   const twoFactor = createTwoFactorUsecases({ handle, repository: createTwoFactorRepository({ db: handle.db }), users, secrets, throttle, clock, issuer: 'Workmate' });
   const accounts = createUsersUsecases({ handle, users, auth: authRepository, bus: jobs.bus, files: userFiles(storage), throttle, clock, replanAll });
@@ -278,6 +287,7 @@ export function createContainer(input: {
     notifications,
     integrations,
     telegram,
+    whatsappWebhook,
     links,
     live,
     pushKey: async () => (await vapid.keys()).publicKey,

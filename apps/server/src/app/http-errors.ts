@@ -37,7 +37,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { maxJsonBo
       const known = error.code ? FASTIFY_CODES[error.code] : undefined;
       const message =
         error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? `The request body is larger than the limit of ${options.maxJsonBodyBytes} bytes.`
+          ? `The request body is larger than the limit of ${request.routeOptions.bodyLimit ?? options.maxJsonBodyBytes} bytes.`
           : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
             ? `Unsupported Content-Type "${request.headers['content-type'] ?? ''}"; send application/json.`
             : (known?.message ?? error.message);

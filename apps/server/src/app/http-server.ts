@@ -28,6 +28,7 @@ import { integrationsRoutes } from '../modules/integrations/integrations.routes.
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
 import { actionLinksRoutes } from '../modules/reminders/reminders.links.routes.ts';
 import { telegramLinkRoutes, telegramWebhookRoutes } from '../modules/telegram/telegram.routes.ts';
+import { whatsappWebhookRoutes } from '../modules/whatsapp/whatsapp.routes.ts';
 import { remindersRoutes, taskRemindersRoutes } from '../modules/reminders/reminders.routes.ts';
 import { adminUsersRoutes } from '../modules/users/admin-users.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
@@ -103,6 +104,7 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
   await app.register(actionLinksRoutes({ links: deps.usecases.links, reminders: deps.usecases.reminders, languageOf: deps.usecases.links.languageOf }));
   const { usecases } = deps;
   await app.register(telegramWebhookRoutes(usecases.telegram));
+  await app.register(whatsappWebhookRoutes(usecases.whatsappWebhook));
   await app.register(
     async (api) => {
       api.addHook('onRequest', authenticate({ auth: usecases.auth, apiKeys: usecases.apiKeys }));

@@ -229,6 +229,18 @@ export const settings = {
     default: 'auto',
     description: 'How the bot receives messages and button presses: `polling` (one process long-polls getUpdates; works behind NAT), `webhook` (Telegram posts to `WORKMATE_PUBLIC_URL/hooks/telegram`, which must be reachable from the internet over https on port 443, 80, 88 or 8443), `auto`: webhook when WORKMATE_PUBLIC_URL is https, else polling.',
   },
+  whatsappAppSecret: {
+    env: 'WORKMATE_WHATSAPP_APP_SECRET',
+    schema: Type.String({ pattern: '^[A-Za-z0-9]{16,256}$' }),
+    secret: true,
+    description: 'The app secret of the Meta app whose WhatsApp webhook points at `WORKMATE_PUBLIC_URL/hooks/whatsapp` (App settings → Basic). Every webhook request must carry its X-Hub-Signature-256. Set together with WORKMATE_WHATSAPP_VERIFY_TOKEN; unset: no WhatsApp webhook, and WhatsApp reminders go out as templates. See docs/channels.md.',
+  },
+  whatsappVerifyToken: {
+    env: 'WORKMATE_WHATSAPP_VERIFY_TOKEN',
+    schema: Type.String({ pattern: '^[\\x21-\\x7e]{16,256}$' }),
+    secret: true,
+    description: 'A random string of your choice (16 to 256 printable characters, e.g. `openssl rand -hex 24`), entered as "Verify token" where the webhook is set up in the Meta app; Workmate answers Meta\'s subscription check only when it matches.',
+  },
   allowPrivateTargets: {
     env: 'WORKMATE_ALLOW_PRIVATE_TARGETS',
     schema: Type.Union([Type.Literal('auto'), Type.Literal('true'), Type.Literal('false')]),

@@ -44,6 +44,18 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/WORKMATE_TELEGRAM_UPDATES=webhook needs WORKMATE_PUBLIC_URL/);
   });
 
+  it('takes the WhatsApp webhook settings as secrets, and only together', () => {
+    const secret = 'f3a1c2b4d5e6f708192a3b4c5d6e7f80';
+    const token = 'verify-7f3a9c2b41d8e6a0';
+    expect(loadConfig({ WORKMATE_WHATSAPP_APP_SECRET: secret, WORKMATE_WHATSAPP_VERIFY_TOKEN: token })).toMatchObject({ whatsappAppSecret: secret, whatsappVerifyToken: token });
+    expect(loadConfig({})).toMatchObject({ whatsappAppSecret: undefined, whatsappVerifyToken: undefined });
+    expect(problemsOf({ WORKMATE_WHATSAPP_APP_SECRET: secret })).toEqual(['WORKMATE_WHATSAPP_APP_SECRET and WORKMATE_WHATSAPP_VERIFY_TOKEN are set together: the WhatsApp webhook needs both']);
+    const problems = problemsOf({ WORKMATE_WHATSAPP_APP_SECRET: 'short!', WORKMATE_WHATSAPP_VERIFY_TOKEN: 'with a space in it' });
+    expect(problems.join('\n')).toMatch(/WORKMATE_WHATSAPP_APP_SECRET = \(hidden\)/);
+    expect(problems.join('\n')).toMatch(/WORKMATE_WHATSAPP_VERIFY_TOKEN = \(hidden\)/);
+    expect(problems.join('\n')).not.toMatch(/short!|with a space/);
+  });
+
   it('takes a JSON file below the environment and refuses unknown keys', () => {
     const dir = mkdtempSync(join(tmpdir(), 'workmate-config-'));
     const file = join(dir, 'workmate.json');

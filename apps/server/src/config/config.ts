@@ -44,6 +44,8 @@ export interface Config {
   telegramBotToken: string | undefined;
   telegramApiUrl: string;
   telegramUpdates: 'auto' | 'polling' | 'webhook';
+  whatsappAppSecret: string | undefined;
+  whatsappVerifyToken: string | undefined;
   allowPrivateTargets: 'auto' | 'true' | 'false';
   reminderBatchSize: number;
   migrateOnStart: boolean;
@@ -97,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   if (config.telegramUpdates === 'webhook' && !config.publicUrl?.startsWith('https://')) {
     problems.push('WORKMATE_TELEGRAM_UPDATES=webhook needs WORKMATE_PUBLIC_URL to be an https address Telegram can reach');
+  }
+  if ((config.whatsappAppSecret === undefined) !== (config.whatsappVerifyToken === undefined)) {
+    problems.push('WORKMATE_WHATSAPP_APP_SECRET and WORKMATE_WHATSAPP_VERIFY_TOKEN are set together: the WhatsApp webhook needs both');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,11 +1,16 @@
-/** All SQL of the user's channels and other integrations (`integrations`). Every query is scoped to one user. */
+/**
+ * All SQL of the user's channels and other integrations (`integrations`). Every query is scoped to one
+ * user, except those named for a provider's callback (`ofType`, `lockByIds`), which find the rows
+ * a provider's message is about by their settings.
+ */
 import type { Kysely, Selectable } from 'kysely';
+import type { DialectName } from '../../db/database.ts';
 import type { Database, IntegrationsTable } from '../../db/schema.ts';
 import { toDbInstant } from '../../db/values.ts';
 
 export type IntegrationRow = Selectable<IntegrationsTable>;
 
-export function createIntegrationsRepository({ db }: { db: Kysely<Database> }) {
+export function createIntegrationsRepository({ db, dialect }: { db: Kysely<Database>; dialect: DialectName }) {
   async function list(userId: string, executor: Kysely<Database> = db) {
     return executor.selectFrom('integrations').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
   }
@@ -22,6 +27,22 @@ export function createIntegrationsRepository({ db }: { db: Kysely<Database> }) {
   async function findByIds(ids: readonly string[], executor: Kysely<Database> = db) {
     if (ids.length === 0) return [];
     return executor.selectFrom('integrations').selectAll().where('id', 'in', ids).execute();
+  }
+
+  /** Every user's integrations of one type (a provider's callback matches them by their settings). */
+  async function ofType(type: string, executor: Kysely<Database> = db) {
+    return executor.selectFrom('integrations').selectAll().where('integration_type', '=', type).orderBy('id').execute();
+  }
+
+  /**
+   * These integrations, locked until the transaction ends (PostgreSQL `FOR UPDATE`; on SQLite the
+   * transaction's BEGIN IMMEDIATE already holds the only write lock), so that a change computed from
+   * their settings is not lost to, and does not undo, a concurrent change.
+   */
+  async function lockByIds(executor: Kysely<Database>, ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    const query = executor.selectFrom('integrations').selectAll().where('id', 'in', ids).orderBy('id');
+    return dialect === 'postgres' ? query.forUpdate().execute() : query.execute();
   }
 
   /** The users among these that have any integration (enabled or not) of these types. */
@@ -61,7 +82,7 @@ export function createIntegrationsRepository({ db }: { db: Kysely<Database> }) {
     return Number(row?.count ?? 0);
   }
 
-  return { list, find, findById, findByIds, usersWithAny, enabledOf, insert, update, remove, countUsers };
+  return { list, find, findById, findByIds, ofType, lockByIds, usersWithAny, enabledOf, insert, update, remove, countUsers };
 }
 
 export type IntegrationsRepository = ReturnType<typeof createIntegrationsRepository>;

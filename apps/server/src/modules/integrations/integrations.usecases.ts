@@ -188,6 +188,32 @@ export function createIntegrationsUsecases(deps: {
     return (await repository.list(userId)).filter((row) => row.integration_type === type).map((row) => withoutCommon(fromDbJson(row.config)));
   }
 
+  /**
+   * Applies `revise` to the settings (without the common ones) of every user's integrations of a
+   * type, for a provider's callback that learns something about them (the WhatsApp webhook: when
+   * the user last wrote). `revise` is pure and says which rows it changes: undefined leaves a row
+   * alone. It runs once unlocked to find the rows, then again on the locked rows in one transaction,
+   * so a concurrent change of the same settings is neither lost nor undone. `discreet` is kept.
+   * Answers the ids of the integrations changed.
+   */
+  async function reviseConfigs(type: string, revise: (config: Record<string, unknown>) => Record<string, unknown> | undefined): Promise<string[]> {
+    const configOf = (row: IntegrationRow) => withoutCommon(fromDbJson<Record<string, unknown>>(row.config));
+    const candidates = (await repository.ofType(type)).filter((row) => revise(configOf(row)) !== undefined).map((row) => row.id);
+    if (candidates.length === 0) return [];
+    return inTransaction(deps.handle, async (trx) => {
+      const changed: string[] = [];
+      for (const row of await repository.lockByIds(trx, candidates)) {
+        const revised = row.integration_type === type ? revise(configOf(row)) : undefined;
+        if (!revised) continue;
+        const { discreet } = fromDbJson<Record<string, unknown>>(row.config);
+        const config = { ...withoutCommon(revised), ...(typeof discreet === 'boolean' ? { discreet } : {}) };
+        await repository.update(trx, row.user_id, row.id, { config: toDbJson(config) }, clock.now());
+        changed.push(row.id);
+      }
+      return changed;
+    });
+  }
+
   async function remove(userId: string, id: string) {
     await inTransaction(deps.handle, async (trx) => {
       if (!(await repository.remove(trx, userId, id))) throw errors.notFound();
@@ -226,7 +252,7 @@ export function createIntegrationsUsecases(deps: {
     }
   }
 
-  return { list, get, create, update, link, configsOf, remove, test, targetOf, isDiscreet };
+  return { list, get, create, update, link, configsOf, reviseConfigs, remove, test, targetOf, isDiscreet };
 }
 
 /** `discreet` is common to every type and not part of a driver's schema. */

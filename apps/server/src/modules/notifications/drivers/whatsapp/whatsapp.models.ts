@@ -71,8 +71,9 @@ const HOUR_MS = 60 * 60 * 1000;
 const WINDOW_MS = 24 * HOUR_MS;
 /**
  * The window is taken as closing 15 minutes early: a text sent just before it closes may be
- * refused later, in a status webhook Workmate does not receive yet, and would be lost. A template
- * sent a little early costs nothing.
+ * refused later, in a status notification that comes after the text was accepted, and would be
+ * lost. A template sent a little early costs nothing. (`last_inbound_at` is kept by the WhatsApp
+ * webhook, modules/whatsapp.)
  */
 const WINDOW_MARGIN_MS = 15 * 60 * 1000;
 /** A last message up to 5 minutes "in the future" is the two clocks disagreeing; further is not believed. */
