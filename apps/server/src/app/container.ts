@@ -73,12 +73,13 @@ import { createTelegramUsecases, TELEGRAM_INTEGRATION_TYPE } from '../modules/te
 import { createWhatsAppWebhookUsecases, WHATSAPP_INTEGRATION_TYPE } from '../modules/whatsapp/whatsapp.usecases.ts';
 import { PushCredentials, PushSubscriptionConfig } from '../modules/notifications/drivers/push/push.schemas.ts';
 import { DEFAULT_FALLBACK_ORDER, withChannelSetUp } from '../modules/reminders/reminders.preferences.models.ts';
-import { quietPeriodEnd } from '../modules/reminders/reminders.schedule.models.ts';
+import { DAILY_CHANNEL_CAP, quietPeriodEnd } from '../modules/reminders/reminders.schedule.models.ts';
 import { createReminderDispatcher } from '../modules/reminders/reminders.dispatch.ts';
 import { remindersJobHandlers, remindersPeriodicJobs } from '../modules/reminders/reminders.jobs.ts';
 import { createActionLinks } from '../modules/reminders/reminders.links.ts';
 import { createRemindersRepository } from '../modules/reminders/reminders.repository.ts';
 import { createRemindersUsecases, type RemindersUsecases } from '../modules/reminders/reminders.usecases.ts';
+import { DateTime } from 'luxon';
 import type { Clock } from '../shared/clock/clock.ts';
 import { createOutboundHttp } from '../shared/http/outbound.ts';
 import { loadKeyring, type KeySource } from '../shared/crypto/keyring-loader.ts';
@@ -172,6 +173,11 @@ export function createContainer(input: {
     repository: notificationsRepository, integrations: integrationsRepository, registry, targetOf: integrations.targetOf, isDiscreet: integrations.isDiscreet,
     actionsFor: links.actionsFor, configured: notifications.configured, publicUrl, clock, backoff: { baseMs: 30_000, maxMs: 300_000 }, notice: notifications.notice,
     fallbackOrder: async (executor, userId) => (await remindersUsecases.planningUsers(executor, [userId])).get(userId)?.preferences.fallbackOrder ?? DEFAULT_FALLBACK_ORDER,
+    dailyCaps: DAILY_CHANNEL_CAP,
+    localDayStart: async (executor, userId, at) => {
+      const zone = (await remindersUsecases.planningUsers(executor, [userId])).get(userId)?.zone ?? 'UTC';
+      return DateTime.fromJSDate(at, { zone }).startOf('day').toJSDate();
+    },
   });
   const remindersUsecases: RemindersUsecases = createRemindersUsecases({ handle, repository: remindersRepository, channels: notifications, clock, completeTask: (userId, taskId) => completeTask(userId, taskId) });
   const live = createLiveFeed({ db: handle.db, clock });

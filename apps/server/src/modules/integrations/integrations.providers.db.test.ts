@@ -10,7 +10,7 @@ import { startDiscordFake, type DiscordFake } from '../notifications/drivers/dis
 import { FAKE_HA_TOKEN, startHomeAssistantFake } from '../notifications/drivers/homeassistant/testing/homeassistant-fake.ts';
 import { startNtfyFake, type NtfyFake } from '../notifications/drivers/ntfy/testing/ntfy-fake.ts';
 import { startSignalFake, type SignalFake } from '../notifications/drivers/signal/testing/signal-fake.ts';
-import { FAKE_TWILIO, startSmsFake } from '../notifications/drivers/sms/testing/sms-fake.ts';
+import { FAKE_TWILIO, startSmsFake, type SmsFake } from '../notifications/drivers/sms/testing/sms-fake.ts';
 import { startWhatsAppFake } from '../notifications/drivers/whatsapp/testing/whatsapp-fake.ts';
 
 let testApp: TestApp;
@@ -19,6 +19,7 @@ const closers: (() => Promise<void>)[] = [];
 let ntfy: NtfyFake;
 let discord: DiscordFake;
 let signal: SignalFake;
+let sms: SmsFake;
 
 beforeAll(async () => {
   // One user: LAN targets (the fakes on 127.0.0.1) are allowed, as on a family's own server.
@@ -56,7 +57,7 @@ const cases: Case[] = [
   {
     type: 'sms', channel: 'sms',
     setUp: async () => {
-      const fake = await started(startSmsFake());
+      const fake = (sms = await started(startSmsFake()));
       return {
         body: { config: { preset: 'twilio', url: fake.urls.twilio, to: '+4915112345678', from: '+4915100000000' }, credentials: { username: FAKE_TWILIO.accountSid, password: FAKE_TWILIO.authToken } },
         arrived: async () => (await fake.waitFor(1, 5_000)).length,
@@ -150,5 +151,37 @@ describe('provider channels through the integrations API', () => {
     expect(signal.received.length).toBe(signalBefore + 1);
     // Without the user's order, push (ntfy) would have been next.
     expect(ntfy.received.length).toBe(ntfyBefore);
+  });
+
+  it('does not fall through to SMS when the task had its 3 SMS of the day', async () => {
+    // The webhook Discord deleted in the test before switched the channel off: the user sets it up again.
+    const discordChannel = (await api('GET', '/api/v1/integrations')).json<{ id: string; type: string }[]>().find((row) => row.type === 'discord')!;
+    expect((await api('PATCH', `/api/v1/integrations/${discordChannel.id}`, { enabled: true })).statusCode).toBe(200);
+    // Done with the earlier task, so nothing else is due when this one's reminder is.
+    for (const open of (await api('GET', '/api/v1/tasks?status=open')).json<{ results: { id: string }[] }>().results) await api('PATCH', `/api/v1/tasks/${open.id}`, { status: 'done' });
+    const task = (await api('POST', '/api/v1/tasks', { title: 'Kfz-Steuer zahlen', due_date: '2026-12-20' })).json<{ id: string }>();
+    const [first] = (await api('GET', `/api/v1/tasks/${task.id}/reminders`)).json<{ reminders: { trigger_at: string; channels: string[] }[] }>()
+      .reminders.sort((a, b) => a.trigger_at.localeCompare(b.trigger_at));
+    expect(first?.channels).toEqual(['in_app', 'discord']);
+    expect((await api('PATCH', '/api/v1/users/me', { notification_preferences: { fallback_order: ['sms', 'signal'] } })).statusCode).toBe(200);
+    const at = new Date(new Date(first!.trigger_at).getTime() + 1_000);
+    testApp.clock.set(at);
+    anna = await logIn(testApp, 'anna');
+    // Three SMS about this task went out earlier that (Berlin) day.
+    const [firing] = await testApp.database.db.selectFrom('notification_firings').select('id').limit(1).execute();
+    const earlier = new Date(at.getTime() - 60 * 60_000).toISOString();
+    await testApp.database.db.insertInto('notifications').values([1, 2, 3].map((attempt) => ({
+      id: crypto.randomUUID(), user_id: anna.userId, firing_id: firing!.id, task_id: task.id, reminder_id: null, integration_id: null, title: 'x', body: 'x', action_url: null,
+      channel: 'sms' as const, driver: 'sms-http', attempt, idempotency_key: `earlier-${attempt}`, status: 'sent' as const, error_message: null, sent_at: earlier, created_at: earlier,
+    }))).execute();
+    const smsBefore = sms.received.length;
+    const signalBefore = signal.received.length;
+    discord.answerNext(404);
+    await testApp.container.jobs.createWorker().runUntilIdle();
+
+    const attempts = await testApp.database.db.selectFrom('notifications').select(['channel', 'status']).where('task_id', '=', task.id).where('driver', '<>', 'sms-http').orderBy('created_at').execute();
+    expect(attempts.map((attempt) => `${attempt.channel}:${attempt.status}`)).toEqual(['in_app:sent', 'discord:failed', 'signal:sent']);
+    expect(sms.received.length).toBe(smsBefore);
+    expect(signal.received.length).toBe(signalBefore + 1);
   });
 });

@@ -73,6 +73,10 @@ export function createDeliveryJobs(deps: {
   configured: (executor: Executor, userId: string) => Promise<ReadonlySet<NotificationChannel>>;
   /** The user's fall-through order (their `fallback_order`, then the default order). */
   fallbackOrder: (executor: Executor, userId: string) => Promise<readonly NotificationChannel[]>;
+  /** Alerts per task and local day on a channel (SMS, smart home), as the plan caps them; a fall-through respects them too. */
+  dailyCaps: Readonly<Partial<Record<NotificationChannel, number>>>;
+  /** The start of the user's local day containing `at`. */
+  localDayStart: (executor: Executor, userId: string, at: Date) => Promise<Date>;
   publicUrl: string;
   clock: Clock;
   backoff: { baseMs: number; maxMs: number };
@@ -175,7 +179,14 @@ export function createDeliveryJobs(deps: {
   /** The next channel in the user's fall-through order that this firing has not tried yet, if they have one. */
   async function fallThrough(trx: Executor, queue: JobQueue, firing: FiringRow, tried: readonly string[]) {
     const available = await deps.configured(trx, firing.user_id);
-    const next = (await deps.fallbackOrder(trx, firing.user_id)).find((channel) => available.has(channel) && !tried.includes(channel));
+    const candidates = (await deps.fallbackOrder(trx, firing.user_id)).filter((channel) => available.has(channel) && !tried.includes(channel));
+    let next: NotificationChannel | undefined;
+    for (const channel of candidates) {
+      if (!(await capReached(trx, firing, channel))) {
+        next = channel;
+        break;
+      }
+    }
     if (!next) return;
     const targets: (string | null)[] = (await deps.integrations.enabledOf(trx, [firing.user_id], registry.typesOf(next))).map((row) => row.id);
     if (targets.length === 0 && next === 'email') targets.push(null);
@@ -186,6 +197,17 @@ export function createDeliveryJobs(deps: {
         { idempotencyKey: `deliver:${deliveryKey(firing.fire_key, next, integrationId)}:1`, userId: firing.user_id, executor: trx },
       );
     }
+  }
+
+  /** Whether the task had its SMS (or smart-home alerts) for the user's day already: the plan's cap holds for fall-throughs too. */
+  async function capReached(trx: Executor, firing: FiringRow, channel: NotificationChannel): Promise<boolean> {
+    const cap = deps.dailyCaps[channel];
+    if (cap === undefined) return false;
+    const taskIds = fromDbJson<string[]>(firing.task_ids);
+    if (taskIds.length === 0) return false;
+    const since = await deps.localDayStart(trx, firing.user_id, clock.now());
+    for (const taskId of taskIds) if ((await repository.sentForTaskSince(trx, taskId, channel, since)) >= cap) return true;
+    return false;
   }
 
   /** A channel that failed FAILING_STREAK times in a row is marked and named in the notification centre. */
