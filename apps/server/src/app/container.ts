@@ -168,7 +168,7 @@ export function createContainer(input: {
     testMessage: async (userId) => links.testMessage(userId),
   });
   const inApp = createInAppDriver({ db: handle.db, repository: notificationsRepository, publicUrl, clock });
-  const notifications = createNotificationsUsecases({ handle, repository: notificationsRepository, integrations: integrationsRepository, registry, inApp, clock });
+  const notifications = createNotificationsUsecases({ handle, repository: notificationsRepository, integrations: integrationsRepository, registry, inApp, dailyCaps: DAILY_CHANNEL_CAP, clock });
   const deliveries = createDeliveryJobs({
     repository: notificationsRepository, integrations: integrationsRepository, registry, targetOf: integrations.targetOf, isDiscreet: integrations.isDiscreet,
     actionsFor: links.actionsFor, configured: notifications.configured, publicUrl, clock, backoff: { baseMs: 30_000, maxMs: 300_000 }, notice: notifications.notice,

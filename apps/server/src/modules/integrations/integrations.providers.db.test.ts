@@ -184,4 +184,36 @@ describe('provider channels through the integrations API', () => {
     expect(sms.received.length).toBe(smsBefore);
     expect(signal.received.length).toBe(signalBefore + 1);
   });
+
+  it('checks the daily SMS cap again when a snoozed reminder fires', async () => {
+    for (const open of (await api('GET', '/api/v1/tasks?status=open')).json<{ results: { id: string }[] }>().results) await api('PATCH', `/api/v1/tasks/${open.id}`, { status: 'done' });
+    const onlySms = { info: ['sms'], warning: ['sms'], urgent: ['sms'], critical: ['sms'] };
+    expect((await api('PATCH', '/api/v1/users/me', { notification_preferences: { channels_by_severity: onlySms } })).statusCode).toBe(200);
+    const task = (await api('POST', '/api/v1/tasks', { title: 'Rundfunkbeitrag zahlen', due_date: '2026-12-28' })).json<{ id: string }>();
+    const [first] = (await api('GET', `/api/v1/tasks/${task.id}/reminders`)).json<{ reminders: { id: string; trigger_at: string; channels: string[] }[] }>()
+      .reminders.sort((a, b) => a.trigger_at.localeCompare(b.trigger_at));
+    expect(first?.channels).toEqual(['in_app', 'sms']);
+    const smsBefore = sms.received.length;
+    const at = new Date(first!.trigger_at).getTime() + 1_000;
+    testApp.clock.set(new Date(at));
+    anna = await logIn(testApp, 'anna');
+    await testApp.container.jobs.createWorker().runUntilIdle();
+    expect(sms.received.length).toBe(smsBefore + 1);
+
+    // Two more SMS about the task went out that day; the user snoozes the reminder for an hour.
+    const [firing] = await testApp.database.db.selectFrom('notification_firings').select('id').where('task_id', '=', task.id).execute();
+    const earlier = new Date(at - 30 * 60_000).toISOString();
+    await testApp.database.db.insertInto('notifications').values([1, 2].map((attempt) => ({
+      id: crypto.randomUUID(), user_id: anna.userId, firing_id: firing!.id, task_id: task.id, reminder_id: null, integration_id: null, title: 'x', body: 'x', action_url: null,
+      channel: 'sms' as const, driver: 'sms-http', attempt, idempotency_key: `other-${attempt}`, status: 'sent' as const, error_message: null, sent_at: earlier, created_at: earlier,
+    }))).execute();
+    expect((await api('POST', `/api/v1/reminders/${first!.id}/snooze`, { until: '1h' })).statusCode).toBe(200);
+    testApp.clock.set(new Date(at + 60 * 60_000 + 1_000));
+    anna = await logIn(testApp, 'anna');
+    await testApp.container.jobs.createWorker().runUntilIdle();
+
+    const firings = await testApp.database.db.selectFrom('notification_firings').select('id').where('task_id', '=', task.id).execute();
+    expect(firings).toHaveLength(2); // it fired again, in the app
+    expect(sms.received.length).toBe(smsBefore + 1); // but no fourth SMS that day
+  });
 });

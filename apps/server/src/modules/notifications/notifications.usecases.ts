@@ -36,6 +36,12 @@ export interface FiringInput {
   channels: readonly NotificationChannel[];
   /** Goes out during the user's quiet hours (a critical one): providers are asked for no sound. */
   silent: boolean;
+  /**
+   * The start of the user's local day: with it, channels capped per task and day (SMS, smart home)
+   * are checked against what was already sent that day. The plan caps them too, but a snoozed
+   * reminder fires at a time the plan did not count.
+   */
+  capsSince?: Date;
 }
 
 export function createNotificationsUsecases(deps: {
@@ -44,6 +50,8 @@ export function createNotificationsUsecases(deps: {
   integrations: IntegrationsRepository;
   registry: ChannelRegistry;
   inApp: InAppDriver;
+  /** Alerts per task and local day on a channel (SMS, smart home). */
+  dailyCaps: Readonly<Partial<Record<NotificationChannel, number>>>;
   clock: Clock;
 }) {
   const { repository, registry, clock } = deps;
@@ -96,7 +104,8 @@ export function createNotificationsUsecases(deps: {
     const ownEmail = new Set(emailTypes.length > 0 ? await deps.integrations.usersWithAny(trx, userIds, emailTypes) : userIds);
     const byChannel = new Map<string, { item: DeliveryItem; fireKey: string; userId: string }[]>();
     for (const row of fresh) {
-      for (const channel of row.input.channels) {
+      const channels = row.input.capsSince && row.task_id ? await withinCaps(trx, row.task_id, row.input.channels, row.input.capsSince) : row.input.channels;
+      for (const channel of channels) {
         if (channel === 'in_app') continue;
         const targets: (string | null)[] = integrations.filter((integration) => integration.user_id === row.user_id && registry.kind(integration.integration_type)?.driver.channel === channel).map((integration) => integration.id);
         if (channel === 'email' && targets.length === 0 && !ownEmail.has(row.user_id)) targets.push(null);
@@ -131,6 +140,16 @@ export function createNotificationsUsecases(deps: {
       userId: input.userId, taskId: null, kind: 'system', severity: input.notice.severity, title: input.notice.title, body: input.notice.body, path: input.notice.path,
       fireKey: `notice:${input.key}`.slice(0, 255), reminderIds: [], taskIds: [], channels: input.notice.channels, silent: input.silent,
     }]);
+  }
+
+  /** The channels without those whose daily cap the task has used up since `since`. */
+  async function withinCaps(trx: Executor, taskId: string, channels: readonly NotificationChannel[], since: Date) {
+    const kept: NotificationChannel[] = [];
+    for (const channel of channels) {
+      const cap = deps.dailyCaps[channel];
+      if (cap === undefined || (await repository.sentForTaskSince(trx, taskId, channel, since)) < cap) kept.push(channel);
+    }
+    return kept;
   }
 
   async function list(userId: string, query: { page: number; page_size: number; unread?: boolean }) {

@@ -9,6 +9,7 @@
  * on its own.
  */
 import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
 import type { DialectName } from '../../db/database.ts';
 import type { Database, NotificationChannel, ReminderSeverity } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -85,6 +86,8 @@ export function createReminderDispatcher(deps: {
 export function firingsFor(user: PlanningUser, rows: readonly DueReminderRow[], now: Date): FiringInput[] {
   // Only critical reminders go out during quiet hours (the plan holds the rest): without sound.
   const silent = quietPeriodEnd(now, user.preferences) !== null;
+  // A snoozed reminder fires when the plan did not expect it: the daily SMS/smart-home caps are checked again.
+  const capsSince = rows.some((row) => row.snoozed_until !== null) ? DateTime.fromJSDate(now, { zone: user.zone }).startOf('day').toJSDate() : undefined;
   const late = rows.filter((row) => now.getTime() - fireTimeOf(row).getTime() > LATE_AFTER_MS);
   const onTime = rows.filter((row) => !late.includes(row));
   const held = new Map<string, DueReminderRow[]>();
@@ -115,6 +118,7 @@ export function firingsFor(user: PlanningUser, rows: readonly DueReminderRow[], 
       fireKey: `reminder:${row.id}:${firedAt.toISOString()}`, reminderIds: [row.id, ...rows.filter((other) => other !== row).map((other) => other.id)], taskIds: [row.task_id],
       channels: [...new Set(rows.flatMap((other) => fromDbJson<NotificationChannel[]>(other.channels)))],
       silent,
+      ...(capsSince && rows.some((other) => other.snoozed_until !== null) ? { capsSince } : {}),
     };
   });
   for (const group of groups) {
