@@ -5,8 +5,8 @@
  * drift apart in how they treat a slow or unreachable provider.
  */
 import type { Clock } from '../../../shared/clock/clock.ts';
-import { OutboundError, type OutboundResponse } from '../../../shared/http/outbound.types.ts';
-import { DeliveryError } from '../notifications.types.ts';
+import { OutboundError, type OutboundHttp, type OutboundResponse } from '../../../shared/http/outbound.types.ts';
+import { DeliveryError, type SendOptions } from '../notifications.types.ts';
 
 const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
 
@@ -66,5 +66,24 @@ export function deliveryErrorFromOutbound(error: unknown, timeoutMs: number, nam
     case 'connect':
     case 'too_many_redirects':
       return new DeliveryError('provider', `${names.service} could not be reached (${error.kind})`, { cause: error });
+  }
+}
+
+/**
+ * One request through the outbound guard within the attempt's signal and time limit; a failure
+ * without an HTTP answer comes back as the DeliveryError the dispatcher acts on. The answer itself
+ * (any status) is the driver's to read.
+ */
+export async function requestOrDeliveryError(
+  http: OutboundHttp,
+  url: string,
+  init: Omit<Parameters<OutboundHttp['request']>[1], 'signal' | 'timeoutMs'>,
+  attempt: SendOptions,
+  names: ProviderNames,
+): Promise<OutboundResponse> {
+  try {
+    return await http.request(url, { ...init, signal: attempt.signal, timeoutMs: attempt.timeoutMs });
+  } catch (error) {
+    throw deliveryErrorFromOutbound(error, attempt.timeoutMs, names);
   }
 }

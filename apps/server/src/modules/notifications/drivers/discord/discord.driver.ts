@@ -12,7 +12,7 @@
 import { systemClock, type Clock } from '../../../../shared/clock/clock.ts';
 import type { OutboundHttp, OutboundResponse } from '../../../../shared/http/outbound.types.ts';
 import { DeliveryError, type ChannelDriver, type DeliveryReceipt } from '../../notifications.types.ts';
-import { deliveryErrorFromOutbound, retryAfterOf, retryAfterSecondsToMs, type ProviderNames } from '../http-answers.ts';
+import { requestOrDeliveryError, retryAfterOf, retryAfterSecondsToMs, type ProviderNames } from '../http-answers.ts';
 import {
   buildDiscordBody,
   DiscordConfig,
@@ -46,18 +46,11 @@ export function createDiscordDriver(deps: { http: OutboundHttp; clock?: Clock })
       const { config } = target;
 
       const body = buildDiscordBody(message, { username: config.username, sentAt: clock.now() });
-      let response: OutboundResponse;
-      try {
-        response = await deps.http.request(discordExecuteUrl(config.api_base, webhook, config.thread_id), {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'User-Agent': 'Workmate' },
-          body: JSON.stringify(body),
-          signal: options.signal,
-          timeoutMs: options.timeoutMs,
-        });
-      } catch (error) {
-        throw deliveryErrorFromOutbound(error, options.timeoutMs, DISCORD_NAMES);
-      }
+      const response = await requestOrDeliveryError(deps.http, discordExecuteUrl(config.api_base, webhook, config.thread_id), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'User-Agent': 'Workmate' },
+        body: JSON.stringify(body),
+      }, options, DISCORD_NAMES);
       return interpretAnswer(response, clock);
     },
   };

@@ -26,7 +26,7 @@ import Value from 'typebox/value';
 import { systemClock, type Clock } from '../../../../shared/clock/clock.ts';
 import type { OutboundHttp, OutboundResponse } from '../../../../shared/http/outbound.types.ts';
 import { DeliveryError, type ChannelDriver, type ChannelMessage, type DeliveryReceipt } from '../../notifications.types.ts';
-import { deliveryErrorFromOutbound, retryAfterOf, type ProviderNames } from '../http-answers.ts';
+import { requestOrDeliveryError, retryAfterOf, type ProviderNames } from '../http-answers.ts';
 import { buildWebhookPayload } from '../webhook/webhook.driver.ts';
 import {
   HomeAssistantConfig,
@@ -57,12 +57,7 @@ export function createHomeAssistantDriver(deps: { http: OutboundHttp; clock?: Cl
       const { config, credentials } = target;
       const request = config.mode === 'service' ? serviceRequest(message, config, credentials) : webhookRequest(message, config.base_url, config.webhook_id, clock);
 
-      let response: OutboundResponse;
-      try {
-        response = await deps.http.request(request.url, { method: 'POST', headers: request.headers, body: request.body, signal: options.signal, timeoutMs: options.timeoutMs });
-      } catch (error) {
-        throw deliveryErrorFromOutbound(error, options.timeoutMs, HA_NAMES);
-      }
+      const response = await requestOrDeliveryError(deps.http, request.url, { method: 'POST', headers: request.headers, body: request.body }, options, HA_NAMES);
       return interpretAnswer(response, config.mode === 'service' ? `${config.domain}.${config.service}` : undefined, clock);
     },
   };

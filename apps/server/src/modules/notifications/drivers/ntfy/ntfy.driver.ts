@@ -13,7 +13,7 @@
 import { systemClock, type Clock } from '../../../../shared/clock/clock.ts';
 import type { OutboundHttp, OutboundResponse } from '../../../../shared/http/outbound.types.ts';
 import { DeliveryError, type ChannelDriver, type DeliveryReceipt } from '../../notifications.types.ts';
-import { deliveryErrorFromOutbound, retryAfterOf, type ProviderNames } from '../http-answers.ts';
+import { requestOrDeliveryError, retryAfterOf, type ProviderNames } from '../http-answers.ts';
 import { buildNtfyPublish, NtfyConfig, NtfyCredentials, ntfyAuthorization, ntfyMessageId, ntfyPublishUrl, ntfySettingsProblem } from './ntfy.models.ts';
 
 export { NtfyConfig, NtfyCredentials };
@@ -41,18 +41,11 @@ export function createNtfyDriver(deps: { http: OutboundHttp; clock?: Clock }): C
       const authorization = ntfyAuthorization(credentials);
       if (authorization !== undefined) headers.Authorization = authorization;
 
-      let response: OutboundResponse;
-      try {
-        response = await deps.http.request(ntfyPublishUrl(config.server_url), {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(buildNtfyPublish(message, config.topic)),
-          signal: options.signal,
-          timeoutMs: options.timeoutMs,
-        });
-      } catch (error) {
-        throw deliveryErrorFromOutbound(error, options.timeoutMs, NTFY_NAMES);
-      }
+      const response = await requestOrDeliveryError(deps.http, ntfyPublishUrl(config.server_url), {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(buildNtfyPublish(message, config.topic)),
+      }, options, NTFY_NAMES);
       return interpretAnswer(response, clock);
     },
   };

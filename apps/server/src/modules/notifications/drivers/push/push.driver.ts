@@ -6,7 +6,7 @@
 import webpush from 'web-push';
 import { systemClock, type Clock } from '../../../../shared/clock/clock.ts';
 import type { OutboundHttp, OutboundResponse } from '../../../../shared/http/outbound.types.ts';
-import { deliveryErrorFromOutbound, retryAfterOf, type ProviderNames } from '../http-answers.ts';
+import { requestOrDeliveryError, retryAfterOf, type ProviderNames } from '../http-answers.ts';
 import { DeliveryError, type ChannelDriver, type DeliveryReceipt } from '../../notifications.types.ts';
 import { buildPushPayload, pushSubscriptionProblem, pushTopic, pushTtlSeconds, pushUrgency } from './push.models.ts';
 import { PushCredentials, PushSubscriptionConfig } from './push.schemas.ts';
@@ -61,18 +61,11 @@ export function createPushDriver(deps: PushDriverDeps): ChannelDriver<PushSubscr
         throw new DeliveryError('configuration', 'The push message could not be encrypted or signed for this subscription', { cause: error });
       }
 
-      let response: OutboundResponse;
-      try {
-        response = await deps.http.request(endpoint, {
-          method: 'POST',
-          headers: requestHeaders(details.headers),
-          body: details.body ?? new Uint8Array(),
-          signal: options.signal,
-          timeoutMs: options.timeoutMs,
-        });
-      } catch (error) {
-        throw deliveryErrorFromOutbound(error, options.timeoutMs, PUSH_NAMES);
-      }
+      const response = await requestOrDeliveryError(deps.http, endpoint, {
+        method: 'POST',
+        headers: requestHeaders(details.headers),
+        body: details.body ?? new Uint8Array(),
+      }, options, PUSH_NAMES);
       return interpretAnswer(response, clock);
     },
   };

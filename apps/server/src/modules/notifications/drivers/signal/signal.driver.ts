@@ -15,7 +15,7 @@
 import { systemClock, type Clock } from '../../../../shared/clock/clock.ts';
 import type { OutboundHttp, OutboundResponse } from '../../../../shared/http/outbound.types.ts';
 import { DeliveryError, type ChannelDriver, type DeliveryReceipt } from '../../notifications.types.ts';
-import { deliveryErrorFromOutbound, retryAfterOf, type ProviderNames } from '../http-answers.ts';
+import { requestOrDeliveryError, retryAfterOf, type ProviderNames } from '../http-answers.ts';
 import {
   buildSignalSend,
   signalAuthorization,
@@ -51,18 +51,11 @@ export function createSignalDriver(deps: { http: OutboundHttp; clock?: Clock }):
       const authorization = signalAuthorization(credentials);
       if (authorization !== undefined) headers.Authorization = authorization;
 
-      let response: OutboundResponse;
-      try {
-        response = await deps.http.request(signalSendUrl(config.api_url), {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(buildSignalSend(message, config)),
-          signal: options.signal,
-          timeoutMs: options.timeoutMs,
-        });
-      } catch (error) {
-        throw deliveryErrorFromOutbound(error, options.timeoutMs, SIGNAL_NAMES);
-      }
+      const response = await requestOrDeliveryError(deps.http, signalSendUrl(config.api_url), {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(buildSignalSend(message, config)),
+      }, options, SIGNAL_NAMES);
       return interpretAnswer(response, clock);
     },
   };

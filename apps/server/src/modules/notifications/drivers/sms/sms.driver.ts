@@ -18,7 +18,7 @@ import Value from 'typebox/value';
 import { systemClock, type Clock } from '../../../../shared/clock/clock.ts';
 import type { OutboundHttp, OutboundResponse } from '../../../../shared/http/outbound.types.ts';
 import { DeliveryError, type ChannelDriver, type DeliveryReceipt } from '../../notifications.types.ts';
-import { deliveryErrorFromOutbound, retryAfterOf, type ProviderNames } from '../http-answers.ts';
+import { requestOrDeliveryError, retryAfterOf, type ProviderNames } from '../http-answers.ts';
 import { buildSmsRequest, smsValuesOf } from './sms.models.ts';
 import { SmsConfig, SmsCredentials } from './sms.schemas.ts';
 
@@ -46,18 +46,11 @@ export function createSmsDriver(deps: { http: OutboundHttp; clock?: Clock }): Ch
       if (problem) throw new DeliveryError('configuration', problem);
       const request = buildSmsRequest(target.config, target.credentials, smsValuesOf(message, target.config));
 
-      let response: OutboundResponse;
-      try {
-        response = await deps.http.request(request.url, {
-          method: request.method,
-          headers: request.headers,
-          ...(request.body === undefined ? {} : { body: request.body }),
-          signal: options.signal,
-          timeoutMs: options.timeoutMs,
-        });
-      } catch (error) {
-        throw deliveryErrorFromOutbound(error, options.timeoutMs, SMS_NAMES);
-      }
+      const response = await requestOrDeliveryError(deps.http, request.url, {
+        method: request.method,
+        headers: request.headers,
+        ...(request.body === undefined ? {} : { body: request.body }),
+      }, options, SMS_NAMES);
       return interpretAnswer(response, clock);
     },
   };

@@ -28,7 +28,7 @@ import { checkCompiled, firstProblem } from '../../../../shared/validation/compi
 import { systemClock, type Clock } from '../../../../shared/clock/clock.ts';
 import type { OutboundHttp, OutboundResponse } from '../../../../shared/http/outbound.types.ts';
 import { DeliveryError, type ChannelDriver, type ChannelMessage, type DeliveryReceipt } from '../../notifications.types.ts';
-import { deliveryErrorFromOutbound, retryAfterOf, type ProviderNames } from '../http-answers.ts';
+import { requestOrDeliveryError, retryAfterOf, type ProviderNames } from '../http-answers.ts';
 
 /**
  * http(s), a host (no user name or password: they would end up in logs; no backslash, which URL
@@ -114,12 +114,7 @@ export function createWebhookDriver(deps: { http: OutboundHttp; clock?: Clock })
         headers['X-Workmate-Signature'] = `sha256=${signWebhookBody(credentials.secret, timestamp, body)}`;
       }
 
-      let response: OutboundResponse;
-      try {
-        response = await deps.http.request(config.url, { method: config.method ?? 'POST', headers, body, signal: options.signal, timeoutMs: options.timeoutMs });
-      } catch (error) {
-        throw deliveryErrorFromOutbound(error, options.timeoutMs, WEBHOOK_NAMES);
-      }
+      const response = await requestOrDeliveryError(deps.http, config.url, { method: config.method ?? 'POST', headers, body }, options, WEBHOOK_NAMES);
       return interpretAnswer(response, clock);
     },
   };

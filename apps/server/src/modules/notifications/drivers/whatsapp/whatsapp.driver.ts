@@ -16,7 +16,7 @@
 import { systemClock, type Clock } from '../../../../shared/clock/clock.ts';
 import type { OutboundHttp, OutboundResponse } from '../../../../shared/http/outbound.types.ts';
 import { DeliveryError, type ChannelDriver, type DeliveryReceipt } from '../../notifications.types.ts';
-import { deliveryErrorFromOutbound, retryAfterOf, type ProviderNames } from '../http-answers.ts';
+import { requestOrDeliveryError, retryAfterOf, type ProviderNames } from '../http-answers.ts';
 import {
   buildWhatsAppTemplateRequest,
   buildWhatsAppTextRequest,
@@ -56,18 +56,11 @@ export function createWhatsAppDriver(deps: { http: OutboundHttp; clock?: Clock }
       const started = performance.now();
 
       const post = async (body: unknown, timeoutMs: number): Promise<Answer> => {
-        let response: OutboundResponse;
-        try {
-          response = await deps.http.request(whatsappMessagesUrl(config.api_base, config.phone_number_id), {
-            method: 'POST',
-            headers: { Authorization: `Bearer ${credentials.access_token}`, 'Content-Type': 'application/json', 'User-Agent': 'Workmate' },
-            body: JSON.stringify(body),
-            signal: options.signal,
-            timeoutMs,
-          });
-        } catch (error) {
-          throw deliveryErrorFromOutbound(error, options.timeoutMs, WHATSAPP_NAMES);
-        }
+        const response = await requestOrDeliveryError(deps.http, whatsappMessagesUrl(config.api_base, config.phone_number_id), {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${credentials.access_token}`, 'Content-Type': 'application/json', 'User-Agent': 'Workmate' },
+          body: JSON.stringify(body),
+        }, { signal: options.signal, timeoutMs }, WHATSAPP_NAMES);
         return interpretAnswer(response, clock);
       };
 
