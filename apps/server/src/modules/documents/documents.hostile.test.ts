@@ -39,7 +39,7 @@ describe('hostile files', () => {
     ['a 12,000 x 9,000 px photo', 'big.jpg', async () => hugePhoto(12_000, 9_000), { status: 'failed', reason: 'The image is 12000 x 9000 pixels; at most 100 megapixels are read.' }],
     ['random bytes named .jpg', 'photo.jpg', async () => Buffer.from(crypto.getRandomValues(new Uint8Array(4096))), { refused: 415, message: expect.stringMatching(/not a file Workmate can read/) }],
     ['a zero-byte file', 'empty.png', async () => Buffer.alloc(0), { refused: 400, message: expect.stringMatching(/empty/) }],
-  ])('%s', async (_name, filename, make, expected) => {
+  ])('%s', { timeout: 90_000 }, async (_name, filename, make, expected) => {
     expect(await outcome(filename, await make())).toMatchObject(expected);
     expect((await testApp.app.inject({ url: '/healthz' })).statusCode).toBe(200);
   });
