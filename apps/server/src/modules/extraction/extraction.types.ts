@@ -36,6 +36,46 @@ export interface LineItem {
   amount?: string;
 }
 
+/**
+ * A dunning letter's own facts (class `reminder`). Its new deadline is the document's `due_date`
+ * (with `due_rule` when it was relative, "innerhalb von 7 Tagen"); `amount` is the total claimed.
+ */
+export interface DunningFacts {
+  /** 0 payment reminder (Zahlungserinnerung), 1..3 numbered Mahnung ("letzte Mahnung" = 3), 4 debt collection (Inkasso). */
+  dunning_level?: number;
+  /** The invoice the letter is about, as printed. */
+  linked_invoice_number?: string;
+  /** That invoice's date, 'YYYY-MM-DD'. */
+  original_invoice_date?: string;
+  /** Dunning fee (Mahngebühr), decimal string. */
+  fee?: string;
+}
+
+/** A contract's terms and the cancellation date computed from them (class `contract`). */
+export interface ContractFacts {
+  start_date?: string;
+  minimum_term_months?: number;
+  /** Months a tacit renewal adds; 0 = open-ended after the first term. */
+  renewal_months?: number;
+  /** The notice period as printed ("3 Monate zum Ende der Laufzeit"). */
+  notice_period?: string;
+  /** The same, normalised: "3 months to end_of_term". */
+  notice_period_normalised?: string;
+  /** The last day a cancellation must arrive, relative to the day the document was read. */
+  last_cancellation_date?: string;
+  /** The day the contract then ends. */
+  ends_on?: string;
+}
+
+/** An appointment letter's facts (class `appointment`). */
+export interface AppointmentFacts {
+  /** Local wall-clock time 'YYYY-MM-DDTHH:mm' (the user's zone applies). */
+  datetime?: string;
+  place?: string;
+  with_whom?: string;
+  what_to_bring?: string[];
+}
+
 export interface DocumentFacts {
   /** Gross total. */
   amount?: string;
@@ -55,6 +95,9 @@ export interface DocumentFacts {
   recipient?: Pick<Party, 'name' | 'address'>;
   payment_info?: { iban?: string; bic?: string; reference?: string };
   line_items?: LineItem[];
+  dunning?: DunningFacts;
+  contract?: ContractFacts;
+  appointment?: AppointmentFacts;
 }
 
 /** Keys of `metadata.fields`: top-level fact names, nested ones dotted. */
@@ -63,6 +106,10 @@ export const FIELD_KEYS = [
   'payment_means', 'invoice_number', 'customer_number',
   'sender.name', 'sender.address', 'sender.tax_id', 'sender.vat_id', 'recipient.name', 'recipient.address',
   'payment_info.iban', 'payment_info.bic', 'payment_info.reference', 'line_items',
+  'dunning.dunning_level', 'dunning.linked_invoice_number', 'dunning.original_invoice_date', 'dunning.fee',
+  'contract.start_date', 'contract.minimum_term_months', 'contract.renewal_months', 'contract.notice_period',
+  'contract.notice_period_normalised', 'contract.last_cancellation_date', 'contract.ends_on',
+  'appointment.datetime', 'appointment.place', 'appointment.with_whom', 'appointment.what_to_bring',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
 

@@ -32,7 +32,7 @@ const PAYMENT_MEANS_BY_CODE: Readonly<Record<string, PaymentMeans>> = {
 };
 
 /** The facts that are one value each; parties, payment info and lines are marked per sub-field. */
-type ScalarFactKey = Exclude<keyof DocumentFacts, 'sender' | 'recipient' | 'payment_info' | 'line_items'>;
+type ScalarFactKey = Exclude<keyof DocumentFacts, 'sender' | 'recipient' | 'payment_info' | 'line_items' | 'dunning' | 'contract' | 'appointment'>;
 
 export function toExtraction(reading: EInvoiceReading, syntax: EInvoiceSyntax, rootName: string): EInvoiceExtraction {
   const facts: DocumentFacts = {};
