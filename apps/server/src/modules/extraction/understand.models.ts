@@ -64,6 +64,8 @@ export interface UnderstandOptions {
   maxPages: number;
   /** OCR and QR reading; without it, photos and scans fail as `needs_ocr`. */
   scan?: ScanSettings;
+  /** The day the document is read, 'YYYY-MM-DD' in the user's zone: contracts' cancellation dates count from it. */
+  today?: string;
 }
 
 export interface InputFile {
