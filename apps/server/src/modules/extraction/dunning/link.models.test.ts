@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentFacts } from '../extraction.types.ts';
+import { type LinkCandidate, linkDunning, nameSimilarity, normalizeId } from './link.models.ts';
+
+const GARDEN_IBAN = 'DE89 3704 0044 0532 0130 00';
+const POWER_IBAN = 'DE02120300000000202051';
+
+/** The user's invoices: two from a garden service, one from the power company with a namesake number, one issued after the letter. */
+const hedge: LinkCandidate = { id: 'hedge', invoice_number: 'RE-2024-117', reference: 'RE-2024-117', customer_number: 'K-1001', iban: GARDEN_IBAN, amount: '119.00', amount_due: '119.00', issue_date: '2026-01-03', sender_name: 'Gärtnerei Lindenhof GmbH' };
+const lawn: LinkCandidate = { id: 'lawn', invoice_number: 'RE-2024-118', reference: 'RE-2024-118', customer_number: 'K-1001', iban: GARDEN_IBAN, amount: '59.00', issue_date: '2026-01-10', sender_name: 'Gärtnerei Lindenhof GmbH' };
+const power: LinkCandidate = { id: 'power', invoice_number: '2024-117', reference: 'VK 400118822', customer_number: '400118822', iban: POWER_IBAN, amount: '80.00', issue_date: '2025-12-01', sender_name: 'Stadtwerke Nordheim' };
+const later: LinkCandidate = { id: 'later', invoice_number: 'RE-2026-200', iban: GARDEN_IBAN, amount: '119.00', issue_date: '2026-03-01', sender_name: 'Gärtnerei Lindenhof GmbH' };
+const ALL = [hedge, lawn, power, later];
+
+const letter = (facts: Partial<DocumentFacts> & { dunning?: DocumentFacts['dunning'] }): DocumentFacts => ({ issue_date: '2026-02-10', ...facts });
+
+describe('linkDunning: by invoice number', () => {
+  it.each([
+    ['printed exactly', { dunning: { linked_invoice_number: 'RE-2024-117' } }, 'hedge', 0.95],
+    ['case, spaces and dashes differ', { dunning: { linked_invoice_number: 're 2024 117' } }, 'hedge', 0.95],
+    ['with a leading "Nr."', { dunning: { linked_invoice_number: 'Nr. RE-2024-118' } }, 'lawn', 0.95],
+    ['slashes for dashes', { dunning: { linked_invoice_number: 'RE/2024/118' } }, 'lawn', 0.95],
+    ['read by OCR with O for 0', { dunning: { linked_invoice_number: 'RE-2O24-118' } }, 'lawn', 0.85],
+    ['only as the letter\'s invoice_number', { invoice_number: 'RE-2024-118' }, 'lawn', 0.85],
+    ['in the payment reference', { payment_info: { reference: 'Rechnung RE-2024-118 Kd. K-1001' } }, 'lawn', 0.9],
+    ['the exact number beats one that only contains it', { dunning: { linked_invoice_number: '2024-117' } }, 'power', 0.95],
+  ] as const)('%s', (_name, facts, id, confidence) => {
+    expect(linkDunning(letter(facts), ALL)).toEqual({ id, basis: 'invoice_number', confidence });
+  });
+
+  it('a number printed with a prefix the invoice lacks still links, less surely', () => {
+    expect(linkDunning(letter({ dunning: { linked_invoice_number: 'RE-2024-118' } }), [{ ...lawn, invoice_number: '2024-118' }])).toEqual({ id: 'lawn', basis: 'invoice_number', confidence: 0.75 });
+  });
+
+  it('does not take a number as part of a longer one', () => {
+    expect(linkDunning(letter({ payment_info: { reference: 'Kunde 20241170' } }), [power])).toBeUndefined();
+  });
+
+  it('ignores invoices issued on or after the letter date', () => {
+    expect(linkDunning(letter({ dunning: { linked_invoice_number: 'RE-2026-200' } }), ALL)).toBeUndefined();
+    expect(linkDunning(letter({ issue_date: '2026-03-01', dunning: { linked_invoice_number: 'RE-2026-200' } }), ALL)).toBeUndefined();
+    expect(linkDunning(letter({ issue_date: '2026-03-20', dunning: { linked_invoice_number: 'RE-2026-200' } }), ALL)?.id).toBe('later');
+  });
+
+  it('keeps a candidate whose date is unknown', () => {
+    const { issue_date: _date, ...undated } = lawn;
+    expect(linkDunning(letter({ dunning: { linked_invoice_number: 'RE-2024-118' } }), [undated])?.id).toBe('lawn');
+  });
+
+  describe('the same number from two creditors', () => {
+    const twin: LinkCandidate = { ...power, id: 'twin', invoice_number: 'RE-2024-117' };
+    it.each([
+      ['nothing tells them apart', {}, undefined],
+      ['the IBAN does', { payment_info: { iban: POWER_IBAN } }, 'twin'],
+      ['the original invoice date does', { dunning: { linked_invoice_number: 'RE-2024-117', original_invoice_date: '2026-01-03' } }, 'hedge'],
+      ['the sender name does', { sender: { name: 'Stadtwerke Nordheim GmbH' } }, 'twin'],
+      ['the customer number does', { customer_number: 'K-1001' }, 'hedge'],
+    ] as const)('%s', (_name, extra, id) => {
+      const facts = { dunning: { linked_invoice_number: 'RE-2024-117' }, ...extra } as Partial<DocumentFacts>;
+      const link = linkDunning(letter(facts), [hedge, twin]);
+      expect(link?.id).toBe(id);
+      if (link) expect(link.confidence).toBeLessThan(0.95);
+    });
+  });
+
+  it('a single namesake dated differently from the letter\'s invoice date is linked only weakly', () => {
+    const link = linkDunning(letter({ dunning: { linked_invoice_number: '2024-117', original_invoice_date: '2026-01-20' } }), [power]);
+    expect(link?.id).toBe('power');
+    expect(link?.confidence).toBeLessThan(0.8);
+  });
+});
+
+describe('linkDunning: by reference or customer number', () => {
+  it('equal payment references', () => {
+    const invoice: LinkCandidate = { id: 'water', reference: 'WV-2026-0113-7', issue_date: '2026-01-05' };
+    expect(linkDunning(letter({ payment_info: { reference: 'WV 2026 0113 7' } }), [invoice])).toEqual({ id: 'water', basis: 'reference', confidence: 0.85 });
+  });
+
+  it('the letter\'s invoice number is the invoice\'s reference', () => {
+    const invoice: LinkCandidate = { id: 'water', reference: 'WV-2026-0113', issue_date: '2026-01-05' };
+    expect(linkDunning(letter({ dunning: { linked_invoice_number: 'WV-2026-0113' } }), [invoice])).toEqual({ id: 'water', basis: 'reference', confidence: 0.8 });
+  });
+
+  it('a customer number alone links the only invoice of that customer', () => {
+    expect(linkDunning(letter({ customer_number: '400118822' }), ALL)).toEqual({ id: 'power', basis: 'reference', confidence: 0.6 });
+  });
+
+  it('a customer number alone does not link a bill of another amount', () => {
+    expect(linkDunning(letter({ customer_number: '400118822', amount: '45.00' }), ALL)).toBeUndefined();
+    expect(linkDunning(letter({ customer_number: '400118822', amount: '81.50' }), ALL)?.id).toBe('power');
+  });
+
+  it('a customer number shared by two invoices links none, unless the amount tells them apart', () => {
+    expect(linkDunning(letter({ customer_number: 'K-1001' }), ALL)).toBeUndefined();
+    expect(linkDunning(letter({ customer_number: 'K-1001', amount: '64.00', dunning: { fee: '5.00' } }), ALL)?.id).toBe('lawn');
+  });
+});
+
+describe('linkDunning: by IBAN and amount', () => {
+  it.each([
+    ['the claim minus the fee is the invoice amount', { amount: '124.00', dunning: { fee: '5.00' } }, 'hedge', 0.8],
+    ['the amount due is the invoice amount', { amount_due: '59.00' }, 'lawn', 0.8],
+    ['interest makes the claim a little more', { amount: '126.20', dunning: { fee: '5.00' } }, 'hedge', 0.55],
+  ] as const)('%s', (_name, facts, id, confidence) => {
+    expect(linkDunning(letter({ payment_info: { iban: GARDEN_IBAN.replace(/ /g, '') }, ...facts }), ALL)).toEqual({ id, basis: 'iban_amount', confidence });
+  });
+
+  it.each([
+    ['another creditor\'s IBAN', { payment_info: { iban: POWER_IBAN }, amount: '119.00' }],
+    ['no IBAN at all', { amount: '119.00' }],
+    ['a claim of both invoices together', { payment_info: { iban: GARDEN_IBAN }, amount: '183.00', dunning: { fee: '5.00' } }],
+    ['an amount far from any invoice', { payment_info: { iban: GARDEN_IBAN }, amount: '150.00' }],
+    ['the printed number names an invoice the user does not have', { payment_info: { iban: GARDEN_IBAN }, amount: '124.00', dunning: { fee: '5.00', linked_invoice_number: 'RE-2024-099' } }],
+    ['only the sender name agrees', { sender: { name: 'Gärtnerei Lindenhof GmbH' } }],
+  ] as const)('no link: %s', (_name, facts) => {
+    expect(linkDunning(letter(facts as Partial<DocumentFacts>), ALL)).toBeUndefined();
+  });
+
+  it('two monthly bills of the same amount are ambiguous', () => {
+    const january: LinkCandidate = { id: 'jan', iban: GARDEN_IBAN, amount: '39.99', issue_date: '2026-01-01' };
+    const february: LinkCandidate = { id: 'feb', iban: GARDEN_IBAN, amount: '39.99', issue_date: '2026-02-01' };
+    expect(linkDunning(letter({ payment_info: { iban: GARDEN_IBAN }, amount: '39.99' }), [january, february])).toBeUndefined();
+    // ... unless the letter dates the invoice.
+    expect(linkDunning(letter({ payment_info: { iban: GARDEN_IBAN }, amount: '39.99', dunning: { original_invoice_date: '2026-01-01' } }), [january, february])?.id).toBe('jan');
+  });
+
+  it('no candidates, no link', () => {
+    expect(linkDunning(letter({ dunning: { linked_invoice_number: 'RE-2024-117' } }), [])).toBeUndefined();
+  });
+});
+
+describe('helpers', () => {
+  it.each([
+    ['Nr. RE-2024/117', 're2024117'],
+    ['  No.: 4711 ', '4711'],
+    ['#A-1009', 'a1009'],
+    ['RE_2024.117', 're2024117'],
+  ])('normalizeId(%j) = %j', (value, normalised) => {
+    expect(normalizeId(value)).toBe(normalised);
+  });
+
+  it.each([
+    ['Gärtnerei Lindenhof GmbH', 'Gärtnerei Lindenhof', 1],
+    ['Stadtwerke Nordheim GmbH & Co. KG', 'Stadtwerke Nordheim', 1],
+    ['Westfalen Inkasso GmbH', 'Online-Versand Nord GmbH', 0],
+  ])('nameSimilarity(%j, %j) = %d', (first, second, similarity) => {
+    expect(nameSimilarity(first, second)).toBe(similarity);
+  });
+});
