@@ -187,6 +187,46 @@ export const settings = {
     default: 100_000_000,
     description: 'Largest image (width x height) that is decoded; larger ones (decompression bombs) fail with the reason before any pixel is decoded.',
   },
+  llmProvider: {
+    env: 'WORKMATE_LLM_PROVIDER',
+    schema: Type.Enum(['off', 'openai', 'ollama']),
+    default: 'off',
+    description: 'Optional LLM step of document understanding, for fields the rules leave missing or unsure: `openai` (any OpenAI-compatible chat-completions endpoint with structured outputs), `ollama` (Ollama\'s /api/chat). Needs WORKMATE_LLM_BASE_URL and WORKMATE_LLM_MODEL. The document text is sent to the endpoint: see docs/documents.md, "Optional LLM".',
+  },
+  llmBaseUrl: {
+    env: 'WORKMATE_LLM_BASE_URL',
+    schema: Type.String({ pattern: '^https?://[^\\s/?#@]+(/[^\\s#]*)?$' }),
+    description: 'The LLM endpoint, without a default so that document text never goes anywhere by accident: e.g. `https://api.openai.com/v1` (`/chat/completions` is appended), `http://ollama.lan:11434` (`/api/chat` is appended). An address in a private network also needs WORKMATE_LLM_ALLOW_PRIVATE.',
+  },
+  llmModel: {
+    env: 'WORKMATE_LLM_MODEL',
+    schema: Type.String({ pattern: '^[\\x21-\\x7e]{1,200}$' }),
+    description: 'The model name the endpoint knows, e.g. `gpt-4o-mini` or `qwen2.5:7b`. It must support JSON-schema structured outputs.',
+  },
+  llmApiKey: {
+    env: 'WORKMATE_LLM_API_KEY',
+    schema: Type.String({ pattern: '^[\\x21-\\x7e]{1,1000}$' }),
+    secret: true,
+    description: 'Sent as `Authorization: Bearer <key>`; never logged. Unset: no Authorization header (a local Ollama needs none).',
+  },
+  llmTimeoutSeconds: {
+    env: 'WORKMATE_LLM_TIMEOUT_SECONDS',
+    schema: Type.Integer({ minimum: 1, maximum: 600 }),
+    default: 20,
+    description: 'Longest time one LLM call may take; after it the document is finished without the LLM\'s answer and carries a warning.',
+  },
+  llmAllowPrivate: {
+    env: 'WORKMATE_LLM_ALLOW_PRIVATE',
+    schema: Type.Boolean(),
+    default: false,
+    description: 'Whether WORKMATE_LLM_BASE_URL may resolve to a loopback, link-local or private address (an Ollama on this machine or the LAN). Off by default: a URL typed in must not reach into the home network unless meant to.',
+  },
+  llmMaxTextChars: {
+    env: 'WORKMATE_LLM_MAX_TEXT_CHARS',
+    schema: Type.Integer({ minimum: 1000, maximum: 200_000 }),
+    default: 12_000,
+    description: 'Most characters of a document\'s text sent to the LLM (its beginning and its end when longer).',
+  },
   documentRetentionDays: {
     env: 'WORKMATE_DOCUMENT_RETENTION_DAYS',
     schema: Type.Integer({ minimum: 0, maximum: 3650 }),

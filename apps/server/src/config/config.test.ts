@@ -56,6 +56,35 @@ describe('configuration', () => {
     expect(problems.join('\n')).not.toMatch(/short!|with a space/);
   });
 
+  it('keeps the optional LLM off and private endpoints refused by default, and its key hidden', () => {
+    expect(loadConfig({})).toMatchObject({ llmProvider: 'off', llmBaseUrl: undefined, llmModel: undefined, llmApiKey: undefined, llmTimeoutSeconds: 20, llmAllowPrivate: false, llmMaxTextChars: 12_000 });
+    const key = 'sk-proj-Abc123XyZ789secret';
+    expect(
+      loadConfig({
+        WORKMATE_LLM_PROVIDER: 'ollama',
+        WORKMATE_LLM_BASE_URL: 'http://192.168.1.20:11434',
+        WORKMATE_LLM_MODEL: 'qwen2.5:7b-instruct',
+        WORKMATE_LLM_API_KEY: key,
+        WORKMATE_LLM_TIMEOUT_SECONDS: '45',
+        WORKMATE_LLM_ALLOW_PRIVATE: 'true',
+      }),
+    ).toMatchObject({ llmProvider: 'ollama', llmBaseUrl: 'http://192.168.1.20:11434', llmModel: 'qwen2.5:7b-instruct', llmApiKey: key, llmTimeoutSeconds: 45, llmAllowPrivate: true });
+    const problems = problemsOf({
+      WORKMATE_LLM_PROVIDER: 'anthropic',
+      WORKMATE_LLM_BASE_URL: 'ftp://llm.example.org',
+      WORKMATE_LLM_API_KEY: `${key} with spaces`,
+      WORKMATE_LLM_TIMEOUT_SECONDS: '0',
+      WORKMATE_LLM_ALLOW_PRIVATE: 'maybe',
+    });
+    expect(problems).toHaveLength(5);
+    expect(problems.join('\n')).toMatch(/WORKMATE_LLM_PROVIDER = "anthropic"/);
+    expect(problems.join('\n')).toMatch(/WORKMATE_LLM_BASE_URL = "ftp:\/\/llm\.example\.org"/);
+    expect(problems.join('\n')).toMatch(/WORKMATE_LLM_API_KEY = \(hidden\)/);
+    expect(problems.join('\n')).toMatch(/WORKMATE_LLM_TIMEOUT_SECONDS = "0": must be >= 1/);
+    expect(problems.join('\n')).toMatch(/WORKMATE_LLM_ALLOW_PRIVATE = "maybe"/);
+    expect(problems.join('\n')).not.toContain(key);
+  });
+
   it('takes a JSON file below the environment and refuses unknown keys', () => {
     const dir = mkdtempSync(join(tmpdir(), 'workmate-config-'));
     const file = join(dir, 'workmate.json');

@@ -37,6 +37,13 @@ export interface Config {
   ocrPageTimeoutSeconds: number;
   ocrParallelPages: number;
   maxImagePixels: number;
+  llmProvider: 'off' | 'openai' | 'ollama';
+  llmBaseUrl: string | undefined;
+  llmModel: string | undefined;
+  llmApiKey: string | undefined;
+  llmTimeoutSeconds: number;
+  llmAllowPrivate: boolean;
+  llmMaxTextChars: number;
   documentRetentionDays: number;
   smtpUrl: string | undefined;
   smtpFrom: string;
