@@ -47,7 +47,7 @@ export interface DunningFacts {
   linked_invoice_number?: string;
   /** That invoice's date, 'YYYY-MM-DD'. */
   original_invoice_date?: string;
-  /** Dunning fee (Mahngebühr), decimal string. */
+  /** Dunning and collection charges added to the claim (Mahngebühr, Inkassokosten, ...; not interest), decimal string. */
   fee?: string;
 }
 

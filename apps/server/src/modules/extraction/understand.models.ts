@@ -15,7 +15,7 @@ import { amountCheck } from './qr/epc.models.ts';
 import { imageInfo } from './image/decode.models.ts';
 import { ImageRejectedError } from './image/prepare.models.ts';
 import { inBatches, scanImage, type PageOutcome, type ScanSettings, type ScannedPage } from './scan.models.ts';
-import { extractFromText } from './text/text.models.ts';
+import { extractFromText, type TextContext } from './text/text.models.ts';
 import { validateFacts } from './validation/validation.models.ts';
 
 export type UnreadableReason =
@@ -81,15 +81,16 @@ export async function understandFile(bytes: Uint8Array, mime: string, options: U
 
 /** One document from one file, or from several photos that are the pages of one letter. */
 export async function understandFiles(files: readonly InputFile[], options: UnderstandOptions): Promise<Understanding> {
-  if (files.length === 1 && files[0]!.mime === 'application/xml') return fromXml(decodeXml(files[0]!.bytes), 'einvoice');
-  if (files.length === 1 && files[0]!.mime === 'application/pdf') return fromPdf(files[0]!.bytes, options);
+  const context: TextContext = options.today ? { today: options.today } : {};
+  if (files.length === 1 && files[0]!.mime === 'application/xml') return fromXml(decodeXml(files[0]!.bytes), 'einvoice', context);
+  if (files.length === 1 && files[0]!.mime === 'application/pdf') return fromPdf(files[0]!.bytes, options, context);
   if (files.length > options.maxPages) throw new UnreadableDocumentError('too_many_pages', `The document has ${files.length} pages; at most ${options.maxPages} are read.`);
   if (!files.every((file) => IMAGE_MIMES.has(file.mime))) throw new UnreadableDocumentError('damaged', 'Only photos and scans can be pages of one document.');
   const scan = requireScan(options);
   const pages = await imagePages(files);
   if (pages.length > options.maxPages) throw new UnreadableDocumentError('too_many_pages', `The document has ${pages.length} pages; at most ${options.maxPages} are read.`);
   const outcomes = await inBatches(pages, scan.parallelPages, (page, index) => guardImage(scanImage(page.bytes, page.mime, scan, `Page ${index + 1}`, page.page)));
-  return fromScans(outcomes.map((outcome, index) => ({ number: index + 1, outcome })), pages.length, []);
+  return fromScans(outcomes.map((outcome, index) => ({ number: index + 1, outcome })), pages.length, [], context);
 }
 
 /** The pages to read, in order: every page of a multi-page TIFF (a scanner's usual output), one of any other image. */
@@ -116,10 +117,10 @@ async function guardImage<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-function fromXml(xml: string, label: string, text: { text: string; pageCount: number; pagesNeedingOcr: number[] } | null = null): Understanding {
+function fromXml(xml: string, label: string, context: TextContext, text: { text: string; pageCount: number; pagesNeedingOcr: number[] } | null = null): Understanding {
   const einvoice = parseXml(xml);
   const sources: SourceExtraction[] = [einvoice];
-  if (text && text.text.trim() !== '') sources.push(extractFromText(text.text));
+  if (text && text.text.trim() !== '') sources.push(extractFromText(text.text, context));
   return finish(sources, {
     text: text?.text ?? null,
     pageCount: text?.pageCount ?? 0,
@@ -131,7 +132,7 @@ function fromXml(xml: string, label: string, text: { text: string; pageCount: nu
   });
 }
 
-async function fromPdf(bytes: Uint8Array, options: UnderstandOptions): Promise<Understanding> {
+async function fromPdf(bytes: Uint8Array, options: UnderstandOptions, context: TextContext): Promise<Understanding> {
   let content;
   try {
     content = await readPdf(bytes, { maxPages: options.maxPages + 1 });
@@ -145,13 +146,13 @@ async function fromPdf(bytes: Uint8Array, options: UnderstandOptions): Promise<U
   const pagesNeedingOcr = content.pages.filter((page) => page.needsOcr).map((page) => page.number);
   const layerText = content.pages.map((page) => page.text).join('\f');
   const attachment = findEInvoiceAttachment(content.attachments);
-  if (attachment) return fromXml(attachment.xml, `einvoice:${attachment.filename}`, { text: layerText, pageCount: content.pageCount, pagesNeedingOcr });
+  if (attachment) return fromXml(attachment.xml, `einvoice:${attachment.filename}`, context, { text: layerText, pageCount: content.pageCount, pagesNeedingOcr });
   if (pagesNeedingOcr.length === 0) {
-    return finish([extractFromText(layerText)], { text: layerText, pageCount: content.pageCount, pagesNeedingOcr, ocrPages: [], warnings: [], sources: ['text'] });
+    return finish([extractFromText(layerText, context)], { text: layerText, pageCount: content.pageCount, pagesNeedingOcr, ocrPages: [], warnings: [], sources: ['text'] });
   }
   if (!options.scan) {
     if (pagesNeedingOcr.length === content.pageCount) throw new UnreadableDocumentError('no_text', 'The PDF has no text layer (a scan); reading scans (OCR) is not available.');
-    return finish([extractFromText(layerText)], { text: layerText, pageCount: content.pageCount, pagesNeedingOcr, ocrPages: [], warnings: [], sources: ['text'] });
+    return finish([extractFromText(layerText, context)], { text: layerText, pageCount: content.pageCount, pagesNeedingOcr, ocrPages: [], warnings: [], sources: ['text'] });
   }
   const scan = options.scan;
   const outcomes = await inBatches(pagesNeedingOcr, scan.parallelPages, async (number) => {
@@ -160,11 +161,11 @@ async function fromPdf(bytes: Uint8Array, options: UnderstandOptions): Promise<U
   });
   const scanned = new Map(pagesNeedingOcr.map((number, index) => [number, outcomes[index]!]));
   const pages = content.pages.map((page) => ({ number: page.number, outcome: scanned.get(page.number) ?? ({ ok: true, page: { text: page.text, confidence: 1, steps: [], qr: null } } as PageOutcome) }));
-  return fromScans(pages, content.pageCount, pagesNeedingOcr, pagesNeedingOcr.length < content.pageCount);
+  return fromScans(pages, content.pageCount, pagesNeedingOcr, context, pagesNeedingOcr.length < content.pageCount);
 }
 
 /** Joins the pages' text and QR codes into one reading; OCR-read text gets source `ocr`. */
-function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount: number, pagesNeedingOcr: number[], hasTextLayer = false): Understanding {
+function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount: number, pagesNeedingOcr: number[], context: TextContext, hasTextLayer = false): Understanding {
   const warnings = pages.flatMap(({ outcome }) => (outcome.ok ? [] : [outcome.warning]));
   const read = pages.flatMap(({ number, outcome }) => (outcome.ok ? [{ number, page: outcome.page }] : []));
   const text = pages.map(({ outcome }) => (outcome.ok ? outcome.page.text : '')).join('\f');
@@ -174,7 +175,7 @@ function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount:
   const ocrRead = read.filter(({ number }) => !hasTextLayer || pagesNeedingOcr.includes(number));
   const confidence = ocrRead.length > 0 ? ocrRead.reduce((sum, { page }) => sum + page.confidence, 0) / ocrRead.length : 1;
   const qr = read.map(({ page }) => page.qr).find((found): found is NonNullable<ScannedPage['qr']> => found !== null);
-  const textSource = hasTextLayer ? extractFromText(text) : ocrSource(extractFromText(text), text, confidence);
+  const textSource = hasTextLayer ? extractFromText(text, context) : ocrSource(extractFromText(text, context), text, confidence);
   const sources = [...(qr ? [qrSource(qr.payment)] : []), textSource];
   const understanding = finish(sources, {
     text,

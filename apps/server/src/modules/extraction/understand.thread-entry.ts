@@ -33,14 +33,14 @@ function ocrDriver(request: ReadingRequest): Promise<OcrDriver> {
 }
 
 parentPort?.on('message', (request: ReadingRequest) => {
-  const { ocr, maxPages } = request.options;
+  const { ocr, maxPages, today } = request.options;
   const scan = ocr
     ? { ocr: () => ocrDriver(request), languages: ocr.languages, pageTimeoutMs: ocr.pageTimeoutMs, parallelPages: ocr.parallelPages, maxPixels: ocr.maxPixels }
     : undefined;
   const first = request.files[0]!;
   // The thumbnail is drawn here too: rendering an untrusted PDF is as risky as reading it.
   const picture = () => makeThumbnail(first.bytes, first.mime).catch(() => null);
-  understandFiles(request.files, { maxPages, ...(scan ? { scan } : {}) }).then(
+  understandFiles(request.files, { maxPages, ...(scan ? { scan } : {}), ...(today ? { today } : {}) }).then(
     async (result) => parentPort?.postMessage({ id: request.id, result, thumbnail: await picture() }),
     async (error: unknown) => {
       const readable = error instanceof UnreadableDocumentError;

@@ -14,6 +14,8 @@ export interface ReadingOptions {
   maxPages: number;
   /** Without it, photos and scans fail as `needs_ocr`. */
   ocr?: { driver: OcrDriverPreference; languages: string[]; pageTimeoutMs: number; parallelPages: number; maxPixels: number; dataDir?: string };
+  /** The day in the owner's zone ('YYYY-MM-DD'): a contract's next cancellation date counts from it. */
+  today?: string;
 }
 
 export interface ReadingRequest {

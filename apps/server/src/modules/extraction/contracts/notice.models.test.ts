@@ -113,6 +113,9 @@ describe('parseContractTerms: start, term and renewal', () => {
     ['Beginn der Mitgliedschaft: 15. April 2025', { start_date: '2025-04-15' }],
     ['Der Vertrag beginnt am 15.04.2025 und hat eine Laufzeit von 24 Monaten.', { start_date: '2025-04-15', minimum_term_months: 24 }],
     ['Start date: 2025-06-01', { start_date: '2025-06-01' }],
+    // "beginnt" after a subject other than "der Vertrag": the word "Beginn" inside it is no label of its own
+    ['Ihr Vertrag beginnt am 01.04.2026.', { start_date: '2026-04-01' }],
+    ['Ihre Mitgliedschaft beginnt am 1. April 2026', { start_date: '2026-04-01' }],
     // a period whose end is a whole-month term end gives the term too
     ['Laufzeit: 01.03.2025 bis 28.02.2026', { start_date: '2025-03-01', minimum_term_months: 12 }],
     ['Vertragslaufzeit vom 15.01.2026 - 14.01.2028', { start_date: '2026-01-15', minimum_term_months: 24 }],

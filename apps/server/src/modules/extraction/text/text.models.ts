@@ -21,8 +21,14 @@ import { findParties } from './parties.models.ts';
 import { findBic, findIban, findPaymentMeans, findReference } from './payment.models.ts';
 import { findReceiptDate, findReceiptTotal, paidAtTill } from './receipts.models.ts';
 import { findDueDate, findIssueDate } from './terms.models.ts';
+import { readInDepth, type DepthReading } from '../depth.models.ts';
 
-export function extractFromText(text: string): SourceExtraction {
+export interface TextContext {
+  /** The day the document is read ('YYYY-MM-DD'): a contract's next cancellation date counts from it. */
+  today?: string;
+}
+
+export function extractFromText(text: string, context: TextContext = {}): SourceExtraction {
   const layout = buildLayout(text);
   const whole = layout.lines.map((line) => line.text).join('\n');
   const language = languageOf(whole);
@@ -86,8 +92,25 @@ export function extractFromText(text: string): SourceExtraction {
   ]);
   if (payment) facts.payment_info = payment;
   set('payment_means', 'payment_means', means);
+  addInDepth(readInDepth(classification.type, text, { ...(facts.issue_date ? { issueDate: facts.issue_date } : {}), ...(context.today ? { today: context.today } : {}) }), facts, fields);
 
   return { type: classification.type, typeConfidence: classification.confidence, typeReason: classification.reason, facts, fields };
+}
+
+/** A dunning letter's own deadline and claim are more specific than the generic due date and total. */
+function addInDepth(depth: DepthReading, facts: DocumentFacts, fields: FieldMap): void {
+  for (const key of ['dunning', 'contract', 'appointment'] as const) {
+    if (depth.facts[key]) (facts as Record<string, unknown>)[key] = depth.facts[key];
+  }
+  for (const [key, provenance] of Object.entries(depth.fields) as [FieldKey, NonNullable<FieldMap[FieldKey]>][]) {
+    const top = key.includes('.') ? undefined : (key as 'due_date' | 'due_rule' | 'amount_due');
+    if (top) {
+      const current = fields[top];
+      if (current && current.confidence > provenance.confidence) continue;
+      facts[top] = depth.facts[top];
+    }
+    fields[key] = provenance;
+  }
 }
 
 /** Sets the nested facts that were found (sender, recipient, payment info) and their provenance. */
