@@ -32,6 +32,9 @@ import { createUsersUsecases } from '../modules/users/users.usecases.ts';
 import { createDocumentsRepository } from '../modules/documents/documents.repository.ts';
 import { documentsJobHandlers, documentsJobs, documentsPeriodicJobs } from '../modules/documents/documents.jobs.ts';
 import { createDocumentsUsecases } from '../modules/documents/documents.usecases.ts';
+import { createLlmRefiner } from '../modules/extraction/llm/llm.usecases.ts';
+import { createLearningRepository } from '../modules/learning/learning.repository.ts';
+import { createLearningUsecases } from '../modules/learning/learning.usecases.ts';
 import { threadUnderstander } from '../modules/extraction/understand.thread.ts';
 import { createTagsRepository } from '../modules/tags/tags.repository.ts';
 import { createTagsUsecases } from '../modules/tags/tags.usecases.ts';
@@ -40,7 +43,7 @@ import { createTasksUsecases } from '../modules/tasks/tasks.usecases.ts';
 import { tasksSubscribers } from '../modules/tasks/tasks.subscribers.ts';
 import { createSearchRepository } from '../modules/search/search.repository.ts';
 import { createSearchUsecases } from '../modules/search/search.usecases.ts';
-import { documentFailedEvent, documentUnderstoodEvent } from '../modules/documents/documents.schemas.ts';
+import { documentFailedEvent, documentUnderstoodEvent, dunningLinkedEvent } from '../modules/documents/documents.schemas.ts';
 import { createIntegrationsRepository } from '../modules/integrations/integrations.repository.ts';
 import { createIntegrationsUsecases } from '../modules/integrations/integrations.usecases.ts';
 import { notificationsSubscribers } from '../modules/notifications/notifications.subscribers.ts';
@@ -115,6 +118,7 @@ export function createContainer(input: {
   const authRepository = createAuthRepository({ db: handle.db });
   const tasksRepository = createTasksRepository({ db: handle.db, dialect: handle.dialect });
   const documents = createDocumentsRepository({ db: handle.db, dialect: handle.dialect });
+  const learning = createLearningUsecases({ repository: createLearningRepository() });
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const integrationsRepository = createIntegrationsRepository({ db: handle.db, dialect: handle.dialect });
   const outbound = createOutboundHttp({
@@ -195,10 +199,10 @@ export function createContainer(input: {
       ...telegramJobHandlers({ handleEvent: (event) => telegram.handleEvent(event) }),
       ...maintenanceJobHandlers({ db: handle.db }),
       ...authJobHandlers({ auth: authRepository, clock }),
-      ...documentsJobHandlers({ handle, repository: documents, storage, users, bus, understander, settings: config }),
+      ...documentsJobHandlers({ handle, repository: documents, storage, users, bus, understander, learning, llm: createLlmRefiner({ config, logger }), settings: config }),
     ],
     periodic: [...maintenancePeriodicJobs, ...authPeriodicJobs, ...documentsPeriodicJobs, ...remindersPeriodicJobs],
-    events: [suspiciousLoginEvent, timezoneChangedEvent, documentUnderstoodEvent, documentFailedEvent],
+    events: [suspiciousLoginEvent, timezoneChangedEvent, documentUnderstoodEvent, dunningLinkedEvent, documentFailedEvent],
     subscribers: [
       ...tasksSubscribers({ tasks: tasksRepository, documents, users, replan, replanAll }),
       ...notificationsSubscribers({
@@ -285,6 +289,7 @@ export function createContainer(input: {
       nudgeWorker: jobs.nudge,
       tasksOfDocument: tasks.ofDocument,
       cancelTasksOfDocument: tasks.cancelOfDocument,
+      learning,
     }),
     search: createSearchUsecases({ repository: createSearchRepository({ db: handle.db, dialect: handle.dialect }) }),
     tags,

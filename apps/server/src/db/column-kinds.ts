@@ -22,6 +22,7 @@ export const JSON_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   integrations: ['config'],
   jobs: ['payload'],
   outbox_events: ['payload'],
+  sender_profiles: ['profile'],
 };
 
 /** Secrets sealed with the master key, and the context each is bound to. */

@@ -210,6 +210,17 @@ export interface UsedActionTokensTable {
 }
 
 /** One-time codes linking a Telegram chat to an account (migration 0009). */
+export interface SenderProfilesTable {
+  id: string;
+  user_id: string;
+  /** `vat:<id>`, `iban:<iban>` or `name:<normalised name>`. */
+  sender_key: string;
+  /** JSON SenderProfile (modules/learning). */
+  profile: DbJson;
+  created_at: CreatedInstant;
+  updated_at: UpdatedInstant;
+}
+
 export interface TelegramLinkCodesTable {
   /** SHA-256 (hex) of the code; the code itself is never stored. */
   code_hash: string;
@@ -410,6 +421,7 @@ export interface Database {
   instance_settings: InstanceSettingsTable;
   used_action_tokens: UsedActionTokensTable;
   telegram_link_codes: TelegramLinkCodesTable;
+  sender_profiles: SenderProfilesTable;
   telegram_update_state: TelegramUpdateStateTable;
   sessions: SessionsTable;
   tags: TagsTable;

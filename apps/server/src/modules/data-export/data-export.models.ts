@@ -27,6 +27,7 @@ export const EXPORTED_TABLES: readonly ExportedTable[] = [
   { table: 'api_keys', owner: { column: 'user_id' } },
   { table: 'recovery_codes', owner: { column: 'user_id' } },
   { table: 'known_devices', owner: { column: 'user_id' } },
+  { table: 'sender_profiles', owner: { column: 'user_id' } },
 ];
 
 /** Reaching the user, but not moved: sign-in state ends with the old instance, queued work is redone there, one-time codes expire within minutes. */

@@ -12,9 +12,13 @@ import Type from 'typebox';
 import { fromDbJson } from '../../db/values.ts';
 import type { EventBus } from '../../events/events.outbox.ts';
 import { declareJob, handle, type JobRegistration, type PeriodicJob } from '../../jobs/jobs.types.ts';
+import { localDateOf } from '../../shared/dates/deadlines.ts';
 import type { Logger } from '../../shared/logging/logger.ts';
 import { documentTitle, type Language } from '../extraction/title.models.ts';
-import { UnreadableDocumentError } from '../extraction/understand.models.ts';
+import { UnreadableDocumentError, type Understanding } from '../extraction/understand.models.ts';
+import type { LearningUsecases } from '../learning/learning.usecases.ts';
+import { mergeLlm } from '../extraction/llm-merge.models.ts';
+import type { LlmRefiner } from '../extraction/llm/llm.usecases.ts';
 import type { ReadingOptions, Understander } from '../extraction/understand.thread.ts';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config/config.ts';
@@ -23,19 +27,26 @@ import type { Database } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { StorageDriver } from '../storage/storage.types.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
-import { metadataAfterUnderstanding, typeAfterUnderstanding, understoodFields, type StoredMetadata } from './documents.models.ts';
+import { announceDocument, linkDunningLetter } from './documents.announce.usecases.ts';
+import { metadataAfterUnderstanding, recomputedContract, typeAfterUnderstanding, type StoredMetadata } from './documents.models.ts';
 import type { DocumentsRepository } from './documents.repository.ts';
-import { documentFailedEvent, documentUnderstoodEvent } from './documents.schemas.ts';
+import { documentFailedEvent } from './documents.schemas.ts';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const RECOMPUTE_BATCH = 500;
 const PROCESS_ATTEMPTS = 3;
 const PURGE_BATCH = 500;
 
 export const processDocumentJob = declareJob('documents.process', Type.Object({ document_id: Type.String({ format: 'uuid' }) }), { maxAttempts: PROCESS_ATTEMPTS });
 export const purgeDeletedDocumentsJob = declareJob('documents.purge_deleted', Type.Object({ period_start: Type.String({ format: 'date-time' }) }));
 
+/** Contracts whose last cancellation date has passed get the next one (an uncancelled contract renews). */
+export const recomputeContractsJob = declareJob('documents.recompute_contracts', Type.Object({ period_start: Type.String({ format: 'date-time' }) }));
+
 export const documentsJobs = [processDocumentJob];
-export const documentsPeriodicJobs: readonly PeriodicJob[] = [{ type: purgeDeletedDocumentsJob, everyMs: DAY_MS }];
+// Hourly: a cancellation date passes at midnight in its owner's zone, whichever zone that is.
+export const documentsPeriodicJobs: readonly PeriodicJob[] = [{ type: purgeDeletedDocumentsJob, everyMs: DAY_MS }, { type: recomputeContractsJob, everyMs: HOUR_MS }];
 
 export type DocumentsJobSettings = Pick<Config, 'maxPdfPages' | 'documentRetentionDays' | 'ocrDriver' | 'ocrLanguages' | 'ocrPageTimeoutSeconds' | 'ocrParallelPages' | 'maxImagePixels' | 'dataDir'>;
 
@@ -54,7 +65,21 @@ export function readingOptions(settings: DocumentsJobSettings): ReadingOptions {
   };
 }
 
-export function documentsJobHandlers(deps: { handle: { db: Kysely<Database>; dialect: DialectName }; repository: DocumentsRepository; storage: StorageDriver; users: UsersRepository; bus: EventBus; understander: Understander; settings: DocumentsJobSettings }): JobRegistration[] {
+export interface DocumentsJobDeps {
+  handle: { db: Kysely<Database>; dialect: DialectName };
+  repository: DocumentsRepository;
+  storage: StorageDriver;
+  users: UsersRepository;
+  bus: EventBus;
+  understander: Understander;
+  /** What corrections taught about senders (the learning module). */
+  learning: Pick<LearningUsecases, 'recall'>;
+  /** The optional LLM step; null when it is off. */
+  llm: LlmRefiner | null;
+  settings: DocumentsJobSettings;
+}
+
+export function documentsJobHandlers(deps: DocumentsJobDeps): JobRegistration[] {
   const { repository, storage } = deps;
 
   const processing = handle(processDocumentJob, async ({ document_id: id }, context) => {
@@ -89,9 +114,11 @@ export function documentsJobHandlers(deps: { handle: { db: Kysely<Database>; dia
       return;
     }
 
+    const user = await deps.users.findById(document.user_id, db);
+    const today = localDateOf(clock.now(), user?.timezone ?? 'UTC');
     let reading;
     try {
-      reading = await deps.understander.understand(files, readingOptions(deps.settings));
+      reading = await deps.understander.understand(files, { ...readingOptions(deps.settings), today });
     } catch (error) {
       if (error instanceof UnreadableDocumentError) {
         // Even a document whose text cannot be read (a blank photo) gets its picture for the list.
@@ -105,15 +132,17 @@ export function documentsJobHandlers(deps: { handle: { db: Kysely<Database>; dia
     }
 
     const thumbnailPath = await storeThumbnail(storage, document.path, reading.thumbnail, context.logger);
-    const understanding = reading.understanding;
-    const user = await deps.users.findById(document.user_id, db);
+    const recalled = await recallSender(deps.learning, db, document.user_id, reading.understanding);
+    const { understanding, llm } = deps.llm ? await refineWithLlm(deps.llm, recalled, today) : { understanding: recalled, llm: undefined };
     const metadata = metadataAfterUnderstanding(understanding, fromDbJson<StoredMetadata>(document.metadata));
+    if (llm) metadata.llm = llm;
     const type = typeAfterUnderstanding(document.type, metadata, understanding);
     const title = metadata.title_confirmed && document.title ? document.title : documentTitle(type, metadata, (user?.language ?? 'de') as Language, document.original_filename);
 
     await context.complete(async (trx) => {
+      await linkDunningLetter(trx, repository, { id, userId: document.user_id, type, metadata });
       await repository.saveUnderstanding(trx, { id, fileId: document.file_id, type, title, metadata, confidence: understanding.confidence, text: understanding.text, ocrLanguage: understanding.ocrPages.length > 0 ? deps.settings.ocrLanguages : null, thumbnailPath, now: clock.now() });
-      await deps.bus.publish(trx, documentUnderstoodEvent, { document_id: id, user_id: document.user_id, type, reason: 'processed', fields: understoodFields(metadata) }, { userId: document.user_id });
+      await announceDocument(trx, deps.bus, { id, userId: document.user_id, type, metadata, reason: 'processed' });
     });
   });
 
@@ -130,7 +159,41 @@ export function documentsJobHandlers(deps: { handle: { db: Kysely<Database>; dia
     context.logger.info({ purged }, 'purged deleted documents past their retention');
   });
 
-  return [processing, purging];
+  const recomputing = handle(recomputeContractsJob, async (payload, context) => {
+    const now = new Date(payload.period_start);
+    // Candidates by the latest calendar date anywhere (UTC+14); each is then checked in its owner's zone.
+    const latest = localDateOf(now, 'Pacific/Kiritimati');
+    let moved = 0;
+    await context.complete(async (trx) => {
+      for (const row of await repository.contractsPastCancellation(trx, latest, RECOMPUTE_BATCH)) {
+        const user = await deps.users.findById(row.user_id, trx);
+        const metadata = fromDbJson<StoredMetadata>(row.metadata);
+        const next = recomputedContract(metadata, localDateOf(now, user?.timezone ?? 'UTC'));
+        if (!next) continue;
+        await repository.saveMetadata(trx, row.id, next, now);
+        await announceDocument(trx, deps.bus, { id: row.id, userId: row.user_id, type: row.type, metadata: next, reason: 'processed' });
+        moved += 1;
+      }
+    });
+    context.logger.info({ moved }, 'moved passed contract cancellation dates to the next term');
+  });
+
+  return [processing, purging, recomputing];
+}
+
+/** The understanding with what the user's corrections taught about its sender (source `learned`). */
+async function recallSender(learning: DocumentsJobDeps['learning'], db: Kysely<Database>, userId: string, understanding: Understanding): Promise<Understanding> {
+  const recalled = await learning.recall(db, userId, understanding, understanding.text);
+  return recalled === understanding ? understanding : { ...understanding, ...recalled };
+}
+
+/** Asks the LLM for what is still missing or unsure; its answer (or why there is none) is kept in `metadata.llm`. */
+async function refineWithLlm(llm: LlmRefiner, understanding: Understanding, today: string): Promise<{ understanding: Understanding; llm?: NonNullable<StoredMetadata['llm']> }> {
+  const answer = await llm.refine({ text: understanding.text ?? '', type: understanding.type, typeConfidence: understanding.typeConfidence, facts: understanding.facts, fields: understanding.fields });
+  const note = answer.warning ? { note: answer.warning } : {};
+  if (!answer.source) return { understanding, ...(answer.warning ? { llm: { fields: [], ...note } } : {}) };
+  const { taken, ...merged } = mergeLlm(understanding, answer.source, today);
+  return { understanding: merged, llm: { fields: taken, ...note } };
 }
 
 async function storeThumbnail(storage: StorageDriver, path: string, thumbnail: Uint8Array | null, logger: Logger): Promise<string | null> {

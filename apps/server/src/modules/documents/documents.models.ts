@@ -7,6 +7,8 @@ import type { DocumentType } from '../../db/schema.ts';
 import { FIELD_KEYS, type DocumentFacts, type FieldKey, type FieldMap, type FieldProvenance } from '../extraction/extraction.types.ts';
 import { deleteFact, getFact, setFact } from '../extraction/merge.models.ts';
 import type { Understanding } from '../extraction/understand.models.ts';
+import { nextCancellation } from '../extraction/contracts/facts.models.ts';
+import type { DunningLink, LinkCandidate } from '../extraction/dunning/link.models.ts';
 import type { UnderstoodFields } from './documents.schemas.ts';
 
 /** Documents understood with less confidence than this are shown for review. */
@@ -32,6 +34,10 @@ export interface StoredMetadata extends DocumentFacts {
   type_hint?: DocumentType;
   /** The title the user gave (at upload or later): reprocessing keeps it. */
   title_confirmed?: boolean;
+  /** What the optional LLM step added (field keys, `type`), or why it added nothing. */
+  llm?: { fields: string[]; note?: string };
+  /** A dunning letter's invoice, when it was found among the user's documents. */
+  dunning_link?: { document_id: string; basis: DunningLink['basis']; confidence: number };
 }
 
 export function isKept(provenance: FieldProvenance | undefined): boolean {
@@ -139,6 +145,48 @@ export function understoodFields(facts: DocumentFacts): Static<typeof Understood
     ...(facts.payment_info?.bic ? { bic: facts.payment_info.bic } : {}),
     ...(facts.payment_info?.reference ? { reference: facts.payment_info.reference } : {}),
     ...(facts.invoice_number ? { invoice_number: facts.invoice_number } : {}),
+    ...(facts.dunning?.linked_invoice_number ? { linked_invoice_number: facts.dunning.linked_invoice_number } : {}),
+    ...(facts.dunning?.dunning_level !== undefined ? { dunning_level: facts.dunning.dunning_level } : {}),
+    ...(facts.dunning?.fee ? { fee: facts.dunning.fee } : {}),
+    ...(facts.contract?.last_cancellation_date ? { last_cancellation_date: facts.contract.last_cancellation_date } : {}),
+    ...(facts.appointment?.datetime ? { appointment_local: facts.appointment.datetime } : {}),
+    ...(facts.appointment?.place ? { appointment_place: facts.appointment.place } : {}),
+    ...(facts.appointment?.with_whom ? { appointment_with: facts.appointment.with_whom } : {}),
   };
+}
+
+/**
+ * A contract's metadata with the next cancellation date once `today` is past the stored one;
+ * undefined when nothing changes, or when the user set the date by hand (their date stands).
+ */
+export function recomputedContract(metadata: StoredMetadata, today: string): StoredMetadata | undefined {
+  const contract = metadata.contract;
+  if (!contract?.last_cancellation_date || contract.last_cancellation_date >= today) return undefined;
+  if (isKept(metadata.fields['contract.last_cancellation_date'])) return undefined;
+  const next = nextCancellation(contract, today);
+  if (!next) return undefined;
+  const provenance = metadata.fields['contract.last_cancellation_date'] ?? { source: 'derived' as const, confidence: 0.6 };
+  return {
+    ...metadata,
+    contract: { ...contract, ...next },
+    fields: { ...metadata.fields, 'contract.last_cancellation_date': provenance, 'contract.ends_on': metadata.fields['contract.ends_on'] ?? provenance },
+  };
+}
+
+/** What the dunning linker knows of an invoice the user has. */
+export function linkCandidate(id: string, metadata: StoredMetadata): LinkCandidate {
+  const value = (text: string | undefined) => (text ? text : undefined);
+  const entries = {
+    id,
+    invoice_number: value(metadata.invoice_number),
+    reference: value(metadata.payment_info?.reference),
+    customer_number: value(metadata.customer_number),
+    iban: value(metadata.payment_info?.iban),
+    amount: value(metadata.amount),
+    amount_due: value(metadata.amount_due),
+    issue_date: value(metadata.issue_date),
+    sender_name: value(metadata.sender?.name),
+  };
+  return Object.fromEntries(Object.entries(entries).filter(([, inner]) => inner !== undefined)) as unknown as LinkCandidate;
 }
 

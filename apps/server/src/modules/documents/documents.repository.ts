@@ -203,6 +203,46 @@ export function createDocumentsRepository({ db, dialect }: { db: Kysely<Database
       .executeTakeFirst();
   }
 
+  /** Contracts whose stored cancellation date lies before `before` ('YYYY-MM-DD'): their next one is due. */
+  async function contractsPastCancellation(executor: Kysely<Database>, before: string, limit: number) {
+    const last = dialect === 'postgres' ? sql<string>`metadata->'contract'->>'last_cancellation_date'` : sql<string>`json_extract(metadata, '$.contract.last_cancellation_date')`;
+    return executor
+      .selectFrom('documents')
+      .select(['id', 'user_id', 'type', 'metadata'])
+      .where('type', '=', 'contract')
+      .where('processing_status', '=', 'done')
+      .where('deleted_at', 'is', null)
+      .where(last, '<', before)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Stores metadata changed without reading the document again (a recomputed date). */
+  async function saveMetadata(executor: Kysely<Database>, id: string, metadata: unknown, now: Date) {
+    await executor.updateTable('documents').set({ metadata: toDbJson(metadata), updated_at: toDbInstant(now) }).where('id', '=', id).execute();
+  }
+
+  /** The document's read text (what the rules saw), or null. */
+  async function textOf(executor: Kysely<Database>, id: string): Promise<string | null> {
+    const row = await executor.selectFrom('documents').select('extracted_text').where('id', '=', id).executeTakeFirst();
+    return row?.extracted_text ?? null;
+  }
+
+  /** The user's understood invoices, newest first: what a dunning letter may be about. */
+  async function invoicesForLinking(executor: Kysely<Database>, userId: string, limit: number) {
+    return executor
+      .selectFrom('documents')
+      .select(['id', 'metadata'])
+      .where('user_id', '=', userId)
+      .where('type', '=', 'invoice')
+      .where('deleted_at', 'is', null)
+      .where('processing_status', '=', 'done')
+      .orderBy('uploaded_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
   /** Documents that need the user: processing failed, or understood with too little confidence. */
   async function needingAttention(userId: string, limit: number, reviewBelow: number) {
     const base = db.selectFrom('documents').select(['id', 'title', 'type', 'processing_status', 'processing_error', 'confidence_score', 'uploaded_at']).where('user_id', '=', userId).where('deleted_at', 'is', null);
@@ -215,7 +255,7 @@ export function createDocumentsRepository({ db, dialect }: { db: Kysely<Database
 
   return {
     findOwned, findDetail, findForProcessing, pagesOf, findByChecksum, insertUpload, list, markProcessing, saveUnderstanding, markFailed, markPending, setThumbnail, saveCorrection,
-    softDelete, expiredDeleted, purge, findInvoiceByNumber, needingAttention,
+    softDelete, expiredDeleted, purge, findInvoiceByNumber, invoicesForLinking, textOf, contractsPastCancellation, saveMetadata, needingAttention,
   };
 }
 

@@ -27,8 +27,12 @@ export const UnderstoodFields = Type.Object({
   dunning_level: Type.Optional(Type.Integer({ minimum: 0, maximum: 9 })),
   fee: Type.Optional(Decimal),
   last_cancellation_date: Type.Optional(Day),
-  appointment_at: Type.Optional(Type.String({ format: 'date-time' })),
+  /** Local wall-clock time of the appointment ('YYYY-MM-DDTHH:mm'); the owner's zone applies. */
+  appointment_local: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$' })),
   appointment_place: Type.Optional(Type.String()),
+  appointment_with: Type.Optional(Type.String()),
+  /** The invoice document a dunning letter was linked to (see `documents.dunning_linked`). */
+  linked_document_id: Type.Optional(Type.String({ format: 'uuid' })),
   return_deadline: Type.Optional(Day),
 });
 
@@ -43,6 +47,24 @@ export const documentUnderstoodEvent = declareEvent(
     fields: UnderstoodFields,
     /** With reason `corrected`: the field keys the user changed (`metadata.fields` keys). */
     corrected_fields: Type.Optional(Type.Array(Type.String())),
+  }),
+);
+
+/**
+ * Raised when a dunning letter was recognised as being about an invoice the user already has (by
+ * invoice number, reference, or IBAN + amount): the tasks module escalates that invoice's task
+ * instead of creating a second one. Raised again (idempotently) when the letter is reprocessed or corrected.
+ */
+export const dunningLinkedEvent = declareEvent(
+  'documents.dunning_linked',
+  Type.Object({
+    document_id: Type.String({ format: 'uuid', description: 'The dunning letter.' }),
+    invoice_document_id: Type.String({ format: 'uuid' }),
+    user_id: Type.String({ format: 'uuid' }),
+    basis: Type.Enum(['invoice_number', 'reference', 'iban_amount']),
+    confidence: Type.Number({ minimum: 0, maximum: 1 }),
+    /** The letter's facts (level, fee, new deadline, amount claimed). */
+    fields: UnderstoodFields,
   }),
 );
 
@@ -86,6 +108,42 @@ export const DocumentFactsSchema = Type.Object(
     sender: Type.Optional(Type.Object({ ...PartyFacts, tax_id: Type.Optional(Text(50)), vat_id: Type.Optional(Text(50)) }, { additionalProperties: false })),
     recipient: Type.Optional(Type.Object(PartyFacts, { additionalProperties: false })),
     payment_info: Type.Optional(Type.Object({ iban: Type.Optional(Text(34)), bic: Type.Optional(Text(11)), reference: Type.Optional(Text(500)) }, { additionalProperties: false })),
+    dunning: Type.Optional(
+      Type.Object(
+        {
+          dunning_level: Type.Optional(Type.Integer({ minimum: 0, maximum: 4, description: '0 payment reminder, 1..3 numbered dunning letter (last = 3), 4 debt collection.' })),
+          linked_invoice_number: Type.Optional(Text(100)),
+          original_invoice_date: Type.Optional(Day),
+          fee: Type.Optional(Decimal),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    contract: Type.Optional(
+      Type.Object(
+        {
+          start_date: Type.Optional(Day),
+          minimum_term_months: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
+          renewal_months: Type.Optional(Type.Integer({ minimum: 0, maximum: 120, description: '0: open-ended after the first term.' })),
+          notice_period: Type.Optional(Text(500)),
+          notice_period_normalised: Type.Optional(Text(100)),
+          last_cancellation_date: Type.Optional(Day),
+          ends_on: Type.Optional(Day),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    appointment: Type.Optional(
+      Type.Object(
+        {
+          datetime: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$', description: 'Local wall-clock time; the owner\'s zone applies.' })),
+          place: Type.Optional(Text(500)),
+          with_whom: Type.Optional(Text(255)),
+          what_to_bring: Type.Optional(Type.Array(Text(200), { maxItems: 30 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     line_items: Type.Optional(
       Type.Array(
         Type.Object(

@@ -17,9 +17,11 @@ import { newId } from '../../shared/ids/ids.ts';
 import type { StorageDriver } from '../storage/storage.types.ts';
 import * as errors from './documents.errors.ts';
 import { processDocumentJob } from './documents.jobs.ts';
-import { applyCorrection, confidenceAfterCorrection, REVIEW_BELOW_CONFIDENCE, understoodFields, type Correction, type StoredMetadata } from './documents.models.ts';
+import type { LearningUsecases } from '../learning/learning.usecases.ts';
+import { announceDocument, linkDunningLetter } from './documents.announce.usecases.ts';
+import { applyCorrection, confidenceAfterCorrection, REVIEW_BELOW_CONFIDENCE, type Correction, type StoredMetadata } from './documents.models.ts';
 import type { DocumentRow, DocumentsRepository, StoredFile } from './documents.repository.ts';
-import { documentUnderstoodEvent, type CorrectDocumentBody, type ListDocumentsQuery } from './documents.schemas.ts';
+import type { CorrectDocumentBody, ListDocumentsQuery } from './documents.schemas.ts';
 import { ACCEPTED_LIST, sniffType } from './documents.sniff.models.ts';
 
 export interface UploadedFile {
@@ -47,6 +49,8 @@ export interface DocumentsUsecasesDeps {
   tasksOfDocument: (userId: string, documentId: string) => Promise<LinkedTask[]>;
   /** Cancels the open tasks made from a document, inside the deletion's transaction. */
   cancelTasksOfDocument: (trx: Executor, userId: string, documentId: string) => Promise<number>;
+  /** Remembers what a correction says about the sender (the learning module). */
+  learning: Pick<LearningUsecases, 'learnFrom'>;
 }
 
 export function createDocumentsUsecases(deps: DocumentsUsecasesDeps) {
@@ -178,13 +182,11 @@ export function createDocumentsUsecases(deps: DocumentsUsecasesDeps) {
       if (body.title) metadata.title_confirmed = true;
       const type = body.type ?? row.type;
       const confidence = confidenceAfterCorrection(metadata, row.confidence_score);
+      await deps.learning.learnFrom(trx, userId, { before: { type: row.type, facts: stored }, after: { type, facts: metadata }, changed: [...changed, ...(body.type && body.type !== row.type ? ['type' as const] : [])], text: await repository.textOf(trx, id) }, clock.now());
+      await linkDunningLetter(trx, repository, { id, userId, type, metadata });
       await repository.saveCorrection(trx, { id, type, title: body.title ?? row.title, metadata, confidence, now: clock.now() });
-      await deps.bus.publish(
-        trx,
-        documentUnderstoodEvent,
-        { document_id: id, user_id: userId, type, reason: 'corrected', fields: understoodFields(metadata), corrected_fields: [...changed, ...(body.type ? ['type'] : []), ...(body.title ? ['title'] : [])] },
-        { userId },
-      );
+      const correctedFields = [...changed, ...(body.type ? ['type'] : []), ...(body.title ? ['title'] : [])];
+      await announceDocument(trx, deps.bus, { id, userId, type, metadata, reason: 'corrected', correctedFields });
       return owned(userId, id, trx);
     });
     return present(result);

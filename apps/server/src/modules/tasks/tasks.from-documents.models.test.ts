@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planFromDocument, type PlanInput } from './tasks.from-documents.models.ts';
+import { escalation, planFromDocument, type PlanInput } from './tasks.from-documents.models.ts';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
 const plan = (type: string, fields: PlanInput['fields'], language: 'de' | 'en' = 'de') => planFromDocument({ type, fields, now, timeZone: 'Europe/Berlin', language });
@@ -44,21 +44,49 @@ describe('tasks from documents', () => {
     expect(plan('invoice', { sender_name: 'Telekom', amount_due: '40.00', due_date: '2026-11-15' })).toMatchObject({ task: { details: { reminders: true } } });
   });
 
-  it('escalates the invoice a dunning letter refers to, with its fee and new deadline', () => {
-    expect(plan('reminder', { sender_name: 'Stadtwerke', amount_due: '125.00', fee: '5.00', due_date: '2026-12-02', linked_invoice_number: 'R-2026-0815', dunning_level: 2 })).toMatchObject({
-      action: 'escalate', invoiceNumber: 'R-2026-0815', dueDate: new Date('2026-12-02T22:59:59.999Z'), feeMinor: 500, level: 2, fallback: { title: 'Stadtwerke bezahlen: 125,00 €' },
+  it('escalates the invoice a linked dunning letter is about, with its fee and new deadline', () => {
+    const invoiceDocumentId = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+    expect(plan('reminder', { sender_name: 'Stadtwerke', amount_due: '125.00', fee: '5.00', due_date: '2026-12-02', linked_invoice_number: 'R-2026-0815', dunning_level: 2, linked_document_id: invoiceDocumentId })).toMatchObject({
+      action: 'escalate', invoiceDocumentId, dueDate: new Date('2026-12-02T22:59:59.999Z'), feeMinor: 500, claimedMinor: 12500, level: 2, fallback: { title: 'Stadtwerke bezahlen: 125,00 €' },
     });
-    expect(plan('reminder', { sender_name: 'Stadtwerke', amount_due: '125.00' })).toMatchObject({ action: 'create' });
+    // Not linked (no invoice of the user fits): a task of its own.
+    expect(plan('reminder', { sender_name: 'Stadtwerke', amount_due: '125.00', linked_invoice_number: 'R-2026-0815' })).toMatchObject({ action: 'create' });
+  });
+
+  describe('escalation', () => {
+    const escalate = (plan: { claimedMinor: number | null; feeMinor: number; dueDate: Date | null }, task: { amount: number | null; details: Record<string, unknown> }) =>
+      escalation({ task, plan: { action: 'escalate', invoiceDocumentId: 'x', level: 2, fallback: {} as never, ...plan }, dunningDocumentId: 'letter' });
+
+    it.each([
+      ['the amount the letter claims', { claimedMinor: 12_750, feeMinor: 500 }, 12_000, 12_750],
+      ['the invoice amount plus the fee when the letter prints only the invoice amount', { claimedMinor: 12_000, feeMinor: 500 }, 12_000, 12_500],
+      ['the invoice amount plus the fee when the letter prints no amount', { claimedMinor: null, feeMinor: 250 }, 12_000, 12_250],
+      ['no amount when neither has one', { claimedMinor: null, feeMinor: 500 }, null, null],
+    ])('sets %s', (_label, amounts, invoiceAmount, expected) => {
+      expect(escalate({ ...amounts, dueDate: null }, { amount: invoiceAmount, details: {} }).amount).toBe(expected);
+    });
+
+    it('changes nothing more when the same letter is applied twice, counting from the original amount', () => {
+      const once = escalate({ claimedMinor: null, feeMinor: 500, dueDate: null }, { amount: 12_000, details: { origin: 'document' } });
+      const twice = escalate({ claimedMinor: null, feeMinor: 500, dueDate: null }, { amount: once.amount, details: once.details });
+      expect(twice).toEqual(once);
+      expect(once.details).toEqual({ origin: 'document', original_amount: 12_000, dunning_level: 2, dunning_document_id: 'letter' });
+    });
   });
 
   it('asks to decide on a contract before its last cancellation date', () => {
     expect(plan('contract', { sender_name: 'FitX', last_cancellation_date: '2027-03-31' }, 'en')).toMatchObject({ action: 'create', task: { title: 'FitX: keep or cancel?', due: new Date('2027-03-31T21:59:59.999Z'), dueIsDate: true } });
   });
 
-  it('puts an appointment at its time', () => {
-    expect(plan('appointment', { sender_name: 'Praxis Dr. Weber', appointment_at: '2026-12-08T09:00:00.000Z', appointment_place: 'Hauptstr. 5' })).toMatchObject({
-      action: 'create', task: { title: 'Termin: Praxis Dr. Weber (Hauptstr. 5)', due: new Date('2026-12-08T09:00:00.000Z'), dueIsDate: false },
+  it('puts an appointment at its local time in the user\'s zone', () => {
+    expect(plan('appointment', { sender_name: 'Praxis Dr. Weber', appointment_local: '2026-12-08T09:00', appointment_place: 'Hauptstr. 5' })).toMatchObject({
+      action: 'create', task: { title: 'Termin: Praxis Dr. Weber (Hauptstr. 5)', due: new Date('2026-12-08T08:00:00.000Z'), dueIsDate: false },
     });
+    // Summer time: 09:00 in Berlin is 07:00 UTC; the person named wins over the sender.
+    expect(plan('appointment', { sender_name: 'Bürgeramt', appointment_local: '2026-07-01T09:00', appointment_with: 'Frau Kaya' })).toMatchObject({
+      task: { title: 'Termin: Frau Kaya', due: new Date('2026-07-01T07:00:00.000Z') },
+    });
+    expect(plan('appointment', { sender_name: 'Praxis' })).toEqual({ action: 'none', why: 'no appointment time found' });
   });
 
   it('keeps a return deadline from a receipt, at low priority', () => {

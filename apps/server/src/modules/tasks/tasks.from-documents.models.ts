@@ -32,7 +32,8 @@ export interface PlannedTask {
 export type DocumentPlan =
   | { action: 'none'; why: string }
   | { action: 'create'; task: PlannedTask }
-  | { action: 'escalate'; invoiceNumber: string; dueDate: Date | null; feeMinor: number; level: number; fallback: PlannedTask };
+  /** A dunning letter about an invoice the user has: that invoice's task is escalated (see `escalation`). */
+  | { action: 'escalate'; invoiceDocumentId: string; dueDate: Date | null; feeMinor: number; claimedMinor: number | null; level: number; fallback: PlannedTask };
 
 export interface PlanInput {
   type: string;
@@ -63,6 +64,30 @@ function localDay(day: string, plusDays: number, zone: string): string {
   return DateTime.fromISO(day, { zone }).plus({ days: plusDays }).toISODate() ?? day;
 }
 
+export interface EscalationInput {
+  task: { amount: number | null; details: Record<string, unknown> };
+  plan: Extract<DocumentPlan, { action: 'escalate' }>;
+  dunningDocumentId: string;
+}
+
+/**
+ * How a dunning letter changes its invoice's task: the letter becomes what the task is about, the
+ * amount becomes what the letter claims (else the invoice's amount plus the fee), and the new
+ * deadline replaces the old one. The same letter applied twice changes nothing more.
+ */
+export function escalation(input: EscalationInput): { amount: number | null; details: Record<string, unknown>; due: Date | null } {
+  const { task, plan } = input;
+  const original = typeof task.details.original_amount === 'number' ? task.details.original_amount : task.amount;
+  // A letter whose only amount is the invoice's own has not added its fee to it.
+  const withFee = original === null ? null : original + plan.feeMinor;
+  const amount = plan.claimedMinor === null || plan.claimedMinor === original ? withFee : plan.claimedMinor;
+  return {
+    amount,
+    due: plan.dueDate,
+    details: { ...task.details, original_amount: original, dunning_level: plan.level, dunning_document_id: input.dunningDocumentId },
+  };
+}
+
 export function planFromDocument(input: PlanInput): DocumentPlan {
   const { fields, language, timeZone: zone } = input;
   const currency = fields.currency ?? 'EUR';
@@ -88,10 +113,9 @@ export function planFromDocument(input: PlanInput): DocumentPlan {
     const title = `${language === 'de' ? `${sender} bezahlen` : `Pay ${sender}`}${amount !== null ? `: ${show(amount, currency, language)}` : ''}`;
 
     if (input.type === 'reminder') {
-      const fee = money(fields.fee, currency) ?? 0;
       const fallback = payTask(title, amount);
-      if (fields.linked_invoice_number) {
-        return { action: 'escalate', invoiceNumber: fields.linked_invoice_number, dueDate: fields.due_date ? dueAt : null, feeMinor: fee, level: fields.dunning_level ?? 1, fallback };
+      if (fields.linked_document_id) {
+        return { action: 'escalate', invoiceDocumentId: fields.linked_document_id, dueDate: fields.due_date ? dueAt : null, feeMinor: money(fields.fee, currency) ?? 0, claimedMinor: amount, level: fields.dunning_level ?? 1, fallback };
       }
       return { action: 'create', task: fallback };
     }
@@ -117,11 +141,13 @@ export function planFromDocument(input: PlanInput): DocumentPlan {
   }
 
   if (input.type === 'appointment') {
-    if (!fields.appointment_at) return { action: 'none', why: 'no appointment time found' };
+    const at = fields.appointment_local ? DateTime.fromISO(fields.appointment_local, { zone }) : undefined;
+    if (!at?.isValid) return { action: 'none', why: 'no appointment time found' };
+    const whom = fields.appointment_with?.trim() || sender;
     const place = fields.appointment_place ? ` (${fields.appointment_place})` : '';
     return {
       action: 'create',
-      task: { title: `${language === 'de' ? 'Termin' : 'Appointment'}: ${sender}${place}`, due: new Date(fields.appointment_at), dueIsDate: false, amountMinor: null, currency, details: { origin: 'document', reminders: true } },
+      task: { title: `${language === 'de' ? 'Termin' : 'Appointment'}: ${whom}${place}`, due: at.toJSDate(), dueIsDate: false, amountMinor: null, currency, details: { origin: 'document', reminders: true } },
     };
   }
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, signUp, type SignedIn, type TestApp } from '../../app/test-app.ts';
 import { toDbJson } from '../../db/values.ts';
 import { newId } from '../../shared/ids/ids.ts';
-import { documentUnderstoodEvent } from '../documents/documents.schemas.ts';
+import { documentUnderstoodEvent, dunningLinkedEvent } from '../documents/documents.schemas.ts';
 
 let testApp: TestApp;
 let anna: SignedIn;
@@ -28,6 +28,11 @@ async function understood(documentId: string, type: 'invoice' | 'reminder' | 'cr
   await testApp.container.jobs.createWorker().runUntilIdle();
 }
 
+async function linked(documentId: string, invoiceId: string, fields: Record<string, unknown>) {
+  await testApp.container.jobs.bus.publish(testApp.database.db, dunningLinkedEvent, { document_id: documentId, invoice_document_id: invoiceId, user_id: anna.userId, basis: 'invoice_number', confidence: 0.95, fields }, { userId: anna.userId });
+  await testApp.container.jobs.createWorker().runUntilIdle();
+}
+
 const tasksOf = async () => (await testApp.app.inject({ url: '/api/v1/tasks?sort=created_at', headers: anna.headers })).json<{ results: Record<string, unknown>[] }>().results;
 
 describe('tasks from documents', () => {
@@ -49,15 +54,29 @@ describe('tasks from documents', () => {
     expect((await tasksOf()).map((task) => [task.title, task.amount])).toEqual([['Strom bezahlen', '125.50']]);
   });
 
-  it('escalates the invoice task when its dunning letter arrives, instead of a second task', async () => {
+  it('escalates the invoice task when its linked dunning letter arrives, instead of a second task, and only once', async () => {
     const invoice = await document('invoice', { invoice_number: 'R-2026-0815' });
     await understood(invoice, 'invoice', { sender_name: 'Stadtwerke', amount_due: '120.00', due_date: '2026-11-20' });
     const dunning = await document('reminder');
-    await understood(dunning, 'reminder', { sender_name: 'Stadtwerke', amount_due: '125.00', fee: '5.00', due_date: '2026-12-02', linked_invoice_number: 'R-2026-0815', dunning_level: 1 });
+    const letter = { sender_name: 'Stadtwerke', fee: '5.00', due_date: '2026-12-02', linked_invoice_number: 'R-2026-0815', dunning_level: 1, linked_document_id: invoice };
+    await linked(dunning, invoice, letter);
+    await understood(dunning, 'reminder', letter);
+    await linked(dunning, invoice, letter); // reprocessed: the same letter again
     const tasks = await tasksOf();
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ amount: '125.00', due_local_date: '2026-12-02', document_id: dunning });
     expect(String(tasks[0]?.priority_reason)).toMatch(/^Mahnung/);
+  });
+
+  it('gives a dunning letter its own task when the invoice task was already done', async () => {
+    const invoice = await document('invoice', { invoice_number: 'R-7' });
+    await understood(invoice, 'invoice', { sender_name: 'Hausarzt', amount_due: '80.00', due_date: '2026-11-20' });
+    const [paid] = await tasksOf();
+    await testApp.app.inject({ method: 'PATCH', url: `/api/v1/tasks/${String(paid?.id)}`, headers: anna.headers, payload: { status: 'done' } });
+    const dunning = await document('reminder');
+    await linked(dunning, invoice, { sender_name: 'Hausarzt', amount_due: '85.00', due_date: '2026-12-05', dunning_level: 1, linked_document_id: invoice });
+    const tasks = await tasksOf();
+    expect(tasks.map((task) => [task.document_id, task.status, task.amount])).toEqual([[invoice, 'done', '80.00'], [dunning, 'open', '85.00']]);
   });
 
   it('makes no task for a credit note', async () => {

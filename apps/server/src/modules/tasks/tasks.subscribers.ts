@@ -1,8 +1,9 @@
 /**
  * How tasks follow what happens elsewhere, through events:
  * - `documents.understood`: create the task a document asks for, or update it when the document is
- *   reprocessed or corrected (never a second one; never over the user's own edits); a dunning
- *   letter escalates the task of the invoice it refers to.
+ *   reprocessed or corrected (never a second one; never over the user's own edits).
+ * - `documents.dunning_linked`: a dunning letter escalates the open task of the invoice it is about
+ *   (new deadline, amount claimed, dunning level; the task now points to the letter).
  * - `users.timezone_changed`: date-only deadlines keep their calendar date in the new zone.
  */
 import type { Executor } from '../../db/transaction.ts';
@@ -11,10 +12,10 @@ import { subscribe, type Subscriber } from '../../events/events.types.ts';
 import { moveDateDeadline } from '../../shared/dates/deadlines.ts';
 import { newId } from '../../shared/ids/ids.ts';
 import type { DocumentsRepository } from '../documents/documents.repository.ts';
-import { documentUnderstoodEvent } from '../documents/documents.schemas.ts';
+import { documentUnderstoodEvent, dunningLinkedEvent } from '../documents/documents.schemas.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
 import { timezoneChangedEvent } from '../users/users.schemas.ts';
-import { planFromDocument, type PlannedTask } from './tasks.from-documents.models.ts';
+import { escalation, planFromDocument, type PlannedTask } from './tasks.from-documents.models.ts';
 import { slaPriority } from './tasks.priority.models.ts';
 import type { TaskRow, TasksRepository } from './tasks.repository.ts';
 
@@ -26,6 +27,19 @@ export function tasksSubscribers(deps: {
   replan: (trx: Executor, userId: string, taskIds: readonly string[]) => Promise<void>;
   replanAll: (trx: Executor, userId: string) => Promise<void>;
 }): Subscriber[] {
+  const upsert = async (trx: Executor, input: { userId: string; documentId: string; task: PlannedTask; type: string; now: Date }) => {
+    const existing = own(await deps.tasks.fromDocument(trx, input.userId, input.documentId));
+    if (existing) {
+      if (existing.user_edited_at) return; // the user's own changes win over a reprocessed document
+      await deps.tasks.update(trx, input.userId, existing.id, values(input.task, input.type, input.now));
+      await deps.replan(trx, input.userId, [existing.id]);
+      return;
+    }
+    const id = newId();
+    await deps.tasks.insert(trx, { id, user_id: input.userId, document_id: input.documentId, status: 'open', created_at: toDbInstant(input.now), ...values(input.task, input.type, input.now) });
+    await deps.replan(trx, input.userId, [id]);
+  };
+
   const fromDocument = subscribe('tasks.from_document', documentUnderstoodEvent, async (event, { trx, clock }) => {
     const { document_id: documentId, user_id: userId } = event.payload;
     const user = await deps.users.findById(userId, trx);
@@ -33,49 +47,38 @@ export function tasksSubscribers(deps: {
     if (!user || !document) return; // deleted meanwhile: nothing to do
     const now = clock.now();
     const plan = planFromDocument({ type: event.payload.type, fields: event.payload.fields, now, timeZone: user.timezone, language: user.language });
-    if (plan.action === 'none') return;
+    // A dunning letter linked to its invoice: `tasks.escalate_on_dunning` acts on the link event.
+    if (plan.action !== 'create') return;
+    await upsert(trx, { userId, documentId, task: plan.task, type: event.payload.type, now });
+  });
 
-    const values = (task: PlannedTask, type: string) => ({
-      title: task.title.slice(0, 255),
-      due_date: task.due ? toDbInstant(task.due) : null,
-      due_is_date: task.dueIsDate,
-      amount: task.amountMinor,
-      currency: task.currency,
-      priority: task.priority ?? slaPriority({ due: task.due, now, documentType: type, amountMinor: task.amountMinor, currency: task.currency }).priority,
-      priority_source: task.priority ? ('manual' as const) : ('auto' as const),
-      details: toDbJson(task.details),
-      updated_at: toDbInstant(now),
-    });
-    const own = (rows: TaskRow[]) => rows.find((row) => fromDbJson<{ origin?: string }>(row.details).origin === 'document');
-
-    if (plan.action === 'escalate') {
-      const invoice = await deps.documents.findInvoiceByNumber(trx, userId, plan.invoiceNumber);
-      const invoiceTask = invoice ? own(await deps.tasks.fromDocument(trx, userId, invoice.id)) : undefined;
-      if (invoiceTask) {
-        // The dunning letter is now what the task is about: its type raises the automatic priority.
-        const details = { ...fromDbJson<Record<string, unknown>>(invoiceTask.details), dunning_level: plan.level, invoice_document_id: invoice?.id };
-        await deps.tasks.update(trx, userId, invoiceTask.id, {
-          document_id: documentId,
-          ...(plan.dueDate ? { due_date: toDbInstant(plan.dueDate), due_is_date: true } : {}),
-          amount: (invoiceTask.amount ?? 0) + plan.feeMinor,
-          details: toDbJson(details),
-          updated_at: toDbInstant(now),
-        });
-        await deps.replan(trx, userId, [invoiceTask.id]);
-        return;
-      }
-    }
-    const task = plan.action === 'escalate' ? plan.fallback : plan.task;
-    const existing = own(await deps.tasks.fromDocument(trx, userId, documentId));
-    if (existing) {
-      if (existing.user_edited_at) return; // the user's own changes win over a reprocessed document
-      await deps.tasks.update(trx, userId, existing.id, values(task, event.payload.type));
-      await deps.replan(trx, userId, [existing.id]);
+  const onDunning = subscribe('tasks.escalate_on_dunning', dunningLinkedEvent, async (event, { trx, clock }) => {
+    const { document_id: documentId, invoice_document_id: invoiceId, user_id: userId } = event.payload;
+    const user = await deps.users.findById(userId, trx);
+    const document = await deps.documents.findOwned(userId, documentId, trx);
+    if (!user || !document) return;
+    const now = clock.now();
+    const plan = planFromDocument({ type: 'reminder', fields: event.payload.fields, now, timeZone: user.timezone, language: user.language });
+    if (plan.action !== 'escalate') return;
+    // Already escalated by this letter (reprocessed, corrected): the same task again, never a second one.
+    const mine = own(await deps.tasks.fromDocument(trx, userId, documentId));
+    const invoiceTask = mine ?? own(await deps.tasks.fromDocument(trx, userId, invoiceId));
+    const settled = invoiceTask && (invoiceTask.status === 'done' || invoiceTask.status === 'cancelled');
+    const escalates = invoiceTask && !settled && (invoiceTask === mine ? fromDbJson<{ invoice_document_id?: string }>(invoiceTask.details).invoice_document_id === invoiceId : true);
+    if (!invoiceTask || !escalates) {
+      // Nothing open to escalate (the bill was marked paid, or its task removed): the letter gets its own task.
+      await upsert(trx, { userId, documentId, task: plan.fallback, type: 'reminder', now });
       return;
     }
-    const id = newId();
-    await deps.tasks.insert(trx, { id, user_id: userId, document_id: documentId, status: 'open', created_at: toDbInstant(now), ...values(task, event.payload.type) });
-    await deps.replan(trx, userId, [id]);
+    const next = escalation({ task: { amount: invoiceTask.amount, details: fromDbJson<Record<string, unknown>>(invoiceTask.details) }, plan, dunningDocumentId: documentId });
+    await deps.tasks.update(trx, userId, invoiceTask.id, {
+      document_id: documentId,
+      ...(next.due ? { due_date: toDbInstant(next.due), due_is_date: true } : {}),
+      amount: next.amount,
+      details: toDbJson({ ...next.details, invoice_document_id: invoiceId }),
+      updated_at: toDbInstant(now),
+    });
+    await deps.replan(trx, userId, [invoiceTask.id]);
   });
 
   const followTimeZone = subscribe('tasks.follow_timezone', timezoneChangedEvent, async (event, { trx, clock }) => {
@@ -89,5 +92,23 @@ export function tasksSubscribers(deps: {
     await deps.replanAll(trx, userId);
   });
 
-  return [fromDocument, followTimeZone];
+  return [fromDocument, onDunning, followTimeZone];
+}
+
+function values(task: PlannedTask, type: string, now: Date) {
+  return {
+    title: task.title.slice(0, 255),
+    due_date: task.due ? toDbInstant(task.due) : null,
+    due_is_date: task.dueIsDate,
+    amount: task.amountMinor,
+    currency: task.currency,
+    priority: task.priority ?? slaPriority({ due: task.due, now, documentType: type, amountMinor: task.amountMinor, currency: task.currency }).priority,
+    priority_source: task.priority ? ('manual' as const) : ('auto' as const),
+    details: toDbJson(task.details),
+    updated_at: toDbInstant(now),
+  };
+}
+
+function own(rows: TaskRow[]): TaskRow | undefined {
+  return rows.find((row) => fromDbJson<{ origin?: string }>(row.details).origin === 'document');
 }

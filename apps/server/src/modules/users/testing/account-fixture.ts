@@ -42,6 +42,7 @@ export async function fillAccount(container: Container, userId: string) {
   const firingId = newId();
   await db.insertInto('notification_firings').values({ id: firingId, user_id: userId, task_id: parentId, kind: 'reminder', severity: 'urgent', title: 'Telekom morgen fällig', body: '89,99 € sind morgen fällig', fire_key: `reminder:${reminderId}:2026-01-24T08:00:00.000Z`, reminder_ids: toDbJson([reminderId]), task_ids: toDbJson([parentId]) }).execute();
   await db.insertInto('notifications').values({ id: newId(), user_id: userId, task_id: parentId, reminder_id: reminderId, firing_id: firingId, title: 'Telekom morgen fällig', channel: 'in_app', status: 'sent', sent_at: now }).execute();
+  await db.insertInto('sender_profiles').values({ id: newId(), user_id: userId, sender_key: 'name:telekom deutschland gmbh', profile: toDbJson({ type: 'invoice', labels: { due_date: 'Bitte zahlen Sie bis' }, corrections: 1 }) }).execute();
   await db.insertInto('telegram_link_codes').values({ code_hash: newId().replace(/-/g, '').padEnd(64, '6'), user_id: userId, expires_at: '2026-01-25T10:10:00.000Z' }).execute();
   await db.insertInto('used_action_tokens').values({ token_id: newId().replace(/-/g, ''), user_id: userId, expires_at: '2026-02-01T00:00:00.000Z' }).execute();
   await db.insertInto('calendar_events').values({ id: newId(), user_id: userId, task_id: parentId, title: 'Telekom fällig', start_time: '2026-01-25T00:00:00.000Z', end_time: '2026-01-25T23:59:59.999Z', all_day: true }).execute();
