@@ -89,6 +89,19 @@ describe('tasks from documents', () => {
     expect(plan('appointment', { sender_name: 'Praxis' })).toEqual({ action: 'none', why: 'no appointment time found' });
   });
 
+  it('pays a tax assessment or insurance letter that asks for money, and asks nothing of one that does not', () => {
+    expect(plan('tax_document', { sender_name: 'Finanzamt Neustadt', amount_due: '312.00', due_date: '2026-12-14' })).toMatchObject({ action: 'create', task: { title: 'Finanzamt Neustadt bezahlen: 312,00 €', amountMinor: 31200 } });
+    expect(plan('insurance', { sender_name: 'Hausrat AG', total: '84.10', due_date: '2026-12-01' })).toMatchObject({ action: 'create', task: { amountMinor: 8410 } });
+    expect(plan('tax_document', { sender_name: 'Finanzamt Neustadt', amount_due: '0.00' })).toMatchObject({ action: 'none' });
+    expect(plan('insurance', { sender_name: 'Hausrat AG' })).toMatchObject({ action: 'none' });
+  });
+
+  it('asks to fill a prescription within its 28 days', () => {
+    expect(plan('prescription', { sender_name: 'Dr. Weber', issue_date: '2026-11-20' })).toMatchObject({
+      action: 'create', task: { title: 'Rezept einlösen (Dr. Weber)', due: new Date('2026-12-17T22:59:59.999Z'), dueIsDate: true },
+    });
+  });
+
   it('keeps a return deadline from a receipt, at low priority', () => {
     expect(plan('receipt', { sender_name: 'Elektromarkt', return_deadline: '2026-12-09' })).toMatchObject({ action: 'create', task: { priority: 'low', dueIsDate: true } });
   });

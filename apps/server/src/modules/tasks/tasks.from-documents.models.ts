@@ -45,6 +45,7 @@ export interface PlanInput {
 
 const OLD_BILL_DAYS = 14;
 const DEFAULT_TERMS_DAYS = 14;
+const PRESCRIPTION_DAYS = 28;
 
 function money(value: string | undefined, currency: string): number | null {
   if (value === undefined) return null;
@@ -94,7 +95,9 @@ export function planFromDocument(input: PlanInput): DocumentPlan {
   const sender = fields.sender_name?.trim() || (language === 'de' ? 'Absender' : 'sender');
   const today = DateTime.fromJSDate(input.now, { zone }).toISODate() ?? '';
 
-  if (input.type === 'invoice' || input.type === 'reminder') {
+  // A tax assessment or an insurance letter that asks for money is paid like a bill.
+  const asksForMoney = (input.type === 'tax_document' || input.type === 'insurance') && (money(fields.amount_due ?? fields.total, currency) ?? 0) > 0;
+  if (input.type === 'invoice' || input.type === 'reminder' || asksForMoney) {
     const amount = money(fields.amount_due ?? fields.total, currency);
     let dueDay = fields.due_date;
     let assumed: string | undefined;
@@ -148,6 +151,15 @@ export function planFromDocument(input: PlanInput): DocumentPlan {
     return {
       action: 'create',
       task: { title: `${language === 'de' ? 'Termin' : 'Appointment'}: ${whom}${place}`, due: at.toJSDate(), dueIsDate: false, amountMinor: null, currency, details: { origin: 'document', reminders: true } },
+    };
+  }
+
+  if (input.type === 'prescription') {
+    // A statutory health insurance prescription is valid for 28 days from its date (AM-RL § 11).
+    const base = fields.issue_date ?? today;
+    return {
+      action: 'create',
+      task: { title: language === 'de' ? `Rezept einlösen${fields.sender_name ? ` (${sender})` : ''}` : `Fill the prescription${fields.sender_name ? ` (${sender})` : ''}`, due: endOfLocalDate(localDay(base, PRESCRIPTION_DAYS - 1, zone), zone), dueIsDate: true, amountMinor: null, currency, details: { origin: 'document', reminders: true } },
     };
   }
 
