@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, logIn, signUp, type SignedIn, type TestApp } from '../../app/test-app.ts';
 import { invoiceLetter, textPdf, type InvoiceValues } from '../extraction/testing/made-documents.ts';
+import { startOpenAiFake } from '../extraction/llm/testing/openai-fake.ts';
 import { uploadFiles } from './testing/upload.ts';
 
 let testApp: TestApp;
@@ -181,5 +182,45 @@ describe('learning from corrections', () => {
     await runJobs();
     const other = (await testApp.app.inject({ url: `/api/v1/documents/${response.json<{ documents: { id: string }[] }>().documents[0]!.id}`, headers: ben.headers })).json<DocumentBody>();
     expect(other.metadata.fields.due_date?.source).not.toBe('learned');
+  });
+});
+
+describe('the optional LLM step', () => {
+  const letter = [
+    'Gärtnerei Blümel KG                               USt-IdNr. DE287654321',
+    'Rosenweg 3, 12345 Neustadt',
+    'Anna Beispiel',
+    'Neustadt, 04.05.2026',
+    'Rechnung GB-207',
+    'Heckenschnitt und Grünschnittabfuhr                 238,00 EUR',
+    'Gesamt                                             238,00 EUR',
+    'Wir freuen uns über Ihren Ausgleich spätestens zum 18.05.2026.',
+  ];
+
+  it('fills what the rules left open, marked as the LLM\'s, and a failing endpoint costs nothing but a note', async () => {
+    const fake = await startOpenAiFake();
+    await testApp.close();
+    testApp = await createTestApp({ config: { llmProvider: 'openai', llmBaseUrl: `${fake.url}`, llmModel: 'test-model', llmAllowPrivate: true, llmTimeoutSeconds: 5 } });
+    anna = await signUp(testApp, 'anna');
+    try {
+      const nothing = { sender_name: null, issue_date: null, amount: null, amount_due: null, currency: null, invoice_number: null, iban: null, payment_reference: null };
+      fake.answerNext({ kind: 'content', content: JSON.stringify({ ...nothing, due_date: '2026-05-18' }) });
+      const read1 = await read('blumel.pdf', letter);
+      expect(read1.metadata.due_date).toBe('2026-05-18');
+      expect(read1.metadata.fields.due_date?.source).toBe('llm');
+      expect(read1.metadata.fields.due_date?.confidence).toBeLessThan(0.9);
+      expect(read1.metadata.llm).toEqual({ fields: ['due_date'] });
+      // Only what was missing or unsure was asked: not the class the rules were sure of, nor other classes' facts.
+      const asked = fake.requests[0]?.json as { response_format: { json_schema: { schema: { properties: Record<string, unknown> } } } };
+      expect(Object.keys(asked.response_format.json_schema.schema.properties).sort()).toEqual([...Object.keys(nothing), 'due_date'].sort());
+
+      fake.answerNext({ kind: 'error', status: 500 });
+      const read2 = await read('blumel-2.pdf', [...letter.slice(0, 4), 'Rechnung GB-208', ...letter.slice(5)]);
+      expect(read2.metadata.due_date).toBeUndefined();
+      expect(read2.metadata.llm).toMatchObject({ fields: [], note: expect.stringMatching(/^The LLM step was skipped/) });
+      expect((await tasks()).length).toBe(2);
+    } finally {
+      await fake.close();
+    }
   });
 });
