@@ -7,6 +7,10 @@
  * Prints per-field accuracy, calibration of confidence >= 0.9, per-class recall and a confusion matrix.
  * With OCR (unless --no-ocr; --ocr tesseract|tesseract.js picks the driver) two more paths: the same
  * PDFs rendered as 150 dpi grayscale page images, and the receipt photos of the set.
+ *
+ * Workmate's own corpus (bench/corpus, docs/corpus.md) instead of the fixtures:
+ *   npm run bench:extraction -- --corpus [--holdout] [--renditions pdf,photo] [--out DIR] [--limit N] [--wrong]
+ * (`--holdout` alone scores only the holdout family); see bench/extraction/corpus.ts.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -59,7 +63,18 @@ function print(title: string, scores: DocumentScore[], failures: string[], showW
   if (showWrong) console.log(`\nwrong or missing fields:\n${formatWrong(scores) || '  none'}`);
 }
 
+/** The OCR driver (native tesseract when it works, else tesseract.js) and the scan settings the benchmarks read images with. */
+export async function ocrScan(args: readonly string[]): Promise<{ driver: OcrDriver; scan: ScanSettings; reason: string }> {
+  const choice = await chooseOcrDriver({ prefer: (option([...args], '--ocr') ?? 'auto') as 'auto' });
+  const scan: ScanSettings = { ocr: async () => choice.driver, languages: ['deu', 'eng'], pageTimeoutMs: 60_000, parallelPages: 2, maxPixels: 100_000_000 };
+  return { driver: choice.driver, scan, reason: choice.reason };
+}
+
 export async function run(args: string[]): Promise<void> {
+  if (args.includes('--corpus') || args.includes('--holdout')) {
+    await (await import('./extraction/corpus.ts')).runCorpus(args);
+    return;
+  }
   const fixtures = path.resolve(option(args, '--fixtures') ?? path.resolve(import.meta.dirname, '../../shared/fixtures/public'));
   if (!existsSync(path.join(fixtures, 'truth.jsonl'))) {
     console.log(`extraction benchmark skipped: no truth.jsonl in ${fixtures} (pass --fixtures DIR)`);
@@ -81,11 +96,10 @@ export async function run(args: string[]): Promise<void> {
   let driver: OcrDriver | undefined;
   let ocr: UnderstandOptions | undefined;
   if (!args.includes('--no-ocr')) {
-    const choice = await chooseOcrDriver({ prefer: (option(args, '--ocr') ?? 'auto') as 'auto' });
+    const choice = await ocrScan(args);
     driver = choice.driver;
     console.log(`OCR: ${choice.reason}`);
-    const scan: ScanSettings = { ocr: async () => choice.driver, languages: ['deu', 'eng'], pageTimeoutMs: 60_000, parallelPages: 2, maxPixels: 100_000_000 };
-    ocr = { maxPages: MAX_PAGES, scan };
+    ocr = { maxPages: MAX_PAGES, scan: choice.scan };
   }
   let skipped = 0;
   for (const row of rows) {
