@@ -9,6 +9,7 @@ import type { DocumentType } from '../../db/schema.ts';
 import { findAppointment } from './appointments/appointment.models.ts';
 import { normalisedNotice } from './contracts/facts.models.ts';
 import { cancellationDeadline, parseContractTerms, type ContractTerms } from './contracts/notice.models.ts';
+import { saysNoMinimumTerm } from './contracts/term.models.ts';
 import { findDunning } from './dunning/dunning.models.ts';
 import type { ContractFacts, DocumentFacts, FieldKey, FieldMap, FieldSource } from './extraction.types.ts';
 import { TEXT_CONFIDENCE_CAP } from './text/evidence.models.ts';
@@ -73,6 +74,11 @@ function contractReading(text: string, context: DepthContext): DepthReading {
   put('start_date', terms.start_date, 'text', CONTRACT_TERMS);
   put('minimum_term_months', terms.minimum_term_months, 'text', CONTRACT_TERMS);
   put('renewal_months', terms.renewal_months === 'indefinite' ? 0 : terms.renewal_months, 'text', CONTRACT_TERMS);
+  if (terms.minimum_term_months === undefined && saysNoMinimumTerm(text)) {
+    // No minimum term: cancellable at any time with the notice, open-ended from the start.
+    put('minimum_term_months', 0, 'text', CONTRACT_TERMS);
+    if (terms.renewal_months === undefined) put('renewal_months', 0, 'text', CONTRACT_TERMS);
+  }
   put('notice_period', terms.notice?.text, 'text', CONTRACT_TERMS);
   put('notice_period_normalised', terms.notice ? normalisedNotice(terms.notice) : undefined, 'text', CONTRACT_TERMS);
   const today = context.today ?? context.issueDate;

@@ -30,7 +30,10 @@ describe('headings that name the document', () => {
     ['Ihr Personalausweis läuft ab', 'identity_document', 'Personalausweis'],
     ['Ablauf Ihres Reisepasses', 'identity_document', 'Ablauf Ihres Reisepasses'],
     ['Mietvertrag', 'contract', 'Mietvertrag'],
-    ['Bestätigung Ihrer Kündigung', 'contract', 'Bestätigung Ihrer Kündigung'],
+    // A confirmed cancellation asks nothing more of the reader: no action, like a confirmed change of address.
+    ['Bestätigung Ihrer Kündigung', 'other', 'Bestätigung Ihrer Kündigung'],
+    ['Bestätigung Ihrer Adressänderung', 'other', 'Bestätigung Ihrer Adressänderung'],
+    ['Ihre Zahlung ist eingegangen', 'other', 'Zahlung ist eingegangen'],
     ['Quittung Nr. 12', 'receipt', 'Quittung'],
     ['Verdienstabrechnung Mai 2026', 'other', 'Verdienstabrechnung'],
     ['Kontoauszug 3/2026', 'other', 'Kontoauszug'],

@@ -24,4 +24,11 @@ describe('contract facts back to terms', () => {
     const contract = { start_date: '2024-01-15', minimum_term_months: 12, renewal_months: 0, notice_period_normalised: '3 months to end_of_term' };
     expect(nextCancellation(contract, '2026-11-26')).toEqual({ last_cancellation_date: '2026-11-26', ends_on: '2026-12-26' });
   });
+
+  it('counts a contract without a minimum term from today, open-ended', () => {
+    const contract = { start_date: '2026-03-14', minimum_term_months: 0, renewal_months: 0, notice_period_normalised: '1 months to end_of_month' };
+    expect(termsOfFacts(contract)).toMatchObject({ start_date: '2026-03-14', notice: { amount: 1, unit: 'months', anchor: 'end_of_month' } });
+    expect(termsOfFacts(contract)).not.toHaveProperty('minimum_term_months');
+    expect(nextCancellation(contract, '2026-03-23')).toEqual({ last_cancellation_date: '2026-03-31', ends_on: '2026-04-30' });
+  });
 });

@@ -19,10 +19,12 @@ export function termsOfFacts(contract: ContractFacts): ContractTerms | undefined
   const unit = match?.[2] as NoticeUnit | undefined;
   const anchor = match?.[3] as NoticeAnchor | undefined;
   if (!match || !unit || !anchor || !UNITS.includes(unit) || !ANCHORS.includes(anchor)) return undefined;
+  // No minimum term (0): cancellable at any time with the notice, nothing for a renewal to count from.
+  const minimum = contract.minimum_term_months ? contract.minimum_term_months : undefined;
   return {
     ...(contract.start_date ? { start_date: contract.start_date } : {}),
-    ...(contract.minimum_term_months !== undefined ? { minimum_term_months: contract.minimum_term_months } : {}),
-    ...(contract.renewal_months !== undefined ? { renewal_months: contract.renewal_months === 0 ? ('indefinite' as const) : contract.renewal_months } : {}),
+    ...(minimum !== undefined ? { minimum_term_months: minimum } : {}),
+    ...(minimum !== undefined && contract.renewal_months !== undefined ? { renewal_months: contract.renewal_months === 0 ? ('indefinite' as const) : contract.renewal_months } : {}),
     notice: { amount: Number(match[1]), unit, anchor, text: contract.notice_period ?? '' },
   };
 }

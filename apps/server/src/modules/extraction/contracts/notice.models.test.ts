@@ -3,6 +3,7 @@ import {
   type CancellationDeadline, type ContractTerms, type NoticeAnchor, type NoticePeriod, type NoticeUnit,
   cancellationDeadline, lastCancellationDate, parseContractTerms, parseNoticePeriod,
 } from './notice.models.ts';
+import { saysNoMinimumTerm } from './term.models.ts';
 
 /** The parsed terms without the notice's words, which are checked on their own. */
 function read(text: string): ContractTerms | undefined {
@@ -120,6 +121,17 @@ describe('parseContractTerms: start, term and renewal', () => {
     ['Laufzeit: 01.03.2025 bis 28.02.2026', { start_date: '2025-03-01', minimum_term_months: 12 }],
     ['Vertragslaufzeit vom 15.01.2026 - 14.01.2028', { start_date: '2026-01-15', minimum_term_months: 24 }],
     ['Laufzeit: 15.03.2025 bis 31.12.2025', { start_date: '2025-03-15' }],
+    // start words: compounds ending in -beginn, delivery and activation, "Start Ihres ..."
+    ['Abobeginn       14.03.2026', { start_date: '2026-03-14' }],
+    ['Belieferung ab        01.04.2025', { start_date: '2025-04-01' }],
+    ['Bereitstellung am: 16. Januar 2026.', { start_date: '2026-01-16' }],
+    ['Start Ihres Abos: 01.04.2026.', { start_date: '2026-04-01' }],
+    // renewals with words between verb and "sich", and fillers after the label
+    ['Wird der Vertrag nicht gekündigt, verlängert er sich stillschweigend um jeweils ein Jahr.', { renewal_months: 12 }],
+    ['Verlängerung: jeweils um ein Jahr.', { renewal_months: 12 }],
+    ['Nach Ablauf der Mindestlaufzeit läuft der Vertrag auf unbestimmte Zeit weiter.', { renewal_months: 'indefinite' }],
+    ['Nach der Mindestlaufzeit ist der Vertrag monatlich kündbar.', { renewal_months: 'indefinite' }],
+    ['Danach: auf unbestimmte Zeit, monatlich kündbar.', { renewal_months: 'indefinite' }],
   ])('%j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
@@ -245,12 +257,15 @@ describe('cancellationDeadline', () => {
     // the stated 14 days to 30.06. end it before the statutory 10.07.
     ['indefinite: a shorter stated notice wins', fixed('2025-03-01', 12, 'indefinite', notice(14, 'days', 'end_of_month')), '2026-06-10', ['2026-06-16', '2026-06-30', 'open_ended']],
 
+    // "unbefristet" without a first term is open-ended from the start: the notice counts from today
+    ['open-ended without a first term', { renewal_months: 'indefinite', notice: notice(1, 'months', 'any_day') }, '2025-06-01', ['2025-06-01', '2025-07-01', 'open_ended']],
+    ['open-ended, to the quarter\'s end', { start_date: '2016-11-01', renewal_months: 'indefinite', notice: notice(6, 'weeks', 'end_of_quarter') }, '2025-08-18', ['2025-08-19', '2025-09-30', 'open_ended']],
+
     // not known
     ['no notice', { start_date: '2025-03-01', minimum_term_months: 12, renewal_months: 12 }, '2025-06-01', undefined],
     ['a term without a start', { minimum_term_months: 12, renewal_months: 12, notice: notice(3, 'months', 'end_of_term') }, '2025-06-01', undefined],
     ['a minimum term without a start', { minimum_term_months: 24, notice: notice(1, 'months', 'end_of_month') }, '2025-06-01', undefined],
     ['a renewal without a first term', { start_date: '2025-03-01', renewal_months: 12, notice: notice(3, 'months', 'end_of_term') }, '2025-06-01', undefined],
-    ['an indefinite renewal without a first term', { renewal_months: 'indefinite', notice: notice(1, 'months', 'any_day') }, '2025-06-01', undefined],
     ['end of term without a term', { notice: notice(3, 'months', 'end_of_term') }, '2025-06-01', undefined],
     ['an unspecified notice without a term', { notice: notice(3, 'months', 'unspecified') }, '2025-06-01', undefined],
     ['a single term whose deadline passed', fixed('2025-03-01', 12, undefined, notice(3, 'months', 'end_of_term')), '2026-01-01', undefined],
@@ -277,5 +292,19 @@ describe('cancellationDeadline', () => {
     const terms = parseContractTerms(text);
     // 24 months from 01.03.2025 end 28.02.2027; 3 months before a month end: 30.11.2026
     expect(terms && lastCancellationDate(terms, { today: '2026-05-01' })).toBe('2026-11-30');
+  });
+});
+
+describe('a label/value table', () => {
+  it('reads each row as a clause of its own, so one row\'s quantity never feeds the next row\'s label', () => {
+    const table = ['Beginn        1. November 2018', 'Vertragsdauer     3 Jahre', 'Verlängerung      jeweils um ein Jahr', 'Kündigungsfrist    3 Monate zum Ende der Vertragslaufzeit'].join('\n');
+    expect(parseContractTerms(table)).toEqual({
+      start_date: '2018-11-01', minimum_term_months: 36, renewal_months: 12,
+      notice: { amount: 3, unit: 'months', anchor: 'end_of_term', text: 'Kündigungsfrist 3 Monate zum Ende der Vertragslaufzeit' },
+    });
+  });
+
+  it.each([['Mindestlaufzeit    keine', true], ['Dieser Tarif hat keine Mindestlaufzeit.', true], ['ohne Mindestvertragslaufzeit', true], ['Mindestlaufzeit: 12 Monate', false]])('%j says no minimum term: %s', (text, expected) => {
+    expect(saysNoMinimumTerm(text)).toBe(expected);
   });
 });

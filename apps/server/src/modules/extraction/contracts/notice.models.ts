@@ -78,7 +78,8 @@
  *   - No minimum term and no renewal: an open-ended contract; calendar anchors and any_day give
  *     the next possible end from today (or from the start, if later); end_of_term and unspecified
  *     have no term to count to: undefined.
- *   - A minimum term without a start, or a renewal without a first term: undefined.
+ *   - A minimum term without a start, or a renewal by a fixed period without a first term: undefined
+ *     ("unbefristet" without a first term is open-ended from the start).
  * - `basis` says what missing the date costs: 'term_end' (E ends a term; missing it renews or at
  *   least prolongs the contract), 'open_ended' (the next of recurring ends; missing it postpones
  *   the end by one month, quarter or year), 'consumer_rule' (the statutory one-month right).
@@ -250,8 +251,9 @@ export function cancellationDeadline(terms: ContractTerms, context: { today: str
   });
 
   if (minimum === undefined) {
-    // Without a first term there is nothing a renewal counts from, and no term to end.
-    if (renewal !== undefined || (!boundary && notice.anchor !== 'any_day')) return undefined;
+    // Without a first term there is nothing a renewal counts from, and no term to end; "unbefristet"
+    // (open-ended) says the same as no renewal at all.
+    if (typeof renewal === 'number' || (!boundary && notice.anchor !== 'any_day')) return undefined;
     const from = start !== undefined && start > today ? start : today;
     return firstOpenEnd(from, period, boundary, today);
   }

@@ -129,6 +129,8 @@ export function lookAhead(clause: string, index: number, reach = 200): string {
 }
 
 /** A new line starts a new clause after a full stop, or when it opens a list item, a paragraph or a label. */
+/** A short label, a gap of two or more spaces, a value: the layout keeps table columns apart that way. */
+const TABLE_ROW = /^\p{L}[\p{L}\s./()-]{1,40}?\S {2,}\S/u;
 const NEW_ITEM = /^(?:[-•*–]\s|§\s*\d|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s|\(?[a-z][.)]\s|\p{Lu}[\p{L}\s./()-]{1,40}:)/u;
 
 /** Sentences and list items: wrapped lines joined, words hyphenated at a line end rejoined, ";" splits. */
@@ -138,6 +140,13 @@ export function clauses(text: string): string[] {
   let current = '';
   for (const raw of joined.split('\n')) {
     const line = raw.trim();
+    // A row of a label/value table ("Kündigungsfrist    3 Monate zum ...") is a clause of its own.
+    if (TABLE_ROW.test(line)) {
+      if (current) segments.push(current);
+      segments.push(line);
+      current = '';
+      continue;
+    }
     if (current && (!line || /[.;!?]$/u.test(current) || NEW_ITEM.test(line))) {
       segments.push(current);
       current = '';

@@ -9,7 +9,7 @@ import { lookAhead, lookBack, quantities, type Quantity } from './phrases.models
 /** Ten years: longer terms are not what a consumer contract says. */
 export const MAX_TERM_MONTHS = 120;
 
-const START_LABEL = /(?<!\p{L})(?:Vertragsbeginn|Vertragsstart|Vertragsanfang|Laufzeitbeginn|Leistungsbeginn|Mitgliedschaftsbeginn|Beginn(?:\s+(?:des\s+Vertrag(?:e)?s|der\s+(?:Vertrags)?laufzeit|der\s+Mitgliedschaft))?|Startdatum|(?:contract\s+)?start\s+date|commencement\s+date|effective\s+date|(?:der\s+Vertrag\s+)?(?:beginnt|startet)|(?:commences|begins|starts))(?!\p{L})(?:\s*[:\-–]|\s+(?:am|ab(?:\s+dem)?|zum|mit\s+dem|on|as\s+of|from))*\s*/giu;
+const START_LABEL = /(?<!\p{L})(?:\p{L}{2,}(?:beginn|start)|Vertragsanfang|Bereitstellung(?:sdatum)?|Belieferung|Lieferung|Freischaltung|Aktivierung|(?:Start|Beginn)\s+(?:Ihre[sr]?|des|der)\s+\p{L}{2,}|Mitglied\s+seit|Beginn(?:\s+(?:des\s+Vertrag(?:e)?s|der\s+(?:Vertrags)?laufzeit|der\s+Mitgliedschaft))?|Startdatum|(?:contract\s+)?start\s+date|commencement\s+date|effective\s+date|(?:der\s+Vertrag\s+)?(?:beginnt|startet)|(?:commences|begins|starts))(?!\p{L})(?:\s*[:\-–]|\s+(?:am|ab(?:\s+dem)?|zum|mit\s+dem|on|as\s+of|from))*\s*/giu;
 const TERM_RANGE = /(?<!\p{L})(?:(?:Vertrags)?laufzeit|Vertragszeitraum|term)(?:\s*[:\-–]|\s+(?:vom|von|from))*\s*/giu;
 const RANGE_JOIN = /^\s*(?:-|–|bis(?:\s+(?:zum|einschließlich))?|to|until)\s*/iu;
 
@@ -55,12 +55,12 @@ function termMonths(token: Quantity): number | undefined {
 
 const FILLERS = String.raw`(?:(?:jeweils|automatisch|stillschweigend|weitere[nsmr]?|successive|additional|further|consecutive|periods?\s+of|terms?\s+of)\s+)*`;
 const RENEWAL_BEFORE = new RegExp(
-  String.raw`(?:verl[äa]nger(?:t|n)\s+sich(?!\p{L})[^.;!?]{0,80}?(?<!\p{L})(?:um|für)|(?<!\p{L})Verlängerung(?:szeitraum|slaufzeit|speriode)?(?:\s*[:\-–]|\s+(?:um|von|beträgt))*|renew(?:s|ed|al)?(?!\p{L})[^.;!?]{0,60}?(?<!\p{L})for|renewal\s+(?:term|period)(?:\s*[:\-–]|\s+(?:of|is))*|extended(?!\p{L})[^.;!?]{0,40}?(?<!\p{L})by)\s+${FILLERS}$`,
+  String.raw`(?:verl[äa]nger(?:t|n)(?:\s+\p{L}+){0,3}?\s+sich(?!\p{L})[^.;!?]{0,80}?(?<!\p{L})(?:um|für)|(?<!\p{L})Verlängerung(?:szeitraum|slaufzeit|speriode)?(?:\s*[:\-–]|\s+(?:um|von|beträgt|jeweils|automatisch|stillschweigend))*|renew(?:s|ed|al)?(?!\p{L})[^.;!?]{0,60}?(?<!\p{L})for|renewal\s+(?:term|period)(?:\s*[:\-–]|\s+(?:of|is))*|extended(?!\p{L})[^.;!?]{0,40}?(?<!\p{L})by)\s+${FILLERS}$`,
   'iu',
 );
 const RENEWED_PASSIVE = { before: new RegExp(String.raw`(?<!\p{L})um\s+${FILLERS}$`, 'iu'), after: /^\s+(?:[\p{L}]+\s+){0,2}?verlängert(?!\p{L})/iu };
-const INDEFINITE = /verl[äa]nger(?:t|n)\s+sich(?!\p{L})[^.;!?]{0,80}?(?:auf\s+unbestimmte\s+Zeit|unbefristet)|(?:auf\s+unbestimmte\s+Zeit|unbefristet)\s+verlängert|Verlängerung\s+auf\s+unbestimmte\s+Zeit|renew(?:s|ed)?(?!\p{L})[^.;!?]{0,60}?(?:indefinitely|for\s+an\s+indefinite\s+period)|continues?\s+(?:indefinitely|for\s+an\s+indefinite\s+period)/iu;
-const RENEWAL_ADVERB = /verl[äa]nger(?:t|n)\s+sich(?!\p{L})[^.;!?]{0,60}?(?<!\p{L})(?:jeweils\s+)?(monatlich|vierteljährlich|quartalsweise|jährlich|von\s+Jahr\s+zu\s+Jahr|von\s+Monat\s+zu\s+Monat)(?!\p{L})|renews?\s+(?:automatically\s+)?(monthly|quarterly|annually|yearly)|(month-to-month)/iu;
+const INDEFINITE = /verl[äa]nger(?:t|n)(?:\s+\p{L}+){0,3}?\s+sich(?!\p{L})[^.;!?]{0,80}?(?:auf\s+unbestimmte\s+Zeit|unbefristet)|(?:danach|anschließend|im\s+Anschluss|läuft|gilt)(?!\p{L})[^.;!?]{0,60}?(?:auf\s+unbestimmte\s+Zeit|unbefristet)|auf\s+unbestimmte\s+Zeit\s+(?:weiter|fort)|nach\s+(?:Ablauf\s+)?(?:der|dem|des)\s+\p{L}*(?:laufzeit|vertragsjahr|zeitraum)(?!\p{L})[^.;!?]{0,60}?(?:monatlich|jederzeit)\s+kündbar|(?:auf\s+unbestimmte\s+Zeit|unbefristet)\s+verlängert|Verlängerung\s+auf\s+unbestimmte\s+Zeit|renew(?:s|ed)?(?!\p{L})[^.;!?]{0,60}?(?:indefinitely|for\s+an\s+indefinite\s+period)|continues?\s+(?:indefinitely|for\s+an\s+indefinite\s+period)/iu;
+const RENEWAL_ADVERB = /verl[äa]nger(?:t|n)(?:\s+\p{L}+){0,3}?\s+sich(?!\p{L})[^.;!?]{0,60}?(?<!\p{L})(?:jeweils\s+)?(monatlich|vierteljährlich|quartalsweise|jährlich|von\s+Jahr\s+zu\s+Jahr|von\s+Monat\s+zu\s+Monat)(?!\p{L})|renews?\s+(?:automatically\s+)?(monthly|quarterly|annually|yearly)|(month-to-month)/iu;
 const ADVERB_MONTHS: Record<string, number> = { monatlich: 1, 'von monat zu monat': 1, vierteljährlich: 3, quartalsweise: 3, jährlich: 12, 'von jahr zu jahr': 12, monthly: 1, 'month-to-month': 1, quarterly: 3, annually: 12, yearly: 12 };
 
 export function renewalIn(clause: string): { value: number | 'indefinite'; at: number } | undefined {
@@ -80,6 +80,13 @@ export function renewalIn(clause: string): { value: number | 'indefinite'; at: n
   const months = word ? ADVERB_MONTHS[word.toLowerCase().replace(/\s+/gu, ' ')] : undefined;
   if (adverb && word && months) found.push({ value: months, at: adverb.index + adverb[0].length - word.length });
   return found.sort((p, q) => p.at - q.at)[0];
+}
+
+const NO_MINIMUM = /(?:keine|ohne)\s+Mindest(?:vertrags)?(?:laufzeit|dauer)|Mindest(?:vertrags)?(?:laufzeit|dauer)\s*:?\s+(?:keine|entfällt)(?!\p{L})|no\s+minimum\s+term/iu;
+
+/** The text says the contract has no minimum term ("keine Mindestlaufzeit", "Mindestlaufzeit: keine"). */
+export function saysNoMinimumTerm(text: string): boolean {
+  return NO_MINIMUM.test(text);
 }
 
 /** The quantity that follows `before` is a term or a renewal, not a notice period. */

@@ -284,3 +284,26 @@ describe('what the text path promises (>= 0.9 means wrong in at most 2 % of case
     expect(confidences(text.replace('129,00', '119,00'))('invoice_number')).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('insurance letters and contract terms', () => {
+  it('reads a policy that states its term and notice as a contract, with its terms', () => {
+    const policy = extractFromText([
+      'Nordlicht Versicherung AG · Hafenweg 2 · 20457 Hamburg',
+      'Versicherungsschein Nr. HR-2291',
+      'Hausratversicherung',
+      'Beginn        1. November 2018',
+      'Vertragsdauer     3 Jahre',
+      'Verlängerung      jeweils um ein Jahr',
+      'Kündigungsfrist    3 Monate zum Ende der Vertragslaufzeit',
+      'Jahresbeitrag     116,64 €',
+    ].join('\n'), { today: '2026-01-28' });
+    expect(policy.type).toBe('contract');
+    expect(policy.typeReason).toMatch(/a contract$/);
+    expect(policy.facts.contract).toMatchObject({ start_date: '2018-11-01', minimum_term_months: 36, renewal_months: 12, last_cancellation_date: '2026-07-31' });
+  });
+
+  it('keeps a premium notice without terms an insurance letter', () => {
+    const notice = extractFromText(['Nordlicht Versicherung AG', 'Beitragsanpassung zum 01.01.2027', 'Ihr neuer Jahresbeitrag beträgt 128,30 €.'].join('\n'));
+    expect(notice.type).toBe('insurance');
+  });
+});

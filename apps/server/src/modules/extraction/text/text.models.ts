@@ -7,7 +7,8 @@
 import type { DocumentFacts, FieldKey, FieldMap, SourceExtraction } from '../extraction.types.ts';
 import type { Totals } from './amounts.models.ts';
 import { centsToDecimal, chooseTotals, findAmountCandidates, largestAmount } from './amounts.models.ts';
-import { classify } from './classify.models.ts';
+import { classify, type Classification } from './classify.models.ts';
+import { parseContractTerms } from '../contracts/notice.models.ts';
 import { findCurrency } from './currency.models.ts';
 import { detectDateOrder } from './dates.models.ts';
 import type { Found } from './evidence.models.ts';
@@ -34,7 +35,7 @@ export function extractFromText(text: string, context: TextContext = {}): Source
   const language = languageOf(whole);
   const mark = detectDecimalMark(whole);
   const currency = findCurrency(layout, mark, 'dmy', language === 'de');
-  const classification = classify(layout);
+  const classification = contractTermsDecide(classify(layout), text);
   const receipt = classification.type === 'receipt';
   // A till slip's "$" is rarely American (Singapore, Malaysia, Australia): day-first unless a date says otherwise.
   const order = detectDateOrder(whole, currency?.value === 'USD' && language === 'en' && !receipt);
@@ -95,6 +96,18 @@ export function extractFromText(text: string, context: TextContext = {}): Source
   addInDepth(readInDepth(classification.type, text, { ...(facts.issue_date ? { issueDate: facts.issue_date } : {}), ...(context.today ? { today: context.today } : {}) }), facts, fields);
 
   return { type: classification.type, typeConfidence: classification.confidence, typeReason: classification.reason, facts, fields };
+}
+
+/**
+ * An insurance policy that states its term and notice period asks what any contract asks (keep or
+ * cancel by a date): it is read, and tasked, as a contract. Insurance letters without such terms
+ * (a premium notice, a claim) keep their class.
+ */
+function contractTermsDecide(classification: Classification, text: string): Classification {
+  if (classification.type !== 'insurance') return classification;
+  const terms = parseContractTerms(text);
+  if (!terms?.notice || (terms.minimum_term_months === undefined && terms.renewal_months === undefined)) return classification;
+  return { ...classification, type: 'contract', reason: `${classification.reason}; states its term and notice period: a contract` };
 }
 
 /** A dunning letter's own deadline and claim are more specific than the generic due date and total. */
