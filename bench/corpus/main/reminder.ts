@@ -5,8 +5,8 @@
  * the creditor's IBAN and the open amount. The new deadline is absolute or relative ("innerhalb von
  * 7 Tagen", counted from the letter's date), or missing in a gentle reminder.
  *
- * Fee: what the letter calls Mahngebühr / Mahnkosten (for an agency: the creditor's own dunning
- * costs); an agency's Inkassokosten and interest are part of the amount claimed, not the fee.
+ * Fee: every dunning and collection charge added to the claim (Mahngebühr / Mahnkosten, and for an
+ * agency also its Inkassokosten), as `DunningFacts.fee` defines it; interest is not a fee.
  */
 import { addDays } from '../render/days.ts';
 import type { Rng } from '../render/random.ts';
@@ -140,7 +140,7 @@ export function reminderDraft(rng: Rng, index: number, invoice: InvoiceRecord, l
         dunning_level: level,
         linked_invoice_number: mode === 'number' ? invoice.number : null,
         original_invoice_date: showDate ? invoice.issue : null,
-        fee: fee ? decimal(fee) : null,
+        fee: fee + collection ? decimal(fee + collection) : null,
       },
       links_to: invoice.key,
     },

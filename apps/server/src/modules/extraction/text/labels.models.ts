@@ -102,6 +102,9 @@ export function parseId(text: string): Parsed<string> | undefined {
   // Long numbers are printed in groups ("1234 5678 9012"): the groups together are the number.
   const grouped = /^\d{2,6}(?: \d{2,6}){1,4}(?=\s{2,}|\s*$)/.exec(bare)?.[0];
   if (grouped) return { value: grouped, raw: grouped };
+  // A short capital prefix and a number, one space apart ("RG 2026-582", "RE 10442"): one identifier.
+  const prefixed = /^(?!(?:EUR|USD|CHF|GBP|DM)\s)[A-ZÄÖÜ]{1,4} (\d[\p{L}\d/._-]*[\p{L}\d]|\d)(?=\s|[,;)](?!\d)|$)/u.exec(bare);
+  if (prefixed && validId(prefixed[1]!.replace(/[.,;:)]+$/, ''))) return { value: prefixed[0], raw: prefixed[0] };
   const token = (bare.split(/\s+/)[0] ?? '').replace(/^[#:]+/, '').replace(/[.,;:)]+$/, '');
   return validId(token) ? { value: token, raw: token } : undefined;
 }

@@ -62,3 +62,19 @@ describe('findLabeled', () => {
     expect(values(text)).toEqual(expected);
   });
 });
+
+describe('identifiers', () => {
+  it.each([
+    ['RG 2026-582 vom 16.01.2026', 'RG 2026-582'],
+    ['RE 10442', 'RE 10442'],
+    ['Nr. 4711', '4711'],
+    ['RE-2024/0815 bitte angeben', 'RE-2024/0815'],
+    ['1234 5678 9012', '1234 5678 9012'],
+  ])('%j is %j', (text, expected) => {
+    expect(parseId(text)?.value).toBe(expected);
+  });
+
+  it.each([['EUR 123,45'], ['Rechnung folgt'], ['AB CD']])('%j is none', (text) => {
+    expect(parseId(text)).toBeUndefined();
+  });
+});
