@@ -34,11 +34,34 @@ describe('scanImage', () => {
     expect(outcome.page.text).toContain('R-2026-0815');
   });
 
+  it('reads a page in black and white when the gray page gave nothing, and says so', { timeout: 60_000 }, async () => {
+    // Stands in for a textured background that hides the text from the layout analysis: the gray
+    // page reads as nothing, only a page of pure black and white pixels is passed to the real OCR.
+    const grayBlind: OcrDriver = {
+      ...driver,
+      recognize: async (png, options) => {
+        if ((await distinctValues(png)) <= 2) return driver.recognize(png, options);
+        return { text: '', words: [], confidence: 0, width: 1000, height: 1400, languages: 'deu+eng' };
+      },
+      detectRotation: async () => ({ rotation: 0, confidence: 0 }),
+    };
+    const outcome = await scanImage(await scannedPage(LETTER), 'image/png', { ...settings, ocr: async () => grayBlind }, 'Page 1');
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.page.steps).toContain('binarised');
+    expect(outcome.page.text).toContain('R-2026-0815');
+  });
+
   it('skips a page that takes longer than its limit, with a warning', async () => {
     const outcome = await scanImage(await scannedPage(LETTER), 'image/png', { ...settings, pageTimeoutMs: 1 }, 'Page 3');
     expect(outcome).toEqual({ ok: false, warning: 'Page 3: reading took longer than 0 s and was skipped.' });
   });
 });
+
+async function distinctValues(png: Uint8Array): Promise<number> {
+  const { data } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+  return new Set(data).size;
+}
 
 describe('inBatches', () => {
   it('keeps the order and never runs more than asked at once', async () => {

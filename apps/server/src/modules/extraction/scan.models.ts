@@ -5,7 +5,7 @@
  * (`parallelPages`); a page that takes longer than its time limit is skipped with a warning instead
  * of failing the whole document.
  */
-import { prepareForOcr, rotate } from './image/prepare.models.ts';
+import { binarize, prepareForOcr, rotate } from './image/prepare.models.ts';
 import type { OcrDriver, OcrResult } from './ocr/ocr.types.ts';
 import { OcrTimeoutError } from './ocr/ocr.types.ts';
 import { findPaymentQr } from './qr/qr.reader.ts';
@@ -55,6 +55,17 @@ export async function scanImage(bytes: Uint8Array, mime: string, settings: ScanS
           png = turned;
           steps.push(`rotated ${360 - rotation}`);
         }
+      }
+    }
+    if (!readsWell(result)) {
+      // Still poor: a noisy or textured background can hide the text from the layout analysis; a
+      // black-and-white page often reads where the gray one did not. The better reading wins.
+      const binary = await binarize(png);
+      const third = await driver.recognize(binary, options);
+      if (readingScore(third) > readingScore(result)) {
+        result = third;
+        png = binary;
+        steps.push('binarised');
       }
     }
     // The QR code is looked for on the original image (sharper); HEIC and later pages of a TIFF on the prepared page.

@@ -37,6 +37,18 @@ export async function rotateKeepingSize(image: GrayImage, degrees: number): Prom
 }
 
 /** Turns a PNG (or any image sharp reads) by `degrees` clockwise; the result is a gray PNG, white where uncovered. */
+/**
+ * Black and white at the middle gray: the last resort for a page the OCR could not lay out (a
+ * noisy or textured background read as picture, not text). The pipeline has already flattened the
+ * light, so one threshold fits the whole page.
+ */
+export async function binarize(png: Uint8Array): Promise<Uint8Array> {
+  const { density } = await sharp(png).metadata();
+  let pipeline = sharp(png).toColourspace('b-w').threshold(128);
+  if (density) pipeline = pipeline.withDensity(density);
+  return new Uint8Array(await pipeline.png().toBuffer());
+}
+
 export async function rotate(png: Uint8Array, degrees: number): Promise<Uint8Array> {
   const { density } = await sharp(png).metadata();
   let pipeline = sharp(png).rotate(degrees, { background: WHITE }).toColourspace('b-w');

@@ -307,3 +307,29 @@ describe('insurance letters and contract terms', () => {
     expect(notice.type).toBe('insurance');
   });
 });
+
+describe('a class its facts must back', () => {
+  it('reads a letter that only talks about a contract as one that needs nothing', () => {
+    const letter = extractFromText([
+      'Stadtwerke Neustadt GmbH',
+      'Neustadt, 02.03.2026',
+      'Sehr geehrte Kundin, sehr geehrter Kunde,',
+      'zu Ihrem Vertrag über die Stromlieferung möchten wir Sie informieren: Ihre Vertragsunterlagen',
+      'und die Vertragsbedingungen finden Sie ab sofort in unserem Kundenportal. An Ihrer Vertragslaufzeit',
+      'und Ihrem Vertrag ändert sich nichts.',
+    ].join('\n'));
+    expect(letter.type).toBe('other');
+    expect(letter.typeReason).toMatch(/no contract terms in it: other$/);
+  });
+
+  it('keeps a contract whose terms are printed', () => {
+    const letter = extractFromText([
+      'Stadtwerke Neustadt GmbH',
+      'Neustadt, 02.03.2026',
+      'zu Ihrem Vertrag über die Stromlieferung: der Vertrag beginnt am 01.04.2026 und hat eine Mindestlaufzeit von 12 Monaten.',
+      'Er kann mit einer Frist von 1 Monat zum Ende der Laufzeit gekündigt werden.',
+    ].join('\n'), { today: '2026-03-02' });
+    expect(letter.type).toBe('contract');
+    expect(letter.facts.contract?.last_cancellation_date).toBe('2027-02-28');
+  });
+});

@@ -93,9 +93,11 @@ export function extractFromText(text: string, context: TextContext = {}): Source
   ]);
   if (payment) facts.payment_info = payment;
   set('payment_means', 'payment_means', means);
-  addInDepth(readInDepth(classification.type, text, { ...(facts.issue_date ? { issueDate: facts.issue_date } : {}), ...(context.today ? { today: context.today } : {}) }), facts, fields);
+  const depth = readInDepth(classification.type, text, { ...(facts.issue_date ? { issueDate: facts.issue_date } : {}), ...(context.today ? { today: context.today } : {}) });
+  addInDepth(depth, facts, fields);
+  const backed = backedByFacts(classification, depth);
 
-  return { type: classification.type, typeConfidence: classification.confidence, typeReason: classification.reason, facts, fields };
+  return { type: backed.type, typeConfidence: backed.confidence, typeReason: backed.reason, facts, fields };
 }
 
 /**
@@ -108,6 +110,20 @@ function contractTermsDecide(classification: Classification, text: string): Clas
   const terms = parseContractTerms(text);
   if (!terms?.notice || (terms.minimum_term_months === undefined && terms.renewal_months === undefined)) return classification;
   return { ...classification, type: 'contract', reason: `${classification.reason}; states its term and notice period: a contract` };
+}
+
+/**
+ * Words alone ("Ihr Vertrag", "Termin") make a letter about a contract or an appointment, not one:
+ * a contract or appointment class that no heading named and whose own facts are not in the text
+ * (no term, no notice; no date and time) is a letter that needs nothing of its own: `other`. No
+ * task is lost by it, as both ask for nothing without those facts.
+ */
+function backedByFacts(classification: Classification, depth: DepthReading): Classification {
+  const named = classification.reason.startsWith('heading:') || classification.reason.startsWith('learned');
+  if (named || (classification.type !== 'contract' && classification.type !== 'appointment')) return classification;
+  const own = classification.type === 'contract' ? depth.facts.contract : depth.facts.appointment?.datetime;
+  if (own) return classification;
+  return { type: 'other', confidence: Math.min(classification.confidence, 0.7), reason: `${classification.reason}; but no ${classification.type === 'contract' ? 'contract terms' : 'appointment time'} in it: other` };
 }
 
 /** A dunning letter's own deadline and claim are more specific than the generic due date and total. */
