@@ -126,6 +126,15 @@ export interface SourceExtraction {
   fields: FieldMap;
 }
 
+/** A document's class and facts as a whole, the shape later steps (learning, the LLM) refine. */
+export interface ClassifiedReading {
+  type: DocumentType;
+  typeConfidence: number;
+  typeReason: string;
+  facts: DocumentFacts;
+  fields: FieldMap;
+}
+
 /** A validation rule's verdict on the facts. */
 export interface ValidationCheck {
   /** Stable name: `iban_checksum`, `bic_format`, `net_plus_tax`, `line_sum`, `due_after_issue`, ... */

@@ -5,25 +5,16 @@
  * theirs. A contract whose printed terms came from the LLM gets its cancellation date computed here,
  * by the same rules as one read from the text.
  */
-import type { DocumentType } from '../../db/schema.ts';
 import { normalisedNotice, nextCancellation, termsOfFacts } from './contracts/facts.models.ts';
 import { parseNoticePeriod } from './contracts/notice.models.ts';
-import { FIELD_KEYS, type DocumentFacts, type FieldKey, type FieldMap, type SourceExtraction } from './extraction.types.ts';
+import { FIELD_KEYS, type ClassifiedReading, type DocumentFacts, type FieldKey, type FieldMap, type SourceExtraction } from './extraction.types.ts';
 import { getFact, setFact } from './merge.models.ts';
-
-export interface Reading {
-  type: DocumentType;
-  typeConfidence: number;
-  typeReason: string;
-  facts: DocumentFacts;
-  fields: FieldMap;
-}
 
 const SURE_CLASS = 0.9;
 const COMPUTED_FROM_LLM = 0.6;
 
 /** The reading with the LLM's fields; `taken` lists the keys it changed. */
-export function mergeLlm<R extends Reading>(reading: R, llm: SourceExtraction, today: string | undefined): R & { taken: (FieldKey | 'type')[] } {
+export function mergeLlm<R extends ClassifiedReading>(reading: R, llm: SourceExtraction, today: string | undefined): R & { taken: (FieldKey | 'type')[] } {
   const facts: DocumentFacts = structuredClone(reading.facts);
   const fields: FieldMap = { ...reading.fields };
   const taken: (FieldKey | 'type')[] = [];

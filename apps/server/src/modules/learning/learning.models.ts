@@ -8,7 +8,7 @@
  * same misreading comes back on the next letter) or as the user corrected it.
  */
 import type { DocumentType } from '../../db/schema.ts';
-import type { DocumentFacts, FieldKey, FieldMap } from '../extraction/extraction.types.ts';
+import type { ClassifiedReading, DocumentFacts, FieldKey, FieldMap } from '../extraction/extraction.types.ts';
 import { findDates } from '../extraction/text/dates.models.ts';
 import { loose } from '../extraction/text/layout.models.ts';
 
@@ -28,13 +28,7 @@ export interface SenderProfile {
   corrections: number;
 }
 
-export interface Reading {
-  type: DocumentType;
-  typeConfidence: number;
-  typeReason: string;
-  facts: DocumentFacts;
-  fields: FieldMap;
-}
+export type Reading = ClassifiedReading;
 
 /** Confidence of learned values: a sender's habits, confirmed by its user, but habits change. */
 const LEARNED_VALUE = 0.9;

@@ -5,22 +5,12 @@
  * and how far to believe the answer is provider-free (`llm.models.ts`).
  */
 
-export type LlmProvider = 'openai' | 'ollama';
+import type { Config } from '../../../config/config.ts';
 
-/** The WORKMATE_LLM_* settings (config.schema.ts), as `loadConfig` returns them. */
-export interface LlmConfig {
-  llmProvider: 'off' | LlmProvider;
-  /** The endpoint's base URL: `https://api.openai.com/v1`, `http://ollama.lan:11434`, ... */
-  llmBaseUrl: string | undefined;
-  llmModel: string | undefined;
-  /** Sent as a Bearer token; never logged, never part of a warning. */
-  llmApiKey: string | undefined;
-  /** The whole call (connect, send, answer); fractions are allowed (tests). */
-  llmTimeoutSeconds: number;
-  llmAllowPrivate: boolean;
-  /** Longest document text sent, in characters; the rest is cut off. */
-  llmMaxTextChars: number;
-}
+export type LlmProvider = Exclude<Config['llmProvider'], 'off'>;
+
+/** The WORKMATE_LLM_* settings (config.schema.ts documents each). */
+export type LlmConfig = Pick<Config, 'llmProvider' | 'llmBaseUrl' | 'llmModel' | 'llmApiKey' | 'llmTimeoutSeconds' | 'llmAllowPrivate' | 'llmMaxTextChars'>;
 
 /** One structured-output request, provider-free. */
 export interface LlmRequest {
