@@ -24,12 +24,26 @@ export function readLetter(raw: string): Letter {
   let offset = 0;
   // A page break ends a paragraph like an empty line does.
   for (const [index, line] of normalizeText(raw).replace(/\f/g, '\n\n').split('\n').entries()) {
-    const text = line.trim();
+    const text = unglue(line.trim());
     lines.push({ index, text, start: offset });
     offset += text.length + 1;
   }
   const text = lines.map((line) => line.text).join('\n');
   return { text, lines, order: detectDateOrder(text) };
+}
+
+/**
+ * OCR of a photo often loses the spaces around dates and times ("Terminam20.02.2026,um09.00Uhr"):
+ * a space goes back between a word and a date or time, and between a time and "Uhr". Only here,
+ * where dates and times are looked for; identifiers and IBANs elsewhere keep their letters and digits together.
+ */
+export function unglue(line: string): string {
+  return line
+    .replace(/(Uhr)(?=\p{L})/gu, '$1 ')
+    .replace(/(\p{Ll})(?=\d{1,2}[.:]\d{1,2}(?:[.:]|\s*Uhr|\s*h\b|$|[\s,]))/gu, '$1 ')
+    .replace(/(\p{Ll}{3,})(?=(?:19|20)\d{2}(?!\d))/gu, '$1 ')
+    .replace(/(\d)(?=(?:Uhr|um|bei|im|in|bis)(?!\p{L}))/gu, '$1 ')
+    .replace(/,(?=um\s|\d{1,2}[.:]\d{2})/gu, ', ');
 }
 
 export function lineAt(letter: Letter, offset: number): LetterLine {
