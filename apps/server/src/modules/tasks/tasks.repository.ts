@@ -271,6 +271,12 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
     return withDocumentType(executor).where('tasks.user_id', '=', userId).where('tasks.document_id', '=', documentId).execute();
   }
 
+  /** Tasks a dunning letter took over from this invoice document (`details.invoice_document_id`). */
+  async function escalatedFrom(executor: Kysely<Database>, userId: string, invoiceDocumentId: string): Promise<TaskRow[]> {
+    const invoice = dialect === 'postgres' ? sql<string>`tasks.details->>'invoice_document_id'` : sql<string>`json_extract(tasks.details, '$.invoice_document_id')`;
+    return withDocumentType(executor).where('tasks.user_id', '=', userId).where(invoice, '=', invoiceDocumentId).execute();
+  }
+
   async function openDateOnly(executor: Kysely<Database>, userId: string) {
     return executor.selectFrom('tasks').select(['id', 'due_date']).where('user_id', '=', userId).where('due_is_date', '=', true).where('due_date', 'is not', null).where('status', 'in', [...OPEN]).execute();
   }
@@ -303,7 +309,7 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
   }
 
   return {
-    unblocked, countOpen, fromDocument, openDateOnly, find, findMany, findDetailed, insert, update, remove, list, blockersOf, dependencyEdges, addDependency, removeDependency,
+    unblocked, countOpen, fromDocument, escalatedFrom, openDateOnly, find, findMany, findDetailed, insert, update, remove, list, blockersOf, dependencyEdges, addDependency, removeDependency,
     openSiblings, recurrenceOf, setRecurrence, clearRecurrence, seriesInstance,
   };
 }

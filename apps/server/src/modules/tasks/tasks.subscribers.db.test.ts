@@ -62,6 +62,7 @@ describe('tasks from documents', () => {
     await linked(dunning, invoice, letter);
     await understood(dunning, 'reminder', letter);
     await linked(dunning, invoice, letter); // reprocessed: the same letter again
+    await understood(invoice, 'invoice', { sender_name: 'Stadtwerke', amount_due: '120.00', due_date: '2026-11-20' }); // the invoice reprocessed
     const tasks = await tasksOf();
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ amount: '125.00', due_local_date: '2026-12-02', document_id: dunning });

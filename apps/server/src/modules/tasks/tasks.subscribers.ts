@@ -28,6 +28,8 @@ export function tasksSubscribers(deps: {
   replanAll: (trx: Executor, userId: string) => Promise<void>;
 }): Subscriber[] {
   const upsert = async (trx: Executor, input: { userId: string; documentId: string; task: PlannedTask; type: string; now: Date }) => {
+    // An invoice whose task a dunning letter took over is that task's already: reprocessing the invoice adds none.
+    if ((await deps.tasks.escalatedFrom(trx, input.userId, input.documentId)).length > 0) return;
     const existing = own(await deps.tasks.fromDocument(trx, input.userId, input.documentId));
     if (existing) {
       if (existing.user_edited_at) return; // the user's own changes win over a reprocessed document
