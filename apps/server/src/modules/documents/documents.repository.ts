@@ -189,20 +189,6 @@ export function createDocumentsRepository({ db, dialect }: { db: Kysely<Database
     return files.flatMap((file) => [file.path, ...(file.thumbnail_path ? [file.thumbnail_path] : [])]);
   }
 
-  /** The user's invoice with this invoice number in its metadata (dialect-specific JSON access). */
-  async function findInvoiceByNumber(executor: Kysely<Database>, userId: string, invoiceNumber: string) {
-    const number = dialect === 'postgres' ? sql<string>`metadata->>'invoice_number'` : sql<string>`json_extract(metadata, '$.invoice_number')`;
-    return executor
-      .selectFrom('documents')
-      .select(['id', 'type'])
-      .where('user_id', '=', userId)
-      .where('type', '=', 'invoice')
-      .where('deleted_at', 'is', null)
-      .where(number, '=', invoiceNumber)
-      .orderBy('uploaded_at', 'desc')
-      .executeTakeFirst();
-  }
-
   /** Contracts whose stored cancellation date lies before `before` ('YYYY-MM-DD'): their next one is due. */
   async function contractsPastCancellation(executor: Kysely<Database>, before: string, limit: number) {
     const last = dialect === 'postgres' ? sql<string>`metadata->'contract'->>'last_cancellation_date'` : sql<string>`json_extract(metadata, '$.contract.last_cancellation_date')`;
@@ -255,7 +241,7 @@ export function createDocumentsRepository({ db, dialect }: { db: Kysely<Database
 
   return {
     findOwned, findDetail, findForProcessing, pagesOf, findByChecksum, insertUpload, list, markProcessing, saveUnderstanding, markFailed, markPending, setThumbnail, saveCorrection,
-    softDelete, expiredDeleted, purge, findInvoiceByNumber, invoicesForLinking, textOf, contractsPastCancellation, saveMetadata, needingAttention,
+    softDelete, expiredDeleted, purge, invoicesForLinking, textOf, contractsPastCancellation, saveMetadata, needingAttention,
   };
 }
 

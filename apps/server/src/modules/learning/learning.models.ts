@@ -10,7 +10,7 @@
 import type { DocumentType } from '../../db/schema.ts';
 import type { ClassifiedReading, DocumentFacts, FieldKey, FieldMap } from '../extraction/extraction.types.ts';
 import { findDates } from '../extraction/text/dates.models.ts';
-import { loose } from '../extraction/text/layout.models.ts';
+import { escapeRegExp, loose } from '../extraction/text/layout.models.ts';
 
 /** Fields whose printed label is learned: the value follows the label on its line. */
 export const LABELLED_FIELDS = ['due_date', 'issue_date', 'invoice_number'] as const;
@@ -111,7 +111,7 @@ function dateAt(line: string, iso: string): number | undefined {
 }
 
 function numberAt(line: string, value: string): number | undefined {
-  const match = new RegExp(`(?<![\\p{L}\\p{N}])${escape(value)}(?![\\p{L}\\p{N}])`, 'u').exec(line);
+  const match = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(value)}(?![\\p{L}\\p{N}])`, 'u').exec(line);
   return match?.index;
 }
 
@@ -161,7 +161,7 @@ export function applyProfile(reading: Reading, profile: SenderProfile, text: str
 
 /** The value printed after `label` on the same line. */
 export function valueAfter(text: string, label: string, field: LabelledField): string | undefined {
-  const pattern = new RegExp(`(?<![\\p{L}])${loose(escape(label).replace(/\s+/g, '\\s+'))}[\\s:.]*`, 'iu');
+  const pattern = new RegExp(`(?<![\\p{L}])${loose(escapeRegExp(label).replace(/\s+/g, '\\s+'))}[\\s:.]*`, 'iu');
   for (const line of text.split(/\n|\f/)) {
     const match = pattern.exec(line);
     if (!match) continue;
@@ -175,8 +175,4 @@ export function valueAfter(text: string, label: string, field: LabelledField): s
     if (date) return date.iso;
   }
   return undefined;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -23,6 +23,7 @@
  * a collection agency writes in its own name); when that does not single one out, no link.
  */
 import type { DocumentFacts } from '../extraction.types.ts';
+import { escapeRegExp } from '../text/layout.models.ts';
 import { toCents } from '../text/numbers.models.ts';
 
 export interface LinkCandidate { id: string; invoice_number?: string; reference?: string; customer_number?: string; iban?: string; amount?: string; amount_due?: string; issue_date?: string; sender_name?: string }
@@ -45,7 +46,7 @@ function ocrFolded(value: string): string {
 /** `needle` (normalised) occurs in `haystack` as a whole token: not "117" inside "2024117". */
 function containsToken(haystack: string | undefined, needle: string): boolean {
   if (!haystack || needle.length < 4 || !/\d/.test(needle)) return false;
-  const flexible = [...needle].map((char) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(String.raw`[\s\-_./]*`);
+  const flexible = [...needle].map(escapeRegExp).join(String.raw`[\s\-_./]*`);
   return new RegExp(String.raw`(?<![\p{L}\d])${flexible}(?![\p{L}\d])`, 'iu').test(haystack);
 }
 

@@ -89,6 +89,11 @@ export function loose(source: string): string {
   return source.replace(/r(?=[a-zäöüß])/g, 'r ?');
 }
 
+/** `text` as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function looseRegExp(source: string, flags = 'iu'): RegExp {
   return new RegExp(loose(source), flags);
 }
