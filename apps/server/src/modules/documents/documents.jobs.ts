@@ -165,14 +165,22 @@ export function documentsJobHandlers(deps: DocumentsJobDeps): JobRegistration[] 
     const latest = localDateOf(now, 'Pacific/Kiritimati');
     let moved = 0;
     await context.complete(async (trx) => {
-      for (const row of await repository.contractsPastCancellation(trx, latest, RECOMPUTE_BATCH)) {
-        const user = await deps.users.findById(row.user_id, trx);
-        const metadata = fromDbJson<StoredMetadata>(row.metadata);
-        const next = recomputedContract(metadata, localDateOf(now, user?.timezone ?? 'UTC'));
-        if (!next) continue;
-        await repository.saveMetadata(trx, row.id, next, now);
-        await announceDocument(trx, deps.bus, { id: row.id, userId: row.user_id, type: row.type, metadata: next, reason: 'processed' });
-        moved += 1;
+      // Page through by id: contracts whose date cannot move (set by hand, terms unknown) stay
+      // candidates, and must not hide the ones behind them.
+      const zones = new Map<string, string>();
+      let afterId: string | undefined;
+      for (;;) {
+        const rows = await repository.contractsPastCancellation(trx, latest, afterId, RECOMPUTE_BATCH);
+        for (const row of rows) {
+          if (!zones.has(row.user_id)) zones.set(row.user_id, (await deps.users.findById(row.user_id, trx))?.timezone ?? 'UTC');
+          const next = recomputedContract(fromDbJson<StoredMetadata>(row.metadata), localDateOf(now, zones.get(row.user_id)!));
+          if (!next) continue;
+          await repository.saveMetadata(trx, row.id, next, now);
+          await announceDocument(trx, deps.bus, { id: row.id, userId: row.user_id, type: row.type, metadata: next, reason: 'processed' });
+          moved += 1;
+        }
+        if (rows.length < RECOMPUTE_BATCH) break;
+        afterId = rows.at(-1)!.id;
       }
     });
     context.logger.info({ moved }, 'moved passed contract cancellation dates to the next term');

@@ -190,15 +190,17 @@ export function createDocumentsRepository({ db, dialect }: { db: Kysely<Database
   }
 
   /** Contracts whose stored cancellation date lies before `before` ('YYYY-MM-DD'): their next one is due. */
-  async function contractsPastCancellation(executor: Kysely<Database>, before: string, limit: number) {
+  async function contractsPastCancellation(executor: Kysely<Database>, before: string, afterId: string | undefined, limit: number) {
     const last = dialect === 'postgres' ? sql<string>`metadata->'contract'->>'last_cancellation_date'` : sql<string>`json_extract(metadata, '$.contract.last_cancellation_date')`;
-    return executor
+    let query = executor
       .selectFrom('documents')
       .select(['id', 'user_id', 'type', 'metadata'])
       .where('type', '=', 'contract')
       .where('processing_status', '=', 'done')
       .where('deleted_at', 'is', null)
-      .where(last, '<', before)
+      .where(last, '<', before);
+    if (afterId !== undefined) query = query.where('id', '>', afterId);
+    return query
       .orderBy('id')
       .limit(limit)
       .execute();
