@@ -2,7 +2,7 @@
 // The test command (`npm test`): lint, typecheck, build, then the vitest suites one by one, each
 // with its own counts, and an overall "N passed, N failed" line. Exits non-zero on any failure.
 //
-//   node scripts/test.mjs [--suites unit,sqlite,postgres] [--only <file filter>] [--skip-static] [-- --seed N]
+//   node scripts/test.mjs [--suites unit,web,sqlite,postgres,e2e] [--only <file filter>] [--skip-static] [-- --seed N]
 //
 // The PostgreSQL suite uses TEST_DATABASE_URL (each test file creates its own database there);
 // without it, an embedded PGlite stands in, except under CI=true.
@@ -18,7 +18,7 @@ const option = (name) => {
   const index = own.indexOf(name);
   return index === -1 ? undefined : own[index + 1];
 };
-const suites = (option('--suites') ?? 'unit,sqlite,postgres').split(',');
+const suites = (option('--suites') ?? 'unit,web,sqlite,postgres,e2e').split(',');
 const only = option('--only');
 const skipStatic = own.includes('--skip-static') || only !== undefined;
 const seedIndex = passThrough.indexOf('--seed');

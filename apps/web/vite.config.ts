@@ -1,6 +1,43 @@
-import { defineConfig } from 'vite';
+import { gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+/** JavaScript budget of the first screen (entry chunk and everything it imports statically), gzip. */
+const FIRST_SCREEN_BUDGET_BYTES = 200 * 1024;
+
+/**
+ * Prints what the first screen costs (the entry and its static imports; lazy screens excluded)
+ * and fails the build when it grows past the budget.
+ */
+function firstScreenBudget(): Plugin {
+  return {
+    name: 'workmate-first-screen-budget',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((item) => item.type === 'chunk' && item.isEntry);
+      if (!entry || entry.type !== 'chunk') return;
+      const seen = new Set<string>();
+      const visit = (fileName: string) => {
+        if (seen.has(fileName)) return;
+        seen.add(fileName);
+        const chunk = bundle[fileName];
+        if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
+      };
+      visit(entry.fileName);
+      let gzip = 0;
+      for (const fileName of seen) {
+        const chunk = bundle[fileName];
+        if (chunk?.type === 'chunk') gzip += gzipSync(chunk.code, { level: 9 }).length;
+      }
+      const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+      process.stdout.write(`\nfirst screen JS: ${kb(gzip)} gzip in ${seen.size} file(s) (budget ${kb(FIRST_SCREEN_BUDGET_BYTES)})\n`);
+      if (gzip > FIRST_SCREEN_BUDGET_BYTES) this.error(`the first screen's JS (${kb(gzip)} gzip) is over its budget of ${kb(FIRST_SCREEN_BUDGET_BYTES)}`);
+    },
+  };
+}
 
 export default defineConfig({
-  build: { outDir: 'dist', emptyOutDir: true },
-  server: { proxy: { '/api': 'http://localhost:8080', '/readyz': 'http://localhost:8080' } },
+  plugins: [react(), firstScreenBudget()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: { proxy: { '/api': 'http://localhost:8080', '/readyz': 'http://localhost:8080', '/a/': 'http://localhost:8080' } },
 });

@@ -1,0 +1,54 @@
+/** What the API answers on a failure (`{ error: { code, message, details } }`), as a thrown error. */
+export interface FieldProblem {
+  location: string;
+  field: string;
+  problem: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** Validation problems of the body, by field name (`request.validation_failed`). */
+  fieldProblems(): Record<string, string> {
+    if (!Array.isArray(this.details)) return {};
+    const byField: Record<string, string> = {};
+    for (const item of this.details as Partial<FieldProblem>[]) {
+      if (item && typeof item.field === 'string' && typeof item.problem === 'string' && !(item.field in byField)) byField[item.field] = item.problem;
+    }
+    return byField;
+  }
+}
+
+/** The server could not be reached at all (offline, server down). */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('network', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+export async function apiErrorOf(response: Response): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = await response.clone().json();
+  } catch {
+    body = undefined;
+  }
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  return new ApiError(
+    response.status,
+    typeof error?.code === 'string' ? error.code : `http.${response.status}`,
+    typeof error?.message === 'string' ? error.message : response.statusText,
+    error?.details,
+  );
+}
