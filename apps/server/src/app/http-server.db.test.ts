@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,6 +32,31 @@ describe('HTTP server', () => {
     expect(page.headers['content-security-policy']).not.toMatch(/unsafe-inline/);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect((await testApp.app.inject({ url: '/api/v1/users/me' })).headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('serves the web app: hashed assets cached for good, app URLs answered with index.html, API misses stay JSON 404s', async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'workmate-web-'));
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(webRoot, 'assets', 'index-abc123.js'), 'console.log(1)');
+    try {
+      testApp = await createTestApp({ webRoot });
+      const asset = await testApp.app.inject({ url: '/assets/index-abc123.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      for (const url of ['/', '/tasks/0b7e2c1a-0000-4000-8000-000000000001', '/documents/x/review?from=capture']) {
+        const page = await testApp.app.inject({ url });
+        expect(page.statusCode, url).toBe(200);
+        expect(page.body, url).toContain('<div id="root">');
+        expect(page.headers['cache-control'], url).toBe('no-cache');
+      }
+      const api = await testApp.app.inject({ url: '/api/v1/nothing-here' });
+      expect(api.statusCode).toBe(404);
+      expect(api.json()).toMatchObject({ error: { code: 'route.not_found' } });
+      expect((await testApp.app.inject({ url: '/assets/missing.js' })).statusCode).toBe(404);
+    } finally {
+      rmSync(webRoot, { recursive: true, force: true });
+    }
   });
 
   it('is not ready while migrations are pending', async () => {

@@ -132,7 +132,22 @@ export async function buildHttpServer(deps: HttpDependencies): Promise<FastifyIn
 
   const webRoot = deps.settings.webRoot;
   if (webRoot && existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      // Vite names built assets by their content hash: they never change. Everything else (index.html,
+      // sw.js, the manifest) is checked on every load, so an update reaches users at once.
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    // The app's own URLs (/tasks/…, /documents/…/review) are routes of the single-page app: a reload
+    // or a link from an e-mail gets index.html. API paths and missing files stay 404s.
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      const path = request.url.split('?')[0] ?? '';
+      if (path.startsWith('/api/') || path.startsWith('/a/') || /\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
   } else {
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
       reply.type('text/plain; charset=utf-8').send('Workmate is running. The web app is not built: run `npm run build`.\n'),

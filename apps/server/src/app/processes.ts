@@ -7,7 +7,7 @@ import { Worker as Thread } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/config.ts';
 import { migrateToLatest } from '../migrations/migrator.ts';
-import { systemClock } from '../shared/clock/clock.ts';
+import { processClock } from '../shared/clock/clock.ts';
 import { createLogger, type Logger } from '../shared/logging/logger.ts';
 import { createContainer, type Container } from './container.ts';
 import { buildHttpServer } from './http-server.ts';
@@ -22,7 +22,7 @@ function webRoot(): string {
 
 async function prepare(config: Config, role: string): Promise<Container> {
   const logger = createLogger(config.logLevel).child({ role });
-  const container = createContainer({ config, clock: systemClock, logger });
+  const container = createContainer({ config, clock: processClock(config.testNow), logger });
   if (config.migrateOnStart) {
     const report = await migrateToLatest(container.handle, { onProgress: (message) => logger.info(message) });
     if (report.applied.length > 0) logger.info({ applied: report.applied }, 'database migrated');

@@ -32,7 +32,7 @@ export interface SignedIn {
   headers: { authorization: string };
 }
 
-export async function createTestApp(options: { config?: Partial<Config>; migrate?: boolean; database?: TestDatabase } = {}): Promise<TestApp> {
+export async function createTestApp(options: { config?: Partial<Config>; migrate?: boolean; database?: TestDatabase; webRoot?: string } = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase({ migrate: options.migrate ?? true }));
   const dataDir = mkdtempSync(join(tmpdir(), 'workmate-app-'));
   const clock = createManualClock('2026-11-25T10:00:00.000Z');
@@ -44,7 +44,7 @@ export async function createTestApp(options: { config?: Partial<Config>; migrate
   const app = await buildHttpServer({
     logger,
     clock,
-    settings: { maxJsonBodyBytes: config.maxJsonBodyBytes, maxUploadBytes: config.maxUploadBytes, accessTokenTtlSeconds: config.accessTokenTtlSeconds, trustedProxies: config.trustedProxies },
+    settings: { maxJsonBodyBytes: config.maxJsonBodyBytes, maxUploadBytes: config.maxUploadBytes, accessTokenTtlSeconds: config.accessTokenTtlSeconds, trustedProxies: config.trustedProxies, ...(options.webRoot ? { webRoot: options.webRoot } : {}) },
     usecases: container.usecases,
     version: 'test',
   });

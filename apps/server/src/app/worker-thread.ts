@@ -4,13 +4,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config/config.ts';
-import { systemClock } from '../shared/clock/clock.ts';
+import { processClock } from '../shared/clock/clock.ts';
 import { createLogger } from '../shared/logging/logger.ts';
 import { createContainer } from './container.ts';
 
 const { config } = workerData as { config: Config };
 const logger = createLogger(config.logLevel).child({ thread: 'worker' });
-const container = createContainer({ config, clock: systemClock, logger });
+const container = createContainer({ config, clock: processClock(config.testNow), logger });
 const worker = container.jobs.createWorker();
 worker.start();
 

@@ -299,6 +299,11 @@ export const settings = {
     default: true,
     description: 'Apply pending database migrations when a process starts (an existing SQLite file is backed up first). Set to false to run `workmate migrate` yourself.',
   },
+  testNow: {
+    env: 'WORKMATE_TEST_NOW',
+    schema: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})$' }),
+    description: 'Tests only (refused unless `NODE_ENV=test`): the instant the server\'s clock starts at, e.g. `2026-11-25T09:00:00Z`; from there it runs in real time. The end-to-end test uses it to read a fixture invoice on its issue date.',
+  },
   shutdownTimeoutSeconds: {
     env: 'WORKMATE_SHUTDOWN_TIMEOUT_SECONDS',
     schema: Type.Integer({ minimum: 1, maximum: 600 }),

@@ -102,6 +102,14 @@ describe('configuration', () => {
     ]);
   });
 
+  it('sets the clock for tests only under NODE_ENV=test', () => {
+    expect(problemsOf({ WORKMATE_TEST_NOW: '2026-11-25T09:00:00Z' })).toEqual(['WORKMATE_TEST_NOW sets the clock for tests and is refused unless NODE_ENV=test']);
+    expect(problemsOf({ WORKMATE_TEST_NOW: '2026-11-25T09:00:00Z', NODE_ENV: 'production' })).toHaveLength(1);
+    expect(loadConfig({ WORKMATE_TEST_NOW: '2026-11-25T09:00:00Z', NODE_ENV: 'test' }).testNow).toBe('2026-11-25T09:00:00Z');
+    expect(problemsOf({ WORKMATE_TEST_NOW: '2026-13-45T09:00:00Z', NODE_ENV: 'test' })).toEqual(['WORKMATE_TEST_NOW = "2026-13-45T09:00:00Z": not a valid instant']);
+    expect(problemsOf({ WORKMATE_TEST_NOW: 'yesterday', NODE_ENV: 'test' })[0]).toMatch(/^WORKMATE_TEST_NOW = "yesterday"/);
+  });
+
   it('is documented by the generated docs/configuration.md', () => {
     const committed = readFileSync(new URL('../../../../docs/configuration.md', import.meta.url), 'utf8');
     expect(committed, 'run `npm run docs:config` after changing a setting').toBe(renderConfigurationDoc());

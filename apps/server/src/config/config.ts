@@ -57,6 +57,7 @@ export interface Config {
   reminderBatchSize: number;
   migrateOnStart: boolean;
   shutdownTimeoutSeconds: number;
+  testNow: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +110,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   if ((config.whatsappAppSecret === undefined) !== (config.whatsappVerifyToken === undefined)) {
     problems.push('WORKMATE_WHATSAPP_APP_SECRET and WORKMATE_WHATSAPP_VERIFY_TOKEN are set together: the WhatsApp webhook needs both');
+  }
+  if (config.testNow !== undefined && env.NODE_ENV !== 'test') {
+    problems.push('WORKMATE_TEST_NOW sets the clock for tests and is refused unless NODE_ENV=test');
+  } else if (config.testNow !== undefined && Number.isNaN(Date.parse(config.testNow))) {
+    problems.push(`WORKMATE_TEST_NOW = ${JSON.stringify(config.testNow)}: not a valid instant`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

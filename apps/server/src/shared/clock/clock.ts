@@ -23,3 +23,17 @@ export function createManualClock(start: Date | string = '2026-01-01T00:00:00.00
     },
   };
 }
+
+/**
+ * A clock that starts at `start` and then runs in real time (for end-to-end tests that need a
+ * fixed "today" but working timeouts). `realNow` is the underlying clock.
+ */
+export function createShiftedClock(start: Date | string, realNow: () => number = () => Date.now()): Clock {
+  const offset = new Date(start).getTime() - realNow();
+  return { now: () => new Date(realNow() + offset) };
+}
+
+/** The clock of a running process: the real one, or the shifted one of WORKMATE_TEST_NOW. */
+export function processClock(testNow: string | undefined): Clock {
+  return testNow === undefined ? systemClock : createShiftedClock(testNow);
+}
