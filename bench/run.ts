@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   extraction: () => import('./extraction.bench.ts'),
   tasks: () => import('./tasks.bench.ts'),
   reminders: () => import('./reminders.bench.ts'),
+  web: () => import('./web.bench.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);
