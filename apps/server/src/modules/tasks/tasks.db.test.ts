@@ -1,7 +1,7 @@
 /** The task API on both databases: fields, lists, sub-steps, dependencies, tags and recurrence. */
 import type { InjectOptions } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, signUp, type SignedIn, type TestApp } from '../../app/test-app.ts';
+import { createTestApp, logIn, signUp, type SignedIn, type TestApp } from '../../app/test-app.ts';
 
 let testApp: TestApp;
 let anna: SignedIn;
@@ -128,25 +128,34 @@ describe('tasks', () => {
     expect([rrule.statusCode, rrule.json().error.details]).toEqual([422, { unsupported: ['BYMONTHDAY'] }]);
   });
 
-  it('show today calmly: overdue worst first, due within 48 h, newly unblocked, documents needing a look, and a count of the rest', async () => {
+  it('show today calmly: overdue worst first, due within 48 h (also when started), newly unblocked, new for three days, documents needing a look, and a count of the rest', async () => {
     const letter = await create({ title: 'Mahnung', due_date: '2026-11-20' });
     const olderLetter = await create({ title: 'Rundfunkbeitrag', due_date: '2026-11-10', amount: '55.08' });
     const tomorrow = await create({ title: 'Miete', due_date: '2026-11-26' });
     const prerequisite = await create({ title: 'Belege sammeln', status: 'done' });
     const waiting = await create({ title: 'Steuererklärung', due_date: '2027-05-31' });
     await call({ method: 'POST', url: `/api/v1/tasks/${waiting.id}/dependencies`, payload: { depends_on_task_id: prerequisite.id } });
-    await create({ title: 'Irgendwann aufräumen' });
+    const someday = await create({ title: 'Irgendwann aufräumen' });
+    const started = await create({ title: 'Kita-Antrag', due_date: '2026-11-26', status: 'in_progress' });
     const fileId = crypto.randomUUID();
     await testApp.database.db.insertInto('files').values({ id: fileId, user_id: anna.userId, path: `${anna.userId}/${fileId}`, original_filename: 'scan.jpg', size_bytes: 1, mime_type: 'image/jpeg', checksum: 'b'.repeat(64) }).execute();
     await testApp.database.db.insertInto('documents').values({ id: crypto.randomUUID(), user_id: anna.userId, file_id: fileId, type: 'other', processing_status: 'failed', processing_error: 'Das Foto ist zu unscharf.' }).execute();
 
     const today = (await call({ url: '/api/v1/today' })).json();
     expect(today.overdue.map((task: { id: string }) => task.id)).toEqual([olderLetter.id, letter.id]);
-    expect(today.due_soon.map((task: { id: string }) => task.id)).toEqual([tomorrow.id]);
+    expect(today.due_soon.map((task: { id: string }) => task.id)).toEqual([tomorrow.id, started.id]);
     expect(today.unblocked.map((task: { id: string }) => task.id)).toEqual([waiting.id]);
+    // Added in the last three days and not listed above: it stays in sight although it has no date.
+    expect(today.new_tasks.map((task: { id: string }) => task.id)).toEqual([someday.id]);
     expect(today.failed_documents).toEqual([expect.objectContaining({ processing_error: 'Das Foto ist zu unscharf.' })]);
     expect(today.documents_to_review).toEqual([]);
-    expect(today.other_open_tasks).toBe(1);
+    expect(today.other_open_tasks).toBe(0);
+
+    testApp.clock.advance(73 * 3_600_000);
+    anna = await logIn(testApp, 'anna');
+    const later = (await call({ url: '/api/v1/today' })).json();
+    expect(later.new_tasks).toEqual([]);
+    expect(later.other_open_tasks).toBe(1);
   });
 
   it('read a quick-add line, and create the task from it', async () => {

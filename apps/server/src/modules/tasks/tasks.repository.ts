@@ -18,6 +18,9 @@ export type DetailedTaskRow = Omit<TaskRow, 'user_id' | 'details' | 'user_edited
 
 export interface TaskFilters {
   status?: string;
+  /** Open or in progress. */
+  unfinished?: boolean;
+  createdAfter?: Date;
   priority?: string;
   tagKey?: string;
   documentId?: string;
@@ -155,6 +158,8 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
   function matching(userId: string, filters: TaskFilters, now: Date) {
     let query = db.selectFrom('tasks').where('tasks.user_id', '=', userId);
     if (filters.status) query = query.where('tasks.status', '=', filters.status as never);
+    if (filters.unfinished) query = query.where('tasks.status', 'in', [...OPEN]);
+    if (filters.createdAfter) query = query.where('tasks.created_at', '>', toDbInstant(filters.createdAfter));
     if (filters.priority) query = query.where('tasks.priority', '=', filters.priority as never);
     if (filters.documentId) query = query.where('tasks.document_id', '=', filters.documentId);
     if (filters.parentId === 'none') query = query.where('tasks.parent_task_id', 'is', null);

@@ -149,6 +149,7 @@ export const Today = Type.Object({
   overdue: Type.Array(Task, { description: 'Worst first, at most 10.' }),
   due_soon: Type.Array(Task, { description: 'Due within 48 hours, at most 10.' }),
   unblocked: Type.Array(Task, { description: 'Waited for other tasks and can start now.' }),
+  new_tasks: Type.Array(Task, { description: 'Added in the last 3 days and not listed above (e.g. a bill read today, due in three weeks), newest first, at most 10.' }),
   documents_to_review: Type.Array(AttentionDocument),
   failed_documents: Type.Array(AttentionDocument),
   other_open_tasks: Type.Integer({ description: 'Open tasks not listed above.' }),

@@ -26,6 +26,8 @@ import type { DetailedTaskRow, RecurrenceRow, TaskRow, TasksRepository, TaskSort
 import type { CreateTaskBody, ListTasksQuery, RecurrenceInput, UpdateTaskBody } from './tasks.schemas.ts';
 
 const TODAY_LIMIT = 10;
+/** How long a new task stays on Today even when its due date is far off. */
+const NEW_TASK_HOURS = 72;
 /** Documents understood with less confidence than this are shown for review. */
 const REVIEW_BELOW_CONFIDENCE = 0.8;
 const MANUAL_SCORE: Record<Priority, number> = { critical: 100, high: 70, medium: 50, low: 20 };
@@ -332,31 +334,41 @@ export function createTasksUsecases(deps: {
 
   /**
    * The calm daily view: what is overdue (worst first), what is due within 48 hours, documents that
-   * need a look, tasks that were waiting and now can start, and how many other tasks are open.
+   * need a look, tasks that were waiting and now can start, what was added in the last three days
+   * (so a bill read today and due in three weeks does not vanish into the list), and how many other
+   * tasks are open.
    */
   async function today(userId: string) {
     const now = clock.now();
-    const open = { status: 'open' };
-    const [overdue, dueSoon, unblocked, attention, totalOpen] = await Promise.all([
-      tasks.list(userId, { overdue: true }, 'priority', { limit: TODAY_LIMIT, offset: 0 }, now, { count: false }),
-      tasks.list(userId, { ...open, dueAfter: new Date(now.getTime() - 1), dueBefore: new Date(now.getTime() + 48 * 3_600_000) }, 'due_date', { limit: TODAY_LIMIT, offset: 0 }, now, { count: false }),
+    const window = { limit: TODAY_LIMIT, offset: 0 };
+    const [overdue, dueSoon, unblocked, recent, attention, totalOpen] = await Promise.all([
+      tasks.list(userId, { overdue: true }, 'priority', window, now, { count: false }),
+      tasks.list(userId, { unfinished: true, dueAfter: new Date(now.getTime() - 1), dueBefore: new Date(now.getTime() + 48 * 3_600_000) }, 'due_date', window, now, { count: false }),
       tasks.unblocked(userId, TODAY_LIMIT),
+      tasks.list(userId, { unfinished: true, parentId: 'none', createdAfter: new Date(now.getTime() - NEW_TASK_HOURS * 3_600_000) }, '-created_at', window, now, { count: false }),
       deps.documents.needingAttention(userId, TODAY_LIMIT, REVIEW_BELOW_CONFIDENCE),
       tasks.countOpen(userId),
     ]);
-    const soon = dueSoon.rows.filter((row) => !overdue.rows.some((other) => other.id === row.id));
-    const ready = unblocked.filter((row) => !overdue.rows.some((other) => other.id === row.id) && !soon.some((other) => other.id === row.id));
-    // One enrichment for all three lists.
-    const enriched = await enrich(userId, [...overdue.rows, ...soon, ...ready]);
+    // Each task in one list only, the first that names it.
+    const listed = new Set<string>();
+    const fresh = (rows: readonly DetailedTaskRow[]) =>
+      rows.filter((row) => {
+        if (listed.has(row.id)) return false;
+        listed.add(row.id);
+        return true;
+      });
+    const [overdueRows, soon, ready, added] = [fresh(overdue.rows), fresh(dueSoon.rows), fresh(unblocked), fresh(recent.rows)];
+    // One enrichment for all four lists.
+    const enriched = await enrich(userId, [...overdueRows, ...soon, ...ready, ...added]);
     const pick = (rows: readonly DetailedTaskRow[]) => rows.map((row) => enriched.find((task) => task.id === row.id)).filter((task) => task !== undefined);
-    const shown = new Set([...overdue.rows, ...soon, ...ready].map((row) => row.id));
     return {
-      overdue: pick(overdue.rows),
+      overdue: pick(overdueRows),
       due_soon: pick(soon),
       unblocked: pick(ready),
+      new_tasks: pick(added),
       documents_to_review: attention.review,
       failed_documents: attention.failed,
-      other_open_tasks: Math.max(totalOpen - shown.size, 0),
+      other_open_tasks: Math.max(totalOpen - listed.size, 0),
     };
   }
 

@@ -5,7 +5,7 @@
  * and a base URL instead.
  */
 import createClient from 'openapi-fetch';
-import { ApiError, apiErrorOf, NetworkError } from './errors.ts';
+import { ApiError, apiErrorFrom, NetworkError } from './errors.ts';
 import type { paths } from './schema.gen.ts';
 
 export type Api = ReturnType<typeof createClient<paths>>;
@@ -69,8 +69,9 @@ export function createApi(options: ApiOptions = {}): Api {
 
 /** openapi-fetch answers `{ data, error, response }`; this turns a failure into a thrown ApiError. */
 export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, response } = await call;
-  if (!response.ok) throw await apiErrorOf(response);
+  const { data, error, response } = await call;
+  // openapi-fetch has already read (and parsed) the body of a failed response: take the error from it.
+  if (!response.ok) throw apiErrorFrom(response, error);
   return data as T;
 }
 

@@ -37,13 +37,8 @@ export class NetworkError extends Error {
   }
 }
 
-export async function apiErrorOf(response: Response): Promise<ApiError> {
-  let body: unknown;
-  try {
-    body = await response.clone().json();
-  } catch {
-    body = undefined;
-  }
+/** The ApiError of a failed response whose body was already read (openapi-fetch hands it over parsed). */
+export function apiErrorFrom(response: Response, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
   return new ApiError(
     response.status,
@@ -51,4 +46,14 @@ export async function apiErrorOf(response: Response): Promise<ApiError> {
     typeof error?.message === 'string' ? error.message : response.statusText,
     error?.details,
   );
+}
+
+export async function apiErrorOf(response: Response): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = await response.clone().json();
+  } catch {
+    body = undefined;
+  }
+  return apiErrorFrom(response, body);
 }

@@ -9322,6 +9322,70 @@ export interface paths {
                                 /** Format: date-time */
                                 uploaded_at: string;
                             }[];
+                            /** @description Added in the last 3 days and not listed above (e.g. a bill read today, due in three weeks), newest first, at most 10. */
+                            new_tasks: {
+                                /** @description Decimal string, e.g. "89.99". */
+                                amount: string | null;
+                                blocked: boolean;
+                                blocked_by: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                }[];
+                                /** Format: date-time */
+                                completed_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                currency: string;
+                                description: string | null;
+                                /** Format: uuid */
+                                document_id: string | null;
+                                /** Format: date-time */
+                                due_date: string | null;
+                                /** @description The deadline is a date: show `due_local_date`, overdue from the next midnight. */
+                                due_is_date: boolean;
+                                due_local_date: string | null;
+                                estimated_duration_minutes: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                overdue: boolean;
+                                /** Format: uuid */
+                                parent_task_id: string | null;
+                                /** @enum {unknown} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                priority_reason: string;
+                                priority_score: number;
+                                /** @enum {unknown} */
+                                priority_source: "auto" | "manual";
+                                recurrence: {
+                                    anchor: string;
+                                    /** Format: date-time */
+                                    end_date: string | null;
+                                    frequency: string;
+                                    interval: number;
+                                    occurrences_count: number | null;
+                                    rrule: string;
+                                } | null;
+                                series: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    index: number;
+                                } | null;
+                                /** @enum {unknown} */
+                                status: "open" | "in_progress" | "done" | "cancelled";
+                                substeps: {
+                                    done: number;
+                                    total: number;
+                                };
+                                tags: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                title: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
                             /** @description Open tasks not listed above. */
                             other_open_tasks: number;
                             /** @description Worst first, at most 10. */

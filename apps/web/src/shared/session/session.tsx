@@ -69,7 +69,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const { me, error } = useMe();
   const location = useLocation();
   if (me === undefined && !error) return <LoadingScreen />;
-  if (!me) {
+  // An account with a one-time password may do nothing else first: sign-in handles that step.
+  if (!me || me.password_change_required) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`} replace />;
   }

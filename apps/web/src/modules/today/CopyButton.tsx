@@ -1,0 +1,24 @@
+import { useMessages } from '../../shared/i18n/i18n.tsx';
+import { todayMessages } from './today.messages.ts';
+
+/**
+ * Copies one value to the clipboard; `label` names what ("IBAN") for the accessible name and for the
+ * confirmation, which the caller shows in its status region (`onResult`).
+ */
+export function CopyButton({ value, label, onResult }: { value: string; label: string; onResult: (message: string) => void }) {
+  const t = useMessages(todayMessages);
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(value);
+      onResult(t.copied(label));
+    } catch {
+      onResult(t.copyFailed);
+    }
+  };
+  return (
+    <button type="button" className="button button--quiet copy-button" aria-label={t.copyLabel(label)} onClick={() => void copy()}>
+      {t.copy}
+    </button>
+  );
+}
