@@ -46,8 +46,9 @@ export function Layout() {
         </NavLink>
         <div className="topbar__tools">
           <LanguageSwitch />
-          <NavLink to="/notifications" className="topbar__icon" aria-label={t.nav.notifications}>
+          <NavLink to="/notifications" className="topbar__icon">
             <Icon name="bell" />
+            <span className="visually-hidden">{t.nav.notifications}</span>
             <UnreadBadge />
           </NavLink>
           <NavLink to="/settings" className="topbar__icon" aria-label={t.nav.settings}>

@@ -8,7 +8,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApi } from '../../shared/api/ApiProvider.tsx';
 import { ApiError } from '../../shared/api/client.ts';
-import { unwrap as unwrapApi } from '../../shared/api/client.ts';
+import { unwrap } from '../../shared/api/client.ts';
 import type { paths } from '../../shared/api/schema.gen.ts';
 import { useLanguage, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useSetMe } from '../../shared/session/session.tsx';
@@ -64,9 +64,9 @@ export function RegisterScreen() {
 
   const register = useMutation({
     mutationFn: async (body: RegisterBody) => {
-      await unwrapApi(api.POST('/api/v1/auth/register', { body }));
+      await unwrap(api.POST('/api/v1/auth/register', { body }));
       try {
-        return await unwrapApi(api.POST('/api/v1/auth/login', { body: { username: body.username, password: body.password, session_type: 'cookie' } }));
+        return await unwrap(api.POST('/api/v1/auth/login', { body: { username: body.username, password: body.password, session_type: 'cookie' } }));
       } catch {
         return undefined; // The account exists; signing in can happen on the sign-in screen.
       }

@@ -8,7 +8,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useApi } from '../../shared/api/ApiProvider.tsx';
 import { ApiError } from '../../shared/api/client.ts';
-import { unwrap as unwrapApi } from '../../shared/api/client.ts';
+import { unwrap } from '../../shared/api/client.ts';
 import type { paths } from '../../shared/api/schema.gen.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { useMe, useSetMe, type Me } from '../../shared/session/session.tsx';
@@ -57,7 +57,7 @@ export function SignInScreen() {
   };
 
   const signIn = useMutation({
-    mutationFn: (body: LoginBody) => unwrapApi(api.POST('/api/v1/auth/login', { body })),
+    mutationFn: (body: LoginBody) => unwrap(api.POST('/api/v1/auth/login', { body })),
     onSuccess: (result) => {
       if (!result.user) return void navigate(next, { replace: true });
       if (result.password_change_required) setStep({ kind: 'new-password', user: result.user, knowsCurrent: true });
@@ -273,7 +273,7 @@ function NewPasswordStep({ user, currentPassword, onDone }: { user: Me; currentP
   const [fresh, setFresh] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
   const change = useMutation({
-    mutationFn: (body: { current_password: string; new_password: string }) => unwrapApi(api.PUT('/api/v1/users/me/password', { body })),
+    mutationFn: (body: { current_password: string; new_password: string }) => unwrap(api.PUT('/api/v1/users/me/password', { body })),
     onSuccess: () => onDone({ ...user, password_change_required: false }),
     onError: (error) => {
       if (!(error instanceof ApiError)) return;

@@ -19,7 +19,8 @@ import { Card } from '../../shared/ui/Page.tsx';
 import { useToast } from '../../shared/ui/Toast.tsx';
 import { CopyButton } from './CopyButton.tsx';
 import { securityMessages } from './security.messages.ts';
-import { API_KEYS_KEY, unwrapApi } from './securityApi.ts';
+import { API_KEYS_KEY } from './securityApi.ts';
+import { unwrap } from '../../shared/api/client.ts';
 
 type ApiKey = paths['/api/v1/auth/api-keys']['get']['responses'][200]['content']['application/json'][number];
 type Expiry = 'never' | 'd30' | 'd90' | 'd365';
@@ -32,7 +33,7 @@ export function ApiKeysSection() {
   const api = useApi();
   const client = useQueryClient();
   const toast = useToast();
-  const keys = useQuery({ queryKey: API_KEYS_KEY, queryFn: () => unwrapApi(api.GET('/api/v1/auth/api-keys')) });
+  const keys = useQuery({ queryKey: API_KEYS_KEY, queryFn: () => unwrap(api.GET('/api/v1/auth/api-keys')) });
 
   const [name, setName] = useState('');
   const [expiry, setExpiry] = useState<Expiry>('never');
@@ -41,7 +42,7 @@ export function ApiKeysSection() {
   const [confirming, setConfirming] = useState<string | undefined>();
 
   const create = useMutation({
-    mutationFn: (body: { name: string; expires_at?: string }) => unwrapApi(api.POST('/api/v1/auth/api-keys', { body })),
+    mutationFn: (body: { name: string; expires_at?: string }) => unwrap(api.POST('/api/v1/auth/api-keys', { body })),
     onSuccess: (result) => {
       setCreated({ name: result.name, key: result.key });
       setName('');
@@ -53,7 +54,7 @@ export function ApiKeysSection() {
   });
 
   const revoke = useMutation({
-    mutationFn: (id: string) => unwrapApi(api.DELETE('/api/v1/auth/api-keys/{id}', { params: { path: { id } } })),
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/auth/api-keys/{id}', { params: { path: { id } } })),
     onSuccess: (_result, id) => {
       setConfirming(undefined);
       client.setQueryData<ApiKey[]>(API_KEYS_KEY, (before) => before?.filter((item) => item.id !== id));

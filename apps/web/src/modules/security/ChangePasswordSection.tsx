@@ -9,7 +9,8 @@ import { Card } from '../../shared/ui/Page.tsx';
 import { localPasswordProblem, passwordMessages, passwordProblemText } from '../auth/password.messages.ts';
 import { PasswordField } from '../auth/PasswordField.tsx';
 import { securityMessages } from './security.messages.ts';
-import { SESSIONS_KEY, unwrapApi } from './securityApi.ts';
+import { SESSIONS_KEY } from './securityApi.ts';
+import { unwrap } from '../../shared/api/client.ts';
 
 type Problems = { current?: string; fresh?: string };
 
@@ -25,7 +26,7 @@ export function ChangePasswordSection() {
   const [done, setDone] = useState('');
 
   const change = useMutation({
-    mutationFn: (body: { current_password: string; new_password: string }) => unwrapApi(api.PUT('/api/v1/users/me/password', { body })),
+    mutationFn: (body: { current_password: string; new_password: string }) => unwrap(api.PUT('/api/v1/users/me/password', { body })),
     onSuccess: (result) => {
       setCurrent('');
       setFresh('');

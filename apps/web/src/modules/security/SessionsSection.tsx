@@ -10,7 +10,8 @@ import { Loading } from '../../shared/ui/Loading.tsx';
 import { Card } from '../../shared/ui/Page.tsx';
 import { useToast } from '../../shared/ui/Toast.tsx';
 import { securityMessages } from './security.messages.ts';
-import { SESSIONS_KEY, unwrapApi } from './securityApi.ts';
+import { SESSIONS_KEY } from './securityApi.ts';
+import { unwrap } from '../../shared/api/client.ts';
 
 type Session = paths['/api/v1/auth/sessions']['get']['responses'][200]['content']['application/json'][number];
 type Texts = (typeof securityMessages)['de']['sessions'];
@@ -39,14 +40,14 @@ export function SessionsSection() {
   const api = useApi();
   const client = useQueryClient();
   const toast = useToast();
-  const sessions = useQuery({ queryKey: SESSIONS_KEY, queryFn: () => unwrapApi(api.GET('/api/v1/auth/sessions')) });
+  const sessions = useQuery({ queryKey: SESSIONS_KEY, queryFn: () => unwrap(api.GET('/api/v1/auth/sessions')) });
 
   const drop = (id: string) => client.setQueryData<Session[]>(SESSIONS_KEY, (before) => before?.filter((session) => session.id !== id));
 
   const revoke = useMutation({
     mutationFn: async (id: string) => {
       try {
-        await unwrapApi(api.DELETE('/api/v1/auth/sessions/{id}', { params: { path: { id } } }));
+        await unwrap(api.DELETE('/api/v1/auth/sessions/{id}', { params: { path: { id } } }));
       } catch (error) {
         // Already ended (elsewhere, or it expired): that is what the user wanted.
         if (!(error instanceof ApiError && error.status === 404)) throw error;
@@ -62,7 +63,7 @@ export function SessionsSection() {
   });
 
   const confirm = useMutation({
-    mutationFn: (id: string) => unwrapApi(api.POST('/api/v1/auth/sessions/{id}/confirm', { params: { path: { id } } })),
+    mutationFn: (id: string) => unwrap(api.POST('/api/v1/auth/sessions/{id}/confirm', { params: { path: { id } } })),
     onSuccess: (updated) => {
       client.setQueryData<Session[]>(SESSIONS_KEY, (before) => before?.map((session) => (session.id === updated.id ? updated : session)));
       toast(t.confirmed);
@@ -70,7 +71,7 @@ export function SessionsSection() {
   });
 
   const revokeOthers = useMutation({
-    mutationFn: () => unwrapApi(api.DELETE('/api/v1/auth/sessions')),
+    mutationFn: () => unwrap(api.DELETE('/api/v1/auth/sessions')),
     onSuccess: (result) => {
       client.setQueryData<Session[]>(SESSIONS_KEY, (before) => before?.filter((session) => session.current));
       toast(t.signedOutOthers(result.revoked));

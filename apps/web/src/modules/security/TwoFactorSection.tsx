@@ -19,7 +19,8 @@ import { useToast } from '../../shared/ui/Toast.tsx';
 import { PasswordField } from '../auth/PasswordField.tsx';
 import { CopyButton } from './CopyButton.tsx';
 import { securityMessages } from './security.messages.ts';
-import { TWO_FACTOR_KEY, unwrapApi } from './securityApi.ts';
+import { TWO_FACTOR_KEY } from './securityApi.ts';
+import { unwrap } from '../../shared/api/client.ts';
 
 type Flow = { step: 'idle' } | { step: 'password' } | { step: 'scan'; secret: string; qrCodeSvg: string } | { step: 'codes'; codes: string[] } | { step: 'disable' };
 type Texts = (typeof securityMessages)['de']['twoFactor'];
@@ -44,7 +45,7 @@ export function TwoFactorSection() {
   const api = useApi();
   const client = useQueryClient();
   const toast = useToast();
-  const status = useQuery({ queryKey: TWO_FACTOR_KEY, queryFn: () => unwrapApi(api.GET('/api/v1/auth/2fa')) });
+  const status = useQuery({ queryKey: TWO_FACTOR_KEY, queryFn: () => unwrap(api.GET('/api/v1/auth/2fa')) });
   const [flow, setFlow] = useState<Flow>({ step: 'idle' });
 
   const changed = () => {
@@ -141,7 +142,7 @@ function PasswordStep({
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const setup = useMutation({
-    mutationFn: (body: { password: string }) => unwrapApi(api.POST('/api/v1/auth/2fa/setup', { body })),
+    mutationFn: (body: { password: string }) => unwrap(api.POST('/api/v1/auth/2fa/setup', { body })),
     onSuccess: onStarted,
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'two_factor.wrong_password') {
@@ -189,7 +190,7 @@ function ScanStep({ t, secret, qrCodeSvg, onCancel, onEnabled }: { t: Texts; sec
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const enable = useMutation({
-    mutationFn: (body: { code: string }) => unwrapApi(api.POST('/api/v1/auth/2fa/enable', { body })),
+    mutationFn: (body: { code: string }) => unwrap(api.POST('/api/v1/auth/2fa/enable', { body })),
     onSuccess: (result) => onEnabled(result.recovery_codes),
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'two_factor.invalid_code') {
@@ -281,7 +282,7 @@ function DisableForm({ t, onCancel, onDisabled }: { t: Texts; onCancel: () => vo
   const [code, setCode] = useState('');
   const [problems, setProblems] = useState<{ password?: string; code?: string }>({});
   const disable = useMutation({
-    mutationFn: (body: { password: string; code: string }) => unwrapApi(api.POST('/api/v1/auth/2fa/disable', { body })),
+    mutationFn: (body: { password: string; code: string }) => unwrap(api.POST('/api/v1/auth/2fa/disable', { body })),
     onSuccess: onDisabled,
     onError: (error) => {
       if (!(error instanceof ApiError)) return;

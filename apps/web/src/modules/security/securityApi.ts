@@ -4,4 +4,3 @@ export const SESSIONS_KEY = ['security', 'sessions'] as const;
 export const TWO_FACTOR_KEY = ['security', 'two-factor'] as const;
 export const API_KEYS_KEY = ['security', 'api-keys'] as const;
 
-export { unwrap as unwrapApi } from '../../shared/api/client.ts';
