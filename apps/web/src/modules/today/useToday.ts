@@ -1,16 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../shared/api/ApiProvider.tsx';
-import { unwrap } from '../../shared/api/client.ts';
+import { unwrap, type Api } from '../../shared/api/client.ts';
 import { TODAY_KEY, type TodayData, type TodayTask } from '../tasks/actions/useTaskMutations.ts';
+import { dateTimeFormat } from '../../shared/i18n/format.ts';
 import type { PartOfDay } from './today.messages.ts';
 
 export type TodayDocument = TodayData['documents_to_review'][number];
 export type { TodayData, TodayTask };
 
 /** GET /today, shared by Today and Focus under ['today']. */
+export function todayQuery(api: Api) {
+  return { queryKey: TODAY_KEY, queryFn: () => unwrap(api.GET('/api/v1/today')) };
+}
+
 export function useToday() {
-  const api = useApi();
-  return useQuery({ queryKey: TODAY_KEY, queryFn: () => unwrap(api.GET('/api/v1/today')) });
+  return useQuery(todayQuery(useApi()));
 }
 
 /** The tasks that need attention now, most urgent first (the server sorts each list). */
@@ -34,7 +38,7 @@ export function focusItems(today: TodayData): FocusItem[] {
 }
 
 export function partOfDay(now: Date, timeZone: string): PartOfDay {
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(now));
+  const hour = Number(dateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(now));
   if (hour >= 4 && hour < 11) return 'morning';
   if (hour >= 11 && hour < 18) return 'day';
   return 'evening';

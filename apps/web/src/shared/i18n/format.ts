@@ -15,9 +15,34 @@ export interface FormatSettings {
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Building an Intl formatter costs far more than using one (the first one loads locale data): a
+// list of 30 tasks would build hundreds. Each distinct (locale, options) is built once.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
+
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** 'YYYY-MM-DD' of an instant in a time zone. */
 export function localDateOf(instant: Date | string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant));
+  const parts = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant));
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -48,7 +73,7 @@ export function formatDate(localDate: string, dateFormat: DateFormat): string {
 }
 
 export function formatTime(instant: Date | string, settings: FormatSettings): string {
-  return new Intl.DateTimeFormat(localeOf(settings.language), { timeZone: settings.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+  return dateTimeFormat(localeOf(settings.language), { timeZone: settings.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
 }
 
 /** An instant as date and time in the user's zone, e.g. "24.12.2026, 09:00". */
@@ -61,9 +86,9 @@ export function formatAmount(amount: string, currency: string, language: Languag
   const value = Number(amount);
   if (!Number.isFinite(value)) return `${amount} ${currency}`;
   try {
-    return new Intl.NumberFormat(localeOf(language), { style: 'currency', currency }).format(value);
+    return numberFormat(localeOf(language), { style: 'currency', currency }).format(value);
   } catch {
-    return `${new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: 2 }).format(value)} ${currency}`;
+    return `${numberFormat(localeOf(language), { minimumFractionDigits: 2 }).format(value)} ${currency}`;
   }
 }
 
@@ -85,4 +110,10 @@ export function relativeDue(dueLocalDate: string, todayLocalDate: string, langua
   if (days === -1) return 'due since yesterday';
   if (days > 1) return `${days} days left`;
   return `due for ${-days} days`;
+}
+
+/** Builds the formatters Today needs first, for the likely zone (the browser's), ahead of time. */
+export function warmUpFormats(timeZone: string): void {
+  localDateOf(new Date(0), timeZone);
+  formatAmount('0', 'EUR', 'de');
 }

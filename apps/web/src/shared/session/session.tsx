@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useApi } from '../api/ApiProvider.tsx';
-import { ApiError, unwrap } from '../api/client.ts';
+import { ApiError, unwrap, type Api } from '../api/client.ts';
 import type { components, paths } from '../api/schema.gen.ts';
 import { useLanguage } from '../i18n/i18n.tsx';
 import { LoadingScreen } from '../ui/Loading.tsx';
@@ -17,11 +17,10 @@ export type { components };
 export const ME_KEY = ['me'] as const;
 
 /** The signed-in user, `null` when nobody is signed in, `undefined` while loading. */
-export function useMe(): { me: Me | null | undefined; error: unknown } {
-  const api = useApi();
-  const query = useQuery({
+export function meQuery(api: Api) {
+  return {
     queryKey: ME_KEY,
-    queryFn: async () => {
+    queryFn: async (): Promise<Me | null> => {
       try {
         return await unwrap(api.GET('/api/v1/users/me'));
       } catch (error) {
@@ -30,7 +29,11 @@ export function useMe(): { me: Me | null | undefined; error: unknown } {
       }
     },
     staleTime: 60_000,
-  });
+  };
+}
+
+export function useMe(): { me: Me | null | undefined; error: unknown } {
+  const query = useQuery(meQuery(useApi()));
   return { me: query.data, error: query.error };
 }
 
