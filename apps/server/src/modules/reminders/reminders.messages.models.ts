@@ -116,9 +116,9 @@ function overdueBy(when: When, language: Language): string {
   if (days <= 0) {
     // Passed earlier today: only a deadline with a time can do that.
     const since = when.time ?? (language === 'de' ? 'heute' : 'today');
-    return language === 'de' ? `seit ${since} überfällig` : `overdue since ${since}`;
+    return language === 'de' ? `seit ${since} fällig` : `overdue since ${since}`;
   }
-  return language === 'de' ? `seit ${plural(days, 'Tag', 'Tagen')} überfällig` : `${plural(days, 'day', 'days')} overdue`;
+  return language === 'de' ? `seit ${plural(days, 'Tag', 'Tagen')} fällig` : `${plural(days, 'day', 'days')} overdue`;
 }
 
 /** An appointment that has passed: "gestern um 10:00", "vor 3 Tagen". */
@@ -137,7 +137,7 @@ function left(when: When, language: Language): string {
   return ahead(when, language);
 }
 
-/** "noch 3 Tage", "heute um 14:00", "seit 2 Tagen überfällig"; "in 3 days", "tomorrow", "2 days overdue". */
+/** "noch 3 Tage", "heute um 14:00", "seit 2 Tagen fällig" (never "überfällig": no blame); "in 3 days", "tomorrow", "2 days overdue". */
 export function timeLeft(due: Date, dueIsDate: boolean, now: Date, zone: string, language: Language): string {
   return left(whenOf(due, dueIsDate, now, zone), language);
 }
