@@ -109,6 +109,7 @@ async function journey(prefix: string, viewport: { width: number; height: number
   await step(page, prefix, '04-capture-done');
   await review.first().click();
   await page.waitForURL('**/review');
+  const documentPath = new URL(page.url()).pathname.replace(/\/review$/, '');
 
   // The review screen shows amount, due date and IBAN.
   await expect.poll(() => page.getByLabel('Betrag (brutto)', { exact: true }).inputValue()).toBe(EXPECTED.amountDe);
@@ -148,11 +149,12 @@ async function journey(prefix: string, viewport: { width: number; height: number
   expect(profile.language).toBe('en');
 
   // Every other screen, in English now, passes axe too.
-  for (const path of ['/tasks', '/documents', '/agenda', '/notifications', '/settings', '/settings/notifications', '/settings/security', '/focus', '/capture']) {
+  const screens = ['/tasks', taskPath ?? '/tasks', '/documents', documentPath, '/agenda', '/agenda?view=week', '/notifications', '/settings', '/settings/notifications', '/settings/security', '/focus', '/capture'];
+  for (const path of screens) {
     await page.goto(path);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
-    await step(page, prefix, `11-screen${path.replaceAll('/', '-')}`);
+    await step(page, prefix, `11-screen${path.replace(/[^a-z0-9]+/gi, '-')}`);
   }
 
   expect(failedRequests).toEqual([]);
