@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../shared/api/client.ts';
 import { renderScreen, signUpForTest, type TestUser } from '../../shared/testing/render.tsx';
 import { CaptureScreen } from './CaptureScreen.tsx';
-import { sameOriginAs, ublFile } from './testing.ts';
+import { ublFile } from '../../shared/testing/documents.ts';
+import { sameOriginAs } from './testing.ts';
 
 /** The smallest valid PNG (1×1), with a byte changed per photo so each is a different file. */
 function png(name: string, variant: number): File {

@@ -4,7 +4,7 @@ import { useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { renderScreen, signUpForTest } from '../../shared/testing/render.tsx';
 import { DocumentsScreen } from './DocumentsScreen.tsx';
-import { INVALID_IBAN, ublInvoice, uploadDocument } from './documents.testing.ts';
+import { INVALID_IBAN, ublInvoice, uploadDocument } from '../../shared/testing/documents.ts';
 
 function Where() {
   const location = useLocation();
@@ -23,7 +23,7 @@ function screenWithLocation() {
 describe('DocumentsScreen', () => {
   it('lists an uploaded document with its kind, date, amount and a link to it', async () => {
     const user = await signUpForTest();
-    const document = await uploadDocument(user, { name: 'strom.xml', content: ublInvoice({ number: 'RE-1', sender: 'Stadtwerke Musterstadt', amount: '89.99' }) });
+    const document = await uploadDocument(user, { name: 'strom.xml', content: ublInvoice({ number: 'RE-1', seller: 'Stadtwerke Musterstadt', amount: '89.99' }) });
     renderScreen(<DocumentsScreen />, { api: user.api, route: '/documents' });
 
     const link = await screen.findByRole('link', { name: document.title ?? '' });
@@ -38,8 +38,8 @@ describe('DocumentsScreen', () => {
 
   it('filters to the documents to check, and keeps the filter in the URL', async () => {
     const user = await signUpForTest();
-    await uploadDocument(user, { name: 'strom.xml', content: ublInvoice({ number: 'RE-1', sender: 'Stadtwerke Musterstadt' }) });
-    const doubtful = await uploadDocument(user, { name: 'zahnarzt.xml', content: ublInvoice({ number: 'Z-7', sender: 'Zahnarztpraxis Weiß', iban: INVALID_IBAN }) });
+    await uploadDocument(user, { name: 'strom.xml', content: ublInvoice({ number: 'RE-1', seller: 'Stadtwerke Musterstadt' }) });
+    const doubtful = await uploadDocument(user, { name: 'zahnarzt.xml', content: ublInvoice({ number: 'Z-7', seller: 'Zahnarztpraxis Weiß', iban: INVALID_IBAN }) });
     expect(doubtful.needs_review).toBe(true);
     renderScreen(screenWithLocation(), { api: user.api, route: '/documents' });
 
@@ -60,8 +60,8 @@ describe('DocumentsScreen', () => {
 
   it('opens with the filters of the URL and searches by words', async () => {
     const user = await signUpForTest();
-    await uploadDocument(user, { name: 'strom.xml', content: ublInvoice({ number: 'RE-1', sender: 'Stadtwerke Musterstadt' }) });
-    await uploadDocument(user, { name: 'zahnarzt.xml', content: ublInvoice({ number: 'Z-7', sender: 'Zahnarztpraxis Weiß', iban: INVALID_IBAN }) });
+    await uploadDocument(user, { name: 'strom.xml', content: ublInvoice({ number: 'RE-1', seller: 'Stadtwerke Musterstadt' }) });
+    await uploadDocument(user, { name: 'zahnarzt.xml', content: ublInvoice({ number: 'Z-7', seller: 'Zahnarztpraxis Weiß', iban: INVALID_IBAN }) });
     renderScreen(screenWithLocation(), { api: user.api, route: '/documents?needs_review=true' });
 
     await screen.findByRole('link', { name: /Zahnarztpraxis Weiß/ });
@@ -78,8 +78,8 @@ describe('DocumentsScreen', () => {
 
   it('filters by kind from the folded filters', async () => {
     const user = await signUpForTest();
-    await uploadDocument(user, { name: 'strom.xml', content: ublInvoice({ number: 'RE-1', sender: 'Stadtwerke Musterstadt' }) });
-    const credit = await uploadDocument(user, { name: 'gutschrift.xml', content: ublInvoice({ number: 'GS-1', sender: 'Versandhaus Nord', typeCode: '381' }) });
+    await uploadDocument(user, { name: 'strom.xml', content: ublInvoice({ number: 'RE-1', seller: 'Stadtwerke Musterstadt' }) });
+    const credit = await uploadDocument(user, { name: 'gutschrift.xml', content: ublInvoice({ number: 'GS-1', seller: 'Versandhaus Nord', typeCode: '381' }) });
     expect(credit.type).toBe('credit_note');
     renderScreen(screenWithLocation(), { api: user.api, route: '/documents' });
 

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../shared/api/client.ts';
 import { renderScreen, signUpForTest, type TestUser } from '../../shared/testing/render.tsx';
-import { eventually, invoiceLetterLines, sameOriginAs, textPdfFile, ublFile, uploadAndRead } from '../capture/testing.ts';
+import { eventually, textPdfFile, ublFile, uploadDocument } from '../../shared/testing/documents.ts';
+import { invoiceLetterLines, sameOriginAs } from '../capture/testing.ts';
 import { metadataOf } from './facts.ts';
 import { ReviewScreen } from './ReviewScreen.tsx';
 
@@ -32,7 +33,7 @@ async function stored(user: TestUser, id: string) {
 describe('ReviewScreen', () => {
   it('shows amount, due date and IBAN of an e-invoice with their source', async () => {
     const user = await signedUp();
-    const document = await uploadAndRead(user, ublFile());
+    const document = await uploadDocument(user, ublFile());
     renderReview(user, document.id);
 
     const due = await screen.findByLabelText('Noch zu zahlen');
@@ -53,7 +54,7 @@ describe('ReviewScreen', () => {
 
   it('marks uncertain fields read from the text layer with a visible "bitte prüfen"', async () => {
     const user = await signedUp();
-    const document = await uploadAndRead(user, await textPdfFile(invoiceLetterLines({ iban: WRONG_IBAN })));
+    const document = await uploadDocument(user, await textPdfFile(invoiceLetterLines({ iban: WRONG_IBAN })));
     const metadata = metadataOf(document);
     expect(metadata.fields.amount).toMatchObject({ source: 'text' });
     expect(metadata.fields.amount!.confidence).toBeLessThan(0.9);
@@ -69,7 +70,7 @@ describe('ReviewScreen', () => {
 
   it('stores a corrected field as the user’s, confirms the rest and goes to Today', async () => {
     const user = await signedUp();
-    const document = await uploadAndRead(user, await textPdfFile(invoiceLetterLines({ iban: WRONG_IBAN })));
+    const document = await uploadDocument(user, await textPdfFile(invoiceLetterLines({ iban: WRONG_IBAN })));
     expect(document.needs_review).toBe(true);
     renderReview(user, document.id);
 
@@ -91,7 +92,7 @@ describe('ReviewScreen', () => {
 
   it('removes a cleared detail and keeps the others of its group', async () => {
     const user = await signedUp();
-    const document = await uploadAndRead(user, await textPdfFile(invoiceLetterLines({ number: '4713' })));
+    const document = await uploadDocument(user, await textPdfFile(invoiceLetterLines({ number: '4713' })));
     expect(metadataOf(document).payment_info).toMatchObject({ iban: 'DE89370400440532013000', reference: '4713' });
     renderReview(user, document.id);
 
@@ -106,7 +107,7 @@ describe('ReviewScreen', () => {
 
   it('keeps what was typed when a value does not fit, and says why under the field', async () => {
     const user = await signedUp();
-    const document = await uploadAndRead(user, await textPdfFile(invoiceLetterLines({ number: '4712' })));
+    const document = await uploadDocument(user, await textPdfFile(invoiceLetterLines({ number: '4712' })));
     renderReview(user, document.id);
 
     // Checked here: not an amount.
@@ -140,7 +141,7 @@ describe('ReviewScreen', () => {
 
   it('files an old bill as paid: its payment task is done', async () => {
     const user = await signedUp();
-    const document = await uploadAndRead(user, ublFile({ number: 'ALT-1', issueDate: '2026-09-01', dueDate: '2026-09-15' }));
+    const document = await uploadDocument(user, ublFile({ number: 'ALT-1', issueDate: '2026-09-01', dueDate: '2026-09-15' }));
     const task = await eventually(async () => (await stored(user, document.id)).tasks?.[0]);
     expect(task.status).toBe('open');
     renderReview(user, document.id);
@@ -161,8 +162,8 @@ describe('ReviewScreen', () => {
 
   it('goes on to the next document that needs a look', async () => {
     const user = await signedUp();
-    const first = await uploadAndRead(user, await textPdfFile(invoiceLetterLines({ number: '1001', iban: WRONG_IBAN }), 'erste.pdf'));
-    const second = await uploadAndRead(user, await textPdfFile(invoiceLetterLines({ number: '1002', iban: WRONG_IBAN }), 'zweite.pdf'));
+    const first = await uploadDocument(user, await textPdfFile(invoiceLetterLines({ number: '1001', iban: WRONG_IBAN }), 'erste.pdf'));
+    const second = await uploadDocument(user, await textPdfFile(invoiceLetterLines({ number: '1002', iban: WRONG_IBAN }), 'zweite.pdf'));
     expect([first.needs_review, second.needs_review]).toEqual([true, true]);
     renderReview(user, first.id);
 
@@ -177,7 +178,7 @@ describe('ReviewScreen', () => {
   it('speaks English when the user does', async () => {
     const user = await signUpForTest({ language: 'en' });
     sameOriginAs(user.baseUrl);
-    const document = await uploadAndRead(user, ublFile());
+    const document = await uploadDocument(user, ublFile());
     renderScreen(<ReviewScreen />, { api: user.api, route: `/documents/${document.id}/review`, path: '/documents/:id/review', language: 'en' });
 
     expect(await screen.findByLabelText('Left to pay')).toHaveValue('119.00');

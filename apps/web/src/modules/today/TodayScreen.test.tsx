@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../shared/api/client.ts';
 import { renderScreen, signUpForTest } from '../../shared/testing/render.tsx';
-import { createTask, ublInvoice, uploadInvoice } from './today.testing.ts';
+import { ublInvoice, uploadDocument } from '../../shared/testing/documents.ts';
+import { createTask } from './today.testing.ts';
 import { TodayScreen } from './TodayScreen.tsx';
 
 // The machine is shared while tests run: give the real server time to answer.
@@ -110,7 +111,7 @@ describe('TodayScreen', () => {
 
   it('shows how to pay a bill from an e-invoice, and "Bezahlt" completes it', async () => {
     const user = await signUpForTest();
-    const document = await uploadInvoice(user, ublInvoice({ number: 'RE-2026-117', seller: 'Stadtwerke Musterstadt GmbH', dueDate: '2026-11-26', amount: '142.50', iban: 'DE89370400440532013000' }));
+    const document = await uploadDocument(user, { name: 'rechnung.xml', content: ublInvoice({ number: 'RE-2026-117', seller: 'Stadtwerke Musterstadt GmbH', dueDate: '2026-11-26', amount: '142.50', iban: 'DE89370400440532013000' }) });
     expect(document.processing_status).toBe('done');
     const made = document.tasks?.[0];
     if (!made) throw new Error('the invoice made no task');
