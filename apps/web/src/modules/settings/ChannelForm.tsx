@@ -16,7 +16,7 @@ import { useToast } from '../../shared/ui/Toast.tsx';
 import { initialValues, missingFields, settingsOf, visibleFields, type ChannelTypeSpec } from './channelTypes.ts';
 import { INTEGRATIONS_KEY, type Integration } from './integrations.ts';
 import { problemsByField } from './problems.ts';
-import { notificationSettingsMessages } from './settings.messages.ts';
+import { notificationSettingsMessages } from './notification-settings.messages.ts';
 import { unwrap } from '../../shared/api/client.ts';
 
 export function ChannelForm({

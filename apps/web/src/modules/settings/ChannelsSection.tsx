@@ -20,7 +20,7 @@ import { ChannelForm } from './ChannelForm.tsx';
 import { ADDABLE_TYPES, CHANNEL_TYPES } from './channelTypes.ts';
 import { INTEGRATIONS_KEY, type Integration, type TelegramLink, type TestResult } from './integrations.ts';
 import { channelsOn } from './preferences.ts';
-import { notificationSettingsMessages } from './settings.messages.ts';
+import { notificationSettingsMessages } from './notification-settings.messages.ts';
 import { unwrap } from '../../shared/api/client.ts';
 
 export interface Adding {

@@ -14,7 +14,7 @@ import { Page } from '../../shared/ui/Page.tsx';
 import { ChannelsSection, TelegramLinkResult, type Adding } from './ChannelsSection.tsx';
 import { INTEGRATIONS_KEY } from './integrations.ts';
 import { EscalationForm, QuietHoursForm } from './PreferenceForms.tsx';
-import { notificationSettingsMessages } from './settings.messages.ts';
+import { notificationSettingsMessages } from './notification-settings.messages.ts';
 import { WebPushSection } from './WebPushSection.tsx';
 import './settings.css';
 import { unwrap } from '../../shared/api/client.ts';

@@ -17,7 +17,7 @@ import { notificationsMessages, type Channel, type Severity } from '../notificat
 import { channelsSetUp, type Integration } from './integrations.ts';
 import { channelsBySeverity, FREQUENCIES, frequencies, OPTIONAL_CHANNELS, quietHours, SEVERITIES, type Frequencies } from './preferences.ts';
 import { problemsByField } from './problems.ts';
-import { notificationSettingsMessages } from './settings.messages.ts';
+import { notificationSettingsMessages } from './notification-settings.messages.ts';
 import { unwrap } from '../../shared/api/client.ts';
 
 export function QuietHoursForm({ me }: { me: Me }) {

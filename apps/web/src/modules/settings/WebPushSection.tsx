@@ -15,7 +15,7 @@ import { Card } from '../../shared/ui/Page.tsx';
 import { useToast } from '../../shared/ui/Toast.tsx';
 import { currentEndpoint, deviceLabel, pushBlocker, PushSetupError, subscribeThisDevice, unsubscribeThisDevice } from '../notifications/push.ts';
 import { INTEGRATIONS_KEY, pushIntegrationOf, type Integration } from './integrations.ts';
-import { notificationSettingsMessages } from './settings.messages.ts';
+import { notificationSettingsMessages } from './notification-settings.messages.ts';
 import { unwrap } from '../../shared/api/client.ts';
 
 const ENDPOINT_KEY = ['push', 'endpoint'] as const;
