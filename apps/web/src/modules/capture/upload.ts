@@ -8,7 +8,7 @@
  * optional `upload` prop; the app leaves it empty: same origin, cookie session).
  */
 import { csrfToken } from '../../shared/api/client.ts';
-import { ApiError, NetworkError } from '../../shared/api/errors.ts';
+import { apiErrorOfBody, NetworkError } from '../../shared/api/errors.ts';
 import type { paths } from '../../shared/api/schema.gen.ts';
 
 export type UploadResponse = paths['/api/v1/documents']['post']['responses'][201]['content']['application/json'];
@@ -55,15 +55,7 @@ export function uploadDocument(files: File | readonly File[], options: UploadCal
         resolve(body as UploadResponse);
         return;
       }
-      const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-      reject(
-        new ApiError(
-          xhr.status,
-          typeof error?.code === 'string' ? error.code : `http.${xhr.status}`,
-          typeof error?.message === 'string' ? error.message : xhr.statusText,
-          error?.details,
-        ),
-      );
+      reject(apiErrorOfBody(xhr.status, xhr.statusText, body));
     });
     xhr.addEventListener('error', () => reject(new NetworkError(new Error('upload failed'))));
     xhr.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));

@@ -39,21 +39,16 @@ export class NetworkError extends Error {
 
 /** The ApiError of a failed response whose body was already read (openapi-fetch hands it over parsed). */
 export function apiErrorFrom(response: Response, body: unknown): ApiError {
-  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-  return new ApiError(
-    response.status,
-    typeof error?.code === 'string' ? error.code : `http.${response.status}`,
-    typeof error?.message === 'string' ? error.message : response.statusText,
-    error?.details,
-  );
+  return apiErrorOfBody(response.status, response.statusText, body);
 }
 
-export async function apiErrorOf(response: Response): Promise<ApiError> {
-  let body: unknown;
-  try {
-    body = await response.clone().json();
-  } catch {
-    body = undefined;
-  }
-  return apiErrorFrom(response, body);
+/** The ApiError of a failed answer's status and parsed body (also for XMLHttpRequest uploads). */
+export function apiErrorOfBody(status: number, statusText: string, body: unknown): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  return new ApiError(
+    status,
+    typeof error?.code === 'string' ? error.code : `http.${status}`,
+    typeof error?.message === 'string' ? error.message : statusText,
+    error?.details,
+  );
 }
