@@ -1,4 +1,5 @@
 import { useMessages } from '../../shared/i18n/i18n.tsx';
+import { copyText } from '../../shared/ui/clipboard.ts';
 import { todayMessages } from './today.messages.ts';
 
 /**
@@ -8,13 +9,7 @@ import { todayMessages } from './today.messages.ts';
 export function CopyButton({ value, label, onResult }: { value: string; label: string; onResult: (message: string) => void }) {
   const t = useMessages(todayMessages);
   const copy = async () => {
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(value);
-      onResult(t.copied(label));
-    } catch {
-      onResult(t.copyFailed);
-    }
+    onResult((await copyText(value)) ? t.copied(label) : t.copyFailed);
   };
   return (
     <button type="button" className="button button--quiet copy-button" aria-label={t.copyLabel(label)} onClick={() => void copy()}>
