@@ -95,13 +95,15 @@ export function createContainer(input: {
   clock: Clock;
   logger: Logger;
   handle?: DatabaseHandle;
+  /** SQLite: false when another connection of the process checkpoints the log (the worker thread of `serve`). */
+  sqliteAutoCheckpoint?: boolean;
   keyring?: Keyring;
   storage?: StorageDriver;
   /** Replaces the notification channels the config gives (the simulation records instead of sending). */
   channelKinds?: ChannelKind[];
 }) {
   const { config, clock, logger } = input;
-  const handle = input.handle ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  const handle = input.handle ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, sqliteAutoCheckpoint: input.sqliteAutoCheckpoint ?? true });
   const keys: { keyring: Keyring; source: KeySource } = input.keyring
     ? { keyring: input.keyring, source: { kind: 'config' } }
     : loadKeyring({
@@ -216,6 +218,7 @@ export function createContainer(input: {
     ],
     // The dispatcher is built below, once the queue exists; every worker tick runs it.
     tickTasks: () => [() => dispatcher.dispatchDue({ maxBatches: 1 })],
+    wakeHints: () => [() => dispatcher.nextDueAt()],
   });
 
   const dispatcher = createReminderDispatcher({

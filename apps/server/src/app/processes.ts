@@ -93,14 +93,41 @@ export async function runServe(config: Config): Promise<void> {
   const app = await startHttp(container);
   const worker = startWorkerThread(config, container.logger);
   container.jobs.onNudge(() => worker.nudge());
+  const checkpoints = startWalCheckpoints(container);
   // The Telegram receiver is I/O only (it queues jobs for the worker thread), so it runs here, beside the API.
   container.telegramPoller?.start();
   onShutdown(container.logger, config.shutdownTimeoutSeconds, async () => {
     await container.telegramPoller?.stop();
     await app.close();
     await worker.stop();
+    checkpoints.stop();
     await container.close();
   });
+}
+
+/**
+ * SQLite under `serve`: the worker thread does not checkpoint its own commits (see openSqlite), this
+ * thread does it for both, once a second; a PASSIVE checkpoint blocks neither thread's writes.
+ */
+function startWalCheckpoints(container: Container, everyMs = 1000): { stop(): void } {
+  const { handle, logger } = container;
+  if (!handle.checkpoint) return { stop: () => undefined };
+  const checkpoint = handle.checkpoint;
+  const run = () => {
+    try {
+      checkpoint();
+    } catch (error) {
+      logger.warn({ err: error }, 'could not checkpoint the SQLite write-ahead log; trying again shortly');
+    }
+  };
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      run();
+    },
+  };
 }
 
 export async function runApi(config: Config): Promise<void> {

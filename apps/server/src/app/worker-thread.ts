@@ -10,7 +10,8 @@ import { createContainer } from './container.ts';
 
 const { config } = workerData as { config: Config };
 const logger = createLogger(config.logLevel).child({ thread: 'worker' });
-const container = createContainer({ config, clock: processClock(config.testNow), logger });
+// The API thread checkpoints the SQLite log (runServe), so this thread's commits never wait for it.
+const container = createContainer({ config, clock: processClock(config.testNow), logger, sqliteAutoCheckpoint: false });
 const worker = container.jobs.createWorker();
 worker.start();
 

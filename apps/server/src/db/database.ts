@@ -23,6 +23,12 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** The SQLite file, for backups; absent on PostgreSQL. */
   sqlitePath?: string;
+  /**
+   * SQLite only: copies what the write-ahead log holds into the database file now (a PASSIVE
+   * checkpoint: it waits for no one and blocks no writer). Returns the log's frames and how many
+   * of them are in the file now.
+   */
+  checkpoint?(): { frames: number; checkpointed: number };
   destroy(): Promise<void>;
 }
 
@@ -39,25 +45,36 @@ export function resolveDatabaseTarget(databaseUrl: string | undefined, dataDir: 
   throw new Error('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
 }
 
-export function openDatabase(input: { databaseUrl?: string; dataDir: string; poolSize?: number }): DatabaseHandle {
+export function openDatabase(input: { databaseUrl?: string; dataDir: string; poolSize?: number; sqliteAutoCheckpoint?: boolean }): DatabaseHandle {
   const target = resolveDatabaseTarget(input.databaseUrl, input.dataDir);
   return target.dialect === 'sqlite'
-    ? openSqlite(target.location)
+    ? openSqlite(target.location, { autoCheckpoint: input.sqliteAutoCheckpoint ?? true })
     : openPostgres(target.location, { poolSize: input.poolSize ?? 10 });
 }
 
-export function openSqlite(path: string): DatabaseHandle {
+/**
+ * `autoCheckpoint: false` leaves copying the write-ahead log into the database file to another
+ * connection (`checkpoint()` there): `workmate serve` does so on the API thread, so that the worker
+ * thread's commits never wait for a checkpoint (a third of their cost when ten thousand reminders
+ * fire at once). A connection opened that way must have such a partner, or the log only grows.
+ */
+export function openSqlite(path: string, options: { autoCheckpoint?: boolean } = {}): DatabaseHandle {
   mkdirSync(dirname(path), { recursive: true });
   const sqlite = new BetterSqlite3(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('synchronous = NORMAL');
+  if (options.autoCheckpoint === false) sqlite.pragma('wal_autocheckpoint = 0');
   const db = new Kysely<Database>({
     dialect: new GuardedSqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new SqliteBooleansPlugin()],
   });
-  return { db, dialect: 'sqlite', sqlitePath: path, destroy: () => db.destroy() };
+  const checkpoint = () => {
+    const [result] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    return { frames: result?.log ?? 0, checkpointed: result?.checkpointed ?? 0 };
+  };
+  return { db, dialect: 'sqlite', sqlitePath: path, checkpoint, destroy: () => db.destroy() };
 }
 
 const pgTypes = {
