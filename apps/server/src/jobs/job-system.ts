@@ -29,6 +29,8 @@ export interface JobSystemInput {
   periodic?: readonly PeriodicJob[];
   /** Work every worker does on each poll, before claiming jobs (e.g. the reminder dispatcher). */
   tickTasks?: (tools: { queue: JobQueue; nudge: () => void }) => readonly (() => Promise<unknown>)[];
+  /** When work outside the job table becomes due (see WorkerOptions.wakeHints). */
+  wakeHints?: () => readonly (() => Promise<Date | null>)[];
   events: readonly EventType[];
   subscribers: readonly Subscriber[];
 }
@@ -71,6 +73,7 @@ export function createJobSystem(input: JobSystemInput) {
       registrations: [bus.deliveryHandler, ...registrations],
       periodic: input.periodic ?? [],
       tickTasks: [bus.dispatchPending, ...tickTasks],
+      wakeHints: input.wakeHints?.() ?? [],
       concurrency: input.settings.workerConcurrency,
       pollIntervalMs: input.settings.jobPollIntervalMs,
       leaseMs: input.settings.jobLeaseSeconds * 1000,

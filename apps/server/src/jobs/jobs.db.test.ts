@@ -2,7 +2,7 @@ import Type from 'typebox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-database.ts';
 import { declareEvent, subscribe } from '../events/events.types.ts';
-import { createManualClock, type ManualClock } from '../shared/clock/clock.ts';
+import { createManualClock, systemClock, type ManualClock } from '../shared/clock/clock.ts';
 import { createLogger } from '../shared/logging/logger.ts';
 import { createJobSystem, type JobSystemInput } from './job-system.ts';
 import { InvalidJobPayloadError } from './jobs.queue.ts';
@@ -57,6 +57,73 @@ describe('job queue', () => {
       jobs.nudge();
       for (let waited = 0; seen.length === 0 && waited < 5000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
       expect(seen).toEqual(['sofort']);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  const slowPolls = { workerConcurrency: 1, jobPollIntervalMs: 60_000, jobLeaseSeconds: 30, jobMaxAttempts: 5, jobBackoffBaseMs: 1000, jobBackoffMaxMs: 8000 };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('wakes for a job queued to run later at its time, not at the next poll', async () => {
+    const { seen, registration } = recorder();
+    const jobs = system({ clock: systemClock, registrations: [registration], settings: slowPolls });
+    const worker = jobs.createWorker();
+    worker.start();
+    try {
+      await sleep(50);
+      const started = Date.now();
+      await jobs.queue.enqueue(echoJob, { word: 'später' }, { runAt: new Date(started + 300) });
+      jobs.nudge(); // the worker looks once, finds it not yet due, and sleeps until its time
+      for (let waited = 0; seen.length === 0 && waited < 5000; waited += 10) await sleep(10);
+      expect(seen).toEqual(['später']);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('sleeps until the instant a wake hint names, and never spins on one that has passed', async () => {
+    const ticks: number[] = [];
+    const started = Date.now();
+    let hint: Date | null = new Date(started + 200);
+    const jobs = system({
+      clock: systemClock, registrations: [recorder().registration], settings: slowPolls,
+      tickTasks: () => [async () => void ticks.push(Date.now() - started)],
+      wakeHints: () => [async () => hint],
+    });
+    const worker = jobs.createWorker();
+    worker.start();
+    try {
+      for (let waited = 0; ticks.length < 2 && waited < 5000; waited += 10) await sleep(10);
+      expect(ticks.length).toBe(2);
+      expect(ticks[1]).toBeGreaterThanOrEqual(200);
+      hint = new Date(0); // work that is already due wakes the worker by a nudge, not by its hint
+      await sleep(300);
+      expect(ticks.length).toBeLessThanOrEqual(3);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('lets other work in between ticks that follow each other at once', async () => {
+    // A dispatcher with many batches nudges the worker after each one; the running jobs' I/O must not wait for the last batch.
+    let ticks = 0;
+    let ticksWhenOtherWorkRan: number | undefined;
+    const jobs = system({
+      registrations: [recorder().registration], settings: slowPolls,
+      tickTasks: ({ nudge }) => [async () => {
+        ticks += 1;
+        if (ticks < 50) nudge();
+      }],
+    });
+    const worker = jobs.createWorker();
+    worker.start();
+    setImmediate(() => (ticksWhenOtherWorkRan = ticks));
+    try {
+      for (let waited = 0; ticks < 50 && waited < 5000; waited += 10) await sleep(10);
+      expect(ticks).toBe(50);
+      expect(ticksWhenOtherWorkRan).toBeLessThan(5);
     } finally {
       await worker.stop();
     }

@@ -8,7 +8,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DialectName } from '../db/database.ts';
 import type { Database, JobsTable, JobStatus } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { toDbInstant } from '../db/values.ts';
+import { fromDbInstant, toDbInstant } from '../db/values.ts';
 import { newId } from '../shared/ids/ids.ts';
 
 export type JobRow = Selectable<JobsTable>;
@@ -141,7 +141,13 @@ export function createJobsRepository({ db, dialect }: { db: Kysely<Database>; di
       .executeTakeFirst();
   }
 
-  return { insertIfAbsent, claimNext, markSucceeded, markFailed, renewLease, list, findById, requeueDead };
+  /** When the earliest queued job becomes due (null: none queued). */
+  async function nextRunAt(): Promise<Date | null> {
+    const row = await db.selectFrom('jobs').select((eb) => eb.fn.min('run_at').as('next')).where('status', '=', 'queued').executeTakeFirst();
+    return row?.next ? fromDbInstant(row.next) : null;
+  }
+
+  return { insertIfAbsent, claimNext, markSucceeded, markFailed, renewLease, list, findById, requeueDead, nextRunAt };
 }
 
 export type JobsRepository = ReturnType<typeof createJobsRepository>;

@@ -28,6 +28,12 @@ export interface WorkerOptions {
   periodic?: readonly PeriodicJob[];
   /** Work done on every poll before claiming, e.g. moving outbox events into delivery jobs. */
   tickTasks?: readonly (() => Promise<unknown>)[];
+  /**
+   * When work outside the job table becomes due (the next reminder): an idle worker sleeps until the
+   * earliest of these and the next queued job instead of a whole poll interval, so that work due at
+   * a known instant starts at that instant.
+   */
+  wakeHints?: readonly (() => Promise<Date | null>)[];
   concurrency: number;
   pollIntervalMs: number;
   leaseMs: number;
@@ -181,10 +187,28 @@ export function createWorker(options: WorkerOptions): Worker {
     return started;
   }
 
+  /**
+   * How long to sleep: until the earliest future instant at which work is known to become due, at
+   * most a poll interval. Work already due is not counted: it is either running (its end wakes the
+   * loop) or waiting for a free slot, and counting it would spin.
+   */
+  async function untilNextWork(): Promise<number> {
+    const now = options.clock.now().getTime();
+    let wait = options.pollIntervalMs;
+    const hints = await Promise.all([options.repository.nextRunAt(), ...(options.wakeHints ?? []).map((hint) => hint())]);
+    for (const at of hints) {
+      // +1 ms: a timer may fire within the millisecond before the instant it was set for.
+      if (at && at.getTime() > now) wait = Math.min(wait, at.getTime() - now + 1);
+    }
+    return wait;
+  }
+
   function pause(ms: number): Promise<void> {
     if (nudged) {
       nudged = false;
-      return Promise.resolve();
+      // Through the event loop, not a resolved promise: back-to-back ticks (a dispatcher firing batch
+      // after batch) must let the running jobs' I/O in between, or their sends wait for the last batch.
+      return new Promise((resolve) => setImmediate(resolve));
     }
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
@@ -204,12 +228,14 @@ export function createWorker(options: WorkerOptions): Worker {
       logger.info({ concurrency: options.concurrency }, 'worker started');
       loop = (async () => {
         while (!stopping) {
+          let wait = options.pollIntervalMs;
           try {
             await tick();
+            wait = await untilNextWork();
           } catch (error) {
             logger.error({ err: error }, 'worker poll failed; retrying');
           }
-          if (!stopping) await pause(options.pollIntervalMs);
+          if (!stopping) await pause(wait);
         }
       })();
     },

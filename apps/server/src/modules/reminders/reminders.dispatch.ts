@@ -79,7 +79,12 @@ export function createReminderDispatcher(deps: {
     }
   }
 
-  return { dispatchDue };
+  /** When the next reminder is due, so that the worker wakes for it to the millisecond instead of at its next poll. */
+  function nextDueAt(): Promise<Date | null> {
+    return deps.repository.nextDueAt(deps.handle.db);
+  }
+
+  return { dispatchDue, nextDueAt };
 }
 
 /** Groups one user's due reminders into firings: held-together and missed ones merged, the rest alone. */

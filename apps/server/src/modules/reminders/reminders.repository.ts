@@ -6,7 +6,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DialectName } from '../../db/database.ts';
 import type { Database, RemindersTable } from '../../db/schema.ts';
-import { toDbInstant } from '../../db/values.ts';
+import { fromDbInstant, toDbInstant } from '../../db/values.ts';
 
 export type ReminderRow = Selectable<RemindersTable>;
 
@@ -177,7 +177,13 @@ export function createRemindersRepository({ db, dialect }: { db: Kysely<Database
     return rows.map((row) => row.id);
   }
 
-  return { db, planningTasks, planningUsers, deletePlanned, cancelPending, insert, ofTask, findOwned, update, cancelWhere, takeDue, markFired, withoutPending, openTaskIds };
+  /** When the earliest pending reminder is due (null: none pending). */
+  async function nextDueAt(executor: Kysely<Database>): Promise<Date | null> {
+    const row = await executor.selectFrom('reminders').select((eb) => eb.fn.min('fire_at').as('next')).where('status', '=', PENDING).executeTakeFirst();
+    return row?.next ? fromDbInstant(row.next) : null;
+  }
+
+  return { db, planningTasks, planningUsers, deletePlanned, cancelPending, insert, ofTask, findOwned, update, cancelWhere, takeDue, markFired, withoutPending, openTaskIds, nextDueAt };
 }
 
 export type RemindersRepository = ReturnType<typeof createRemindersRepository>;
