@@ -67,9 +67,11 @@ export function createReminderDispatcher(deps: {
         const fired = await deps.notifications.fire(trx, deps.queue, inputs);
         // In-app delivery is part of the firing, so every fired reminder reached the user at least there.
         await deps.repository.markFired(trx, inputs.flatMap((input) => input.reminderIds), 'sent', now);
+        // One query for the whole batch (not one per user: on PostgreSQL each is a round trip).
+        const ranOut = new Set(await deps.repository.withoutPending(trx, [...replanTasks.values()].flatMap((taskIds) => [...taskIds])));
         for (const [userId, taskIds] of replanTasks) {
-          const ranOut = await deps.repository.withoutPending(trx, [...taskIds]);
-          if (ranOut.length > 0) await deps.reminders.replan(trx, userId, ranOut, { from: now });
+          const mine = [...taskIds].filter((taskId) => ranOut.has(taskId));
+          if (mine.length > 0) await deps.reminders.replan(trx, userId, mine, { from: now });
         }
         return { taken: due.length, fired };
       });
@@ -103,11 +105,12 @@ export function firingsFor(user: PlanningUser, rows: readonly DueReminderRow[], 
       held.set(key, [...(held.get(key) ?? []), row]);
     } else single.push(row);
   }
-  const groups: { rows: DueReminderRow[]; reason: 'quiet_hours' | 'catch_up' | null }[] = [];
-  if (late.length > 1) groups.push({ rows: latestPerTask(late), reason: 'catch_up' });
+  // `rows` speak in the digest (the latest stage per task); `all` are the reminders it fires.
+  const groups: { rows: DueReminderRow[]; all: DueReminderRow[]; reason: 'quiet_hours' | 'catch_up' }[] = [];
+  if (late.length > 1) groups.push({ rows: latestPerTask(late), all: late, reason: 'catch_up' });
   else single.push(...late);
   for (const rows of held.values()) {
-    if (rows.length > 1) groups.push({ rows: latestPerTask(rows), reason: 'quiet_hours' });
+    if (rows.length > 1) groups.push({ rows: latestPerTask(rows), all: rows, reason: 'quiet_hours' });
     else single.push(...rows);
   }
   // Several reminders of one task due together (a snooze meeting the next stage) are one message: the most severe speaks for all.
@@ -128,10 +131,10 @@ export function firingsFor(user: PlanningUser, rows: readonly DueReminderRow[], 
   });
   for (const group of groups) {
     const items = group.rows.map((row) => ({ task: messageTaskOfRow(row), severity: row.severity }));
-    const reason = group.reason ?? 'catch_up';
+    const reason = group.reason;
     const text = digestMessage({ tasks: items, now, zone: user.zone, language: user.language, discreet: false, reason });
     const severity = items.map((item) => item.severity).sort((a, b) => SEVERITY_ORDER.indexOf(b) - SEVERITY_ORDER.indexOf(a))[0] ?? 'info';
-    const allIds = (reason === 'catch_up' ? late : group.rows).map((row) => row.id);
+    const allIds = group.all.map((row) => row.id);
     inputs.push({
       userId: user.id, taskId: null, kind: 'digest', severity, title: text.title, body: text.body, path: '/today',
       fireKey: `digest:${reason}:${user.id}:${[...allIds].sort().join(',').slice(0, 64)}:${now.toISOString()}`,

@@ -127,9 +127,10 @@ export function createRemindersRepository({ db, dialect }: { db: Kysely<Database
   }
 
   /**
-   * Takes up to `limit` reminders due at `now`, oldest first, with what their messages need, and
-   * marks them taken (fire_at = NULL) in the caller's transaction. On PostgreSQL, rows another
-   * dispatcher holds are skipped, so several workers share the load without taking one twice.
+   * Takes up to `limit` reminders due at `now`, oldest first, with what their messages need. The
+   * caller marks every one of them fired (`markFired`) in the same transaction; until it commits,
+   * SQLite's write lock or, on PostgreSQL, the row locks keep a second dispatcher from taking them
+   * (rows another dispatcher holds are skipped, so several workers share the load).
    */
   async function takeDue(trx: Kysely<Database>, now: Date, limit: number): Promise<DueReminderRow[]> {
     let query = trx
@@ -146,16 +147,12 @@ export function createRemindersRepository({ db, dialect }: { db: Kysely<Database
       .orderBy('reminders.fire_at')
       .limit(limit);
     if (dialect === 'postgres') query = query.forUpdate('reminders').skipLocked();
-    const rows = await query.execute();
-    if (rows.length > 0) {
-      await trx.updateTable('reminders').set({ fire_at: null }).where('id', 'in', rows.map((row) => row.id)).execute();
-    }
-    return rows;
+    return query.execute();
   }
 
   async function markFired(executor: Kysely<Database>, reminderIds: readonly string[], status: 'sent' | 'failed', at: Date, error: string | null = null) {
     if (reminderIds.length === 0) return;
-    await executor.updateTable('reminders').set({ status, sent_at: toDbInstant(at), error_message: error }).where('id', 'in', reminderIds).execute();
+    await executor.updateTable('reminders').set({ status, fire_at: null, sent_at: toDbInstant(at), error_message: error }).where('id', 'in', reminderIds).execute();
   }
 
   /** Open tasks of these whose plan ran out (no pending reminder left): the dispatcher plans their next stretch. */
