@@ -71,6 +71,7 @@ async function runOne(input: { dialect: 'sqlite' | 'postgres'; users: number; pe
     const label = input.dialect === 'sqlite' ? 'SQLite, one serve process' : `PostgreSQL, ${input.processes} worker processes`;
     console.log(`\nreminders (${label}): ${total} reminders for ${input.users} users due at the same instant, delivered to a local webhook sink (seeded in ${(seedMs / 1000).toFixed(1)} s)`);
     console.log(`  delivered           ${arrived} of ${total}${arrived < total ? ' (INCOMPLETE: timed out)' : ''}`);
+    console.log(`  first delivery      ${((lateness[0] ?? Number.NaN) / 1000).toFixed(2)} s after trigger_at (how soon the dispatcher woke)`);
     console.log(`  time to the last    ${((last - triggerAt.getTime()) / 1000).toFixed(2)} s after trigger_at  ${last - triggerAt.getTime() <= TARGET_LAST_MS ? 'ok' : 'over target'} (target <= ${TARGET_LAST_MS / 1000} s)`);
     console.log(`  lateness p50 / p99  ${(percentile(lateness, 50) / 1000).toFixed(2)} s / ${(percentile(lateness, 99) / 1000).toFixed(2)} s  ${percentile(lateness, 99) <= TARGET_P99_MS ? 'ok' : 'over target'} (target p99 <= ${TARGET_P99_MS / 1000} s)`);
     console.log(`  duplicates          ${duplicates} repeated arrivals (the sink drops them by Idempotency-Key)`);

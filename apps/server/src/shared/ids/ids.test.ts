@@ -11,4 +11,12 @@ describe('newId', () => {
     expect(later.every((id) => id > first)).toBe(true);
     expect(new Set(later).size).toBe(50);
   });
+
+  it('keeps ids made within one millisecond in order, and gives each its own random part across pool refills', () => {
+    const ids = Array.from({ length: 5000 }, () => newId());
+    expect(ids.every(isUuid)).toBe(true);
+    expect([...ids].sort()).toEqual(ids);
+    // The last 48 bits are random bytes only: none may repeat (a reused pool slice would).
+    expect(new Set(ids.map((id) => id.slice(-12))).size).toBe(ids.length);
+  });
 });
