@@ -46,7 +46,7 @@ export async function linkDunningLetter(trx: Executor, repository: DocumentsRepo
 export async function announceDocument(trx: Executor, bus: EventBus, announcement: Announcement): Promise<void> {
   const { id, userId, type, metadata } = announcement;
   const link = metadata.dunning_link;
-  const fields = { ...understoodFields(metadata), ...(link ? { linked_document_id: link.document_id } : {}) };
+  const fields = { ...understoodFields(metadata, metadata.fields), ...(link ? { linked_document_id: link.document_id } : {}) };
   if (link) {
     await bus.publish(trx, dunningLinkedEvent, { document_id: id, invoice_document_id: link.document_id, user_id: userId, basis: link.basis, confidence: link.confidence, fields }, { userId });
   }

@@ -89,4 +89,14 @@ describe('understoodFields', () => {
     expect(understoodFields({ amount: '10.00', payment_means: 'paid' })).toMatchObject({ amount_due: '0' });
     expect(understoodFields({ amount: '10.00', payment_means: 'direct_debit' })).toMatchObject({ direct_debit: true });
   });
+
+  it("takes the user's word that a bill was paid over an amount due read from the page, but not over one they typed", () => {
+    const facts = { amount: '50.00', amount_due: '50.00', payment_means: 'paid' as const };
+    const read = { source: 'text' as const, confidence: 0.9 };
+    const user = { source: 'user' as const, confidence: 1 };
+    // Read from the page alone, "paid" beside a printed amount due leaves that amount to pay.
+    expect(understoodFields(facts, { amount_due: read, payment_means: read })).toMatchObject({ amount_due: '50.00' });
+    expect(understoodFields(facts, { amount_due: read, payment_means: user })).toMatchObject({ amount_due: '0' });
+    expect(understoodFields({ ...facts, amount_due: '20.00' }, { amount_due: user, payment_means: user })).toMatchObject({ amount_due: '20.00' });
+  });
 });

@@ -131,8 +131,11 @@ export function typeAfterUnderstanding(current: DocumentType, metadata: StoredMe
 }
 
 /** What the tasks module needs from a document's facts (the `documents.understood` contract). */
-export function understoodFields(facts: DocumentFacts): Static<typeof UnderstoodFields> {
-  const nothingToPay = facts.payment_means === 'paid' && facts.amount_due === undefined;
+export function understoodFields(facts: DocumentFacts, fields: FieldMap = {}): Static<typeof UnderstoodFields> {
+  // "Paid" leaves nothing to pay, unless the document itself names what is still due; when the user
+  // says it was paid, that wins over an amount due read from the page (but not over one they typed).
+  const paidByUser = fields.payment_means?.source === 'user' && fields.amount_due?.source !== 'user';
+  const nothingToPay = facts.payment_means === 'paid' && (facts.amount_due === undefined || paidByUser);
   return {
     ...(facts.sender?.name ? { sender_name: facts.sender.name } : {}),
     ...(facts.currency ? { currency: facts.currency } : {}),

@@ -11,6 +11,9 @@ import type { Priority } from './tasks.priority.models.ts';
 
 type Fields = Static<typeof UnderstoodFields>;
 
+/** Why a bill asks for no payment task: paid, or settled by prepayments and credits. */
+export const NOTHING_LEFT_TO_PAY = 'nothing left to pay';
+
 export interface PlannedTask {
   title: string;
   due: Date | null;
@@ -122,7 +125,7 @@ export function planFromDocument(input: PlanInput): DocumentPlan {
       }
       return { action: 'create', task: fallback };
     }
-    if (amount !== null && amount <= 0) return { action: 'none', why: 'nothing left to pay' };
+    if (amount !== null && amount <= 0) return { action: 'none', why: NOTHING_LEFT_TO_PAY };
     if (fields.direct_debit) {
       const check = language === 'de' ? `Abbuchung prüfen: ${sender}` : `Check the debit: ${sender}`;
       return { action: 'create', task: payTask(`${check}${amount !== null ? ` ${show(amount, currency, language)}` : ''}`, amount, 'low') };

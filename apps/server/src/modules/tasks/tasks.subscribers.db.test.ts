@@ -80,6 +80,35 @@ describe('tasks from documents', () => {
     expect(tasks.map((task) => [task.document_id, task.status, task.amount])).toEqual([[invoice, 'done', '80.00'], [dunning, 'open', '85.00']]);
   });
 
+  it('closes the payment task when the bill turns out paid (done, reminders stopped) or to be a credit note (cancelled)', async () => {
+    const fields = { sender_name: 'Stadtwerke', amount_due: '120.00', currency: 'EUR', due_date: '2099-12-10' };
+    const paidBill = await document('invoice');
+    const notABill = await document('invoice');
+    await understood(paidBill, 'invoice', fields);
+    await understood(notABill, 'invoice', { ...fields, sender_name: 'Versandhaus' });
+    const [first] = await tasksOf();
+    const pending = async (taskId: unknown) =>
+      (await testApp.app.inject({ url: `/api/v1/tasks/${String(taskId)}/reminders`, headers: anna.headers })).json<{ reminders: { status: string }[] }>().reminders.filter((reminder) => reminder.status === 'pending');
+    expect((await pending(first?.id)).length).toBeGreaterThan(0);
+
+    await understood(paidBill, 'invoice', { ...fields, amount_due: '0' }, 'corrected');
+    await understood(notABill, 'credit_note', { ...fields, sender_name: 'Versandhaus' }, 'corrected');
+    const tasks = await tasksOf();
+    expect(tasks.map((task) => [task.document_id, task.status])).toEqual([[paidBill, 'done'], [notABill, 'cancelled']]);
+    expect(tasks[0]?.completed_at).toEqual(expect.any(String));
+    expect(await pending(first?.id)).toEqual([]);
+  });
+
+  it('leaves a closed or user-edited task alone when the bill is marked paid', async () => {
+    const fields = { sender_name: 'Hausarzt', amount_due: '80.00', due_date: '2099-11-20' };
+    const bill = await document('invoice');
+    await understood(bill, 'invoice', fields);
+    const [task] = await tasksOf();
+    await testApp.app.inject({ method: 'PATCH', url: `/api/v1/tasks/${String(task?.id)}`, headers: anna.headers, payload: { title: 'Arzt bezahlen (Raten)' } });
+    await understood(bill, 'invoice', { ...fields, amount_due: '0' }, 'corrected');
+    expect((await tasksOf()).map((one) => [one.title, one.status])).toEqual([['Arzt bezahlen (Raten)', 'open']]);
+  });
+
   it('makes no task for a credit note', async () => {
     const note = await document('credit_note');
     await understood(note, 'credit_note', { sender_name: 'Versandhaus', amount_due: '19.99' });

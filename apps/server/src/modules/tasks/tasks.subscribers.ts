@@ -1,7 +1,8 @@
 /**
  * How tasks follow what happens elsewhere, through events:
  * - `documents.understood`: create the task a document asks for, or update it when the document is
- *   reprocessed or corrected (never a second one; never over the user's own edits).
+ *   reprocessed or corrected (never a second one; never over the user's own edits); close it when
+ *   the document no longer asks for anything (marked paid: done; e.g. now a credit note: cancelled).
  * - `documents.dunning_linked`: a dunning letter escalates the open task of the invoice it is about
  *   (new deadline, amount claimed, dunning level; the task now points to the letter).
  * - `users.timezone_changed`: date-only deadlines keep their calendar date in the new zone.
@@ -15,7 +16,7 @@ import type { DocumentsRepository } from '../documents/documents.repository.ts';
 import { documentUnderstoodEvent, dunningLinkedEvent } from '../documents/documents.schemas.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
 import { timezoneChangedEvent } from '../users/users.schemas.ts';
-import { escalation, planFromDocument, type PlannedTask } from './tasks.from-documents.models.ts';
+import { escalation, NOTHING_LEFT_TO_PAY, planFromDocument, type PlannedTask } from './tasks.from-documents.models.ts';
 import { slaPriority } from './tasks.priority.models.ts';
 import type { TaskRow, TasksRepository } from './tasks.repository.ts';
 
@@ -42,6 +43,20 @@ export function tasksSubscribers(deps: {
     await deps.replan(trx, input.userId, [id]);
   };
 
+  /**
+   * The document no longer asks for money (marked paid, nothing left to pay, now a credit note): its
+   * open task is done when the money is settled, cancelled for a credit note, and its reminders stop.
+   * A task the user edited is theirs and stays as it is.
+   */
+  const settle = async (trx: Executor, input: { userId: string; documentId: string; paid: boolean; now: Date }) => {
+    if ((await deps.tasks.escalatedFrom(trx, input.userId, input.documentId)).length > 0) return;
+    const existing = own(await deps.tasks.fromDocument(trx, input.userId, input.documentId));
+    if (!existing || existing.user_edited_at || (existing.status !== 'open' && existing.status !== 'in_progress')) return;
+    const at = toDbInstant(input.now);
+    await deps.tasks.update(trx, input.userId, existing.id, { status: input.paid ? 'done' : 'cancelled', completed_at: input.paid ? at : null, updated_at: at });
+    await deps.replan(trx, input.userId, [existing.id]);
+  };
+
   const fromDocument = subscribe('tasks.from_document', documentUnderstoodEvent, async (event, { trx, clock }) => {
     const { document_id: documentId, user_id: userId } = event.payload;
     const user = await deps.users.findById(userId, trx);
@@ -50,6 +65,10 @@ export function tasksSubscribers(deps: {
     const now = clock.now();
     const plan = planFromDocument({ type: event.payload.type, fields: event.payload.fields, now, timeZone: user.timezone, language: user.language });
     // A dunning letter linked to its invoice: `tasks.escalate_on_dunning` acts on the link event.
+    // Only money settles a task: a reprocess that merely reads less (no date found) leaves it alone.
+    if (plan.action === 'none' && (plan.why === NOTHING_LEFT_TO_PAY || event.payload.type === 'credit_note')) {
+      await settle(trx, { userId, documentId, paid: plan.why === NOTHING_LEFT_TO_PAY, now });
+    }
     if (plan.action !== 'create') return;
     await upsert(trx, { userId, documentId, task: plan.task, type: event.payload.type, now });
   });

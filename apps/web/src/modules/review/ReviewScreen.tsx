@@ -87,7 +87,11 @@ function serverProblemText(t: ReviewTexts, key: string, problem: string): string
 
 const fieldId = (key: string) => `review-${key.replace(/\./g, '-')}`;
 
-/** Completes the open tasks made from a document (a bill that was paid already). */
+/**
+ * Completes the open tasks made from a document (a bill that was paid already). The server closes
+ * the document's own task as well once it has taken in the correction, but in the background and
+ * never a task the user edited; the button is the user saying so about all of them, now.
+ */
 async function completeTasksOf(api: Api, id: string): Promise<void> {
   const detail = await unwrap(api.GET('/api/v1/documents/{id}', { params: { path: { id } } }));
   for (const task of detail.tasks ?? []) {
