@@ -123,6 +123,29 @@ describe('a push subscription the browser dropped', () => {
   });
 });
 
+describe('the notification centre', () => {
+  it("marks every unread notification read at once, the user's own only", async () => {
+    const ben = await signUp(testApp, 'ben');
+    const note = async (userId: string) => {
+      const id = crypto.randomUUID();
+      await testApp.database.db.insertInto('notification_firings').values({ id, user_id: userId, kind: 'system', title: 'Hinweis', body: 'Text', fire_key: `read-all:${id}`, created_at: testApp.clock.now().toISOString() }).execute();
+      return id;
+    };
+    const unread = async (who: SignedIn) => (await testApp.app.inject({ url: '/api/v1/notifications/unread-count', headers: who.headers })).json<{ unread: number }>().unread;
+    await note(anna.userId);
+    await note(anna.userId);
+    await note(ben.userId);
+    expect(await unread(anna)).toBeGreaterThanOrEqual(2);
+    const answer = await api('POST', '/api/v1/notifications/read-all');
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toEqual({ unread: 0 });
+    expect(await unread(anna)).toBe(0);
+    expect(await unread(ben)).toBe(1);
+    const listed = (await api('GET', '/api/v1/notifications?unread=true')).json<{ total: number }>();
+    expect(listed.total).toBe(0);
+  });
+});
+
 describe('the live stream', () => {
   it('sends the unread count at once and every new notification as it is written', async () => {
     const address = await testApp.app.listen({ port: 0, host: '127.0.0.1' });

@@ -115,6 +115,14 @@ export function createNotificationsRepository({ db }: { db: Kysely<Database> }) 
     return Number(row?.count ?? 0);
   }
 
+  /** Marks every unread notification of the user read (the firings and their attempts); returns how many firings. */
+  async function markAllRead(executor: Kysely<Database>, userId: string, at: Date): Promise<number> {
+    const stamp = toDbInstant(at);
+    const result = await executor.updateTable('notification_firings').set({ read_at: stamp }).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+    await executor.updateTable('notifications').set({ read_at: stamp }).where('user_id', '=', userId).where('firing_id', 'is not', null).where('read_at', 'is', null).execute();
+    return Number(result.numUpdatedRows);
+  }
+
   async function markRead(executor: Kysely<Database>, userId: string, firingId: string, at: Date, clicked: boolean) {
     const stamp = toDbInstant(at);
     const result = await executor
@@ -151,7 +159,7 @@ export function createNotificationsRepository({ db }: { db: Kysely<Database> }) 
     return rows.map((row) => row.status);
   }
 
-  return { db, insertFirings, insertAttempts, findFiring, findFirings, usersOf, openTaskIds, attemptsOf, list, unreadCount, markRead, sentForTaskSince, recentOutcomes };
+  return { db, insertFirings, insertAttempts, findFiring, findFirings, usersOf, openTaskIds, attemptsOf, list, unreadCount, markRead, markAllRead, sentForTaskSince, recentOutcomes };
 }
 
 export type NotificationsRepository = ReturnType<typeof createNotificationsRepository>;

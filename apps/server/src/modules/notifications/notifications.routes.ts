@@ -17,6 +17,10 @@ export const notificationsRoutes = (deps: { usecases: NotificationsUsecases; liv
 
   app.get('/unread-count', { schema: { tags, summary: 'How many notifications are unread.', response: { 200: UnreadCount, ...errors } } }, async (request) => usecases.unreadCount(principalOf(request).userId));
 
+  app.post('/read-all', { schema: { tags, summary: 'Mark every notification read; answers the new unread count (0).', response: { 200: UnreadCount, ...errors } } }, async (request) =>
+    usecases.markAllRead(principalOf(request).userId),
+  );
+
   app.post('/:id/read', { schema: { tags, summary: 'Mark a notification read; answers the new unread count.', params: NotificationParams, response: { 200: UnreadCount, ...errors } } }, async (request) =>
     usecases.markRead(principalOf(request).userId, request.params.id),
   );

@@ -189,7 +189,13 @@ export function createNotificationsUsecases(deps: {
     return unreadCount(userId);
   }
 
-  return { configured, fire, notice, list, unreadCount, markRead };
+  /** "Alles gelesen": every notification of the user read at once (a pile after a week away is not a to-do list). */
+  async function markAllRead(userId: string) {
+    await repository.markAllRead(deps.handle.db, userId, clock.now());
+    return unreadCount(userId);
+  }
+
+  return { configured, fire, notice, list, unreadCount, markRead, markAllRead };
 }
 
 export type NotificationsUsecases = ReturnType<typeof createNotificationsUsecases>;

@@ -97,14 +97,10 @@ export function NotificationsScreen() {
     onSuccess: afterRead,
   });
   const markAll = useMutation({
-    // There is no "all read" endpoint: every unread one on screen is marked, one after the other.
-    mutationFn: async (ids: string[]) => {
-      let count: { unread: number } | undefined;
-      for (const id of ids) count = await unwrap(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } }));
-      return count;
-    },
+    // Every unread one, also those on later pages: one request.
+    mutationFn: () => unwrap(api.POST('/api/v1/notifications/read-all')),
     onSuccess: (count) => {
-      if (count) afterRead(count);
+      afterRead(count);
       toast(t.allMarked);
     },
     onError: () => void client.invalidateQueries({ queryKey: LIST_KEY }),
@@ -114,8 +110,8 @@ export function NotificationsScreen() {
     <Page
       title={t.title}
       actions={
-        unreadItems.length > 0 ? (
-          <Button variant="primary" busy={markAll.isPending} onClick={() => markAll.mutate(unreadItems.map((item) => item.id))}>
+        (unread.data?.unread ?? unreadItems.length) > 0 ? (
+          <Button variant="primary" busy={markAll.isPending} onClick={() => markAll.mutate()}>
             {t.markAllRead}
           </Button>
         ) : undefined
