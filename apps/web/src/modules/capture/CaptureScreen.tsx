@@ -47,10 +47,13 @@ export function CaptureScreen({ upload = {} }: { upload?: UploadOptions }) {
   const [dragging, setDragging] = useState(false);
   const counter = useRef(0);
 
+  const api = useApi();
+  // One request through the API client, which renews an expired session by itself (the upload's XHR cannot).
+  const renew = () => api.GET('/api/v1/users/me').then(({ response }) => response.ok);
   const update = (key: number, change: Partial<UploadItem>) => setItems((current) => current.map((item) => (item.key === key ? { ...item, ...change } : item)));
 
   const send = (key: number, files: File[], together: boolean) => {
-    uploadDocument(together ? files : files[0]!, { ...upload, combine: together, onProgress: (progress) => update(key, { progress }) })
+    uploadDocument(together ? files : files[0]!, { ...upload, combine: together, renew, onProgress: (progress) => update(key, { progress }) })
       .then((answer) => {
         update(key, { phase: 'uploaded', progress: 1, document: answer.documents[0] });
         void client.invalidateQueries({ queryKey: ['documents'] });

@@ -6,9 +6,13 @@
  *
  * The screen passes the same `{ baseUrl, bearer }` it would give createApi (CaptureScreen's
  * optional `upload` prop; the app leaves it empty: same origin, cookie session).
+ *
+ * The API client renews an expired access token by itself; XHR does not go through it, so a 401
+ * here asks `renew` (the screen: one request through the API client, which renews the session)
+ * and sends the files once more. A phone left on the capture screen for a while still uploads.
  */
 import { csrfToken } from '../../shared/api/client.ts';
-import { apiErrorOfBody, NetworkError } from '../../shared/api/errors.ts';
+import { ApiError, apiErrorOfBody, NetworkError } from '../../shared/api/errors.ts';
 import type { paths } from '../../shared/api/schema.gen.ts';
 
 export type UploadResponse = paths['/api/v1/documents']['post']['responses'][201]['content']['application/json'];
@@ -27,11 +31,22 @@ export interface UploadCall extends UploadOptions {
   /** Share sent, 0..1. */
   onProgress?: (share: number) => void;
   signal?: AbortSignal;
+  /** After a 401: renews the session; true when the upload may be tried once more. */
+  renew?: () => Promise<boolean>;
 }
 
 /** Uploads one file (or, with `combine`, several photos as one document). Throws ApiError or NetworkError. */
-export function uploadDocument(files: File | readonly File[], options: UploadCall = {}): Promise<UploadResponse> {
+export async function uploadDocument(files: File | readonly File[], options: UploadCall = {}): Promise<UploadResponse> {
   const list = Array.isArray(files) ? files : [files as File];
+  try {
+    return await send(list, options);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401 || !options.renew || !(await options.renew().catch(() => false))) throw error;
+    return send(list, options);
+  }
+}
+
+function send(list: readonly File[], options: UploadCall): Promise<UploadResponse> {
   const form = new FormData();
   for (const file of list) form.append('file', file, file.name);
   if (options.combine) form.append('combine', 'true');
