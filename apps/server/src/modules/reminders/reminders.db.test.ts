@@ -77,6 +77,14 @@ describe('planning', () => {
     expect(done.every((reminder) => reminder.status === 'cancelled' && reminder.fires_at === null)).toBe(true);
   });
 
+  it('answers the preferences in effect beside the stored ones', async () => {
+    expect((await api('PATCH', '/api/v1/users/me', { notification_preferences: { quiet_hours: { start: '21:00' } } })).statusCode).toBe(200);
+    const me = (await api('GET', '/api/v1/users/me')).json<{ notification_preferences: { quiet_hours?: Record<string, unknown> }; effective_notification_preferences: { quiet_hours: Record<string, unknown>; channels: Record<string, boolean> } }>();
+    expect(me.notification_preferences.quiet_hours).toEqual({ start: '21:00' });
+    expect(me.effective_notification_preferences.quiet_hours).toEqual({ enabled: true, start: '21:00', end: '07:00', allow_critical_alerts: false });
+    expect(me.effective_notification_preferences.channels.in_app).toBe(true);
+  });
+
   it('plans nothing for a task without a due date, and rejects preferences that cannot work, naming the field', async () => {
     const id = await createTask({ title: 'Irgendwann aufräumen' });
     expect(await timeline(id)).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Value from 'typebox/value';
 import { NOTIFICATION_CHANNELS } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors/errors.ts';
-import { DEFAULT_NOTIFICATION_PREFERENCES, NotificationPreferencesSchema, parseNotificationPreferences, withChannelSetUp, type ReminderPreferences } from './reminders.preferences.models.ts';
+import { DEFAULT_NOTIFICATION_PREFERENCES, effectiveNotificationPreferences, EffectiveNotificationPreferencesSchema, NotificationPreferencesSchema, parseNotificationPreferences, withChannelSetUp, type ReminderPreferences } from './reminders.preferences.models.ts';
 
 const BERLIN = 'Europe/Berlin';
 const SEED = {
@@ -10,6 +10,28 @@ const SEED = {
   quiet_hours: { enabled: true, start: '22:00', end: '07:00' },
   reminder_frequency: { info: 'once', warning: 'daily', urgent: 'multiple', critical: 'hourly' },
 };
+
+describe('effectiveNotificationPreferences', () => {
+  it('answers what the user stored over the defaults, every field present and valid by the complete schema', () => {
+    const effective = effectiveNotificationPreferences({ channels: { sms: true, in_app: false }, quiet_hours: { start: '21:30' }, fallback_order: ['telegram'] });
+    expect(effective.channels).toMatchObject({ sms: true, in_app: true, push: true });
+    expect(effective.quiet_hours).toEqual({ ...DEFAULT_NOTIFICATION_PREFERENCES.quiet_hours, start: '21:30' });
+    expect(effective.fallback_order[0]).toBe('telegram');
+    expect(new Set(effective.fallback_order).size).toBe(effective.fallback_order.length);
+    expect(Value.Check(EffectiveNotificationPreferencesSchema, effective)).toBe(true);
+    // The complete schema requires every nested field: an answer with a gap is not one.
+    const { quiet_hours: { end: _end, ...partialQuiet }, ...rest } = effective;
+    expect(Value.Check(EffectiveNotificationPreferencesSchema, { ...rest, quiet_hours: partialQuiet })).toBe(false);
+  });
+
+  it('is what the reminder plans use', () => {
+    const stored = { channels_by_severity: { warning: ['telegram' as const] }, reminder_frequency: { urgent: 'twice' as const } };
+    const parsed = parseNotificationPreferences(stored, BERLIN);
+    const effective = effectiveNotificationPreferences(stored);
+    expect(parsed.channelsBySeverity).toEqual(effective.channels_by_severity);
+    expect(parsed.frequency).toEqual(effective.reminder_frequency);
+  });
+});
 
 describe('defaults', () => {
   it('fills everything for a fresh account', () => {

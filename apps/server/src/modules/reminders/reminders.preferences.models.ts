@@ -156,29 +156,65 @@ export const DEFAULT_NOTIFICATION_PREFERENCES: Readonly<CompleteNotificationPref
   fallback_order: [...DEFAULT_FALLBACK_ORDER],
 };
 
+/**
+ * The preferences in effect: what the user stored over the defaults, every field present. `in_app`
+ * is always on; channels left out of `fallback_order` follow in the default order.
+ */
+export function effectiveNotificationPreferences(stored: NotificationPreferences): CompleteNotificationPreferences {
+  const defaults = DEFAULT_NOTIFICATION_PREFERENCES;
+  const bySeverity = { ...defaults.channels_by_severity, ...stored.channels_by_severity };
+  return {
+    channels: { ...defaults.channels, ...stored.channels, in_app: true },
+    channels_by_severity: Object.fromEntries(REMINDER_SEVERITIES.map((severity) => [severity, [...bySeverity[severity]]])) as CompleteNotificationPreferences['channels_by_severity'],
+    quiet_hours: { ...defaults.quiet_hours, ...stored.quiet_hours },
+    waking_hours: { ...defaults.waking_hours, ...stored.waking_hours },
+    stages: { ...defaults.stages, ...stored.stages },
+    reminder_frequency: { ...defaults.reminder_frequency, ...stored.reminder_frequency },
+    fallback_order: [...new Set([...(stored.fallback_order ?? []), ...DEFAULT_FALLBACK_ORDER])],
+  };
+}
+
+/** The same structure with every field required: what `effectiveNotificationPreferences` answers (for the API's schema). */
+export const EffectiveNotificationPreferencesSchema = Type.Unsafe<CompleteNotificationPreferences>({
+  ...everyFieldRequired(NotificationPreferencesSchema),
+  description: 'The preferences in effect: what you stored (notification_preferences) over the defaults, every field present.',
+});
+
+function everyFieldRequired(schema: unknown): Record<string, unknown> {
+  const plain = JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
+  const visit = (node: unknown) => {
+    if (node === null || typeof node !== 'object') return;
+    const object = node as Record<string, unknown>;
+    if (object.type === 'object' && object.properties && typeof object.properties === 'object') {
+      object.required = Object.keys(object.properties);
+      for (const child of Object.values(object.properties)) visit(child);
+    }
+    if (object.items) visit(object.items);
+  };
+  visit(plain);
+  return plain;
+}
+
 /** Merges the stored preferences over the defaults; throws `reminders.invalid_preferences` naming every bad field. */
 export function parseNotificationPreferences(raw: unknown, zone: string): ReminderPreferences {
   const stored = raw ?? {};
   const problems = Value.Check(NotificationPreferencesSchema, stored) ? [] : describeErrors(stored);
   if (!isValidTimeZone(zone)) problems.push({ field: 'timezone', message: `unknown time zone "${zone}"` });
   if (problems.length > 0) throw invalid(problems);
-  const value = stored as NotificationPreferences;
-  const defaults = DEFAULT_NOTIFICATION_PREFERENCES;
-  const quiet = { ...defaults.quiet_hours, ...value.quiet_hours };
-  const waking = { ...defaults.waking_hours, ...value.waking_hours };
+  const complete = effectiveNotificationPreferences(stored as NotificationPreferences);
+  const { quiet_hours: quiet, waking_hours: waking } = complete;
   if (quiet.start === quiet.end) problems.push({ field: 'quiet_hours.end', message: `must differ from quiet_hours.start (${quiet.start})` });
   if (waking.end <= waking.start) problems.push({ field: 'waking_hours.end', message: `must be after waking_hours.start (${waking.start}), got "${waking.end}"` });
   if (problems.length > 0) throw invalid(problems);
-  const bySeverity = { ...defaults.channels_by_severity, ...value.channels_by_severity };
   return {
     zone,
     quietHours: { enabled: quiet.enabled, start: quiet.start, end: quiet.end, allowCriticalAlerts: quiet.allow_critical_alerts },
     wakingHours: waking,
-    channels: { ...defaults.channels, ...value.channels, in_app: true },
-    channelsBySeverity: Object.fromEntries(REMINDER_SEVERITIES.map((severity) => [severity, [...bySeverity[severity]]])) as Record<ReminderSeverity, NotificationChannel[]>,
-    stages: { ...defaults.stages, ...value.stages },
-    frequency: { ...defaults.reminder_frequency, ...value.reminder_frequency },
-    fallbackOrder: [...new Set([...(value.fallback_order ?? []), ...DEFAULT_FALLBACK_ORDER])],
+    channels: complete.channels,
+    channelsBySeverity: complete.channels_by_severity as Record<ReminderSeverity, NotificationChannel[]>,
+    stages: complete.stages,
+    frequency: complete.reminder_frequency,
+    fallbackOrder: complete.fallback_order,
   };
 }
 

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { NotificationPreferencesSchema } from '../reminders/reminders.preferences.models.ts';
+import { EffectiveNotificationPreferencesSchema, NotificationPreferencesSchema } from '../reminders/reminders.preferences.models.ts';
 import { declareEvent } from '../../events/events.types.ts';
 import { EMAIL_PATTERN, PASSWORD_MAX_LENGTH, USERNAME_PATTERN } from './users.models.ts';
 
@@ -33,6 +33,7 @@ export const Me = Type.Object({
   password_change_required: Type.Boolean(),
   ui_preferences: UiPreferences,
   notification_preferences: NotificationPreferencesSchema,
+  effective_notification_preferences: EffectiveNotificationPreferencesSchema,
   created_at: Instant,
   last_login_at: Type.Union([Instant, Type.Null()]),
 });

@@ -20,7 +20,7 @@ import type { UserFiles } from '../storage/storage.types.ts';
 import { EMAIL_PATTERN, passwordProblem, USERNAME_PATTERN } from './users.models.ts';
 import type { UserRow, UsersRepository } from './users.repository.ts';
 import { timezoneChangedEvent } from './users.schemas.ts';
-import { parseNotificationPreferences, type NotificationPreferences } from '../reminders/reminders.preferences.models.ts';
+import { effectiveNotificationPreferences, parseNotificationPreferences, type NotificationPreferences } from '../reminders/reminders.preferences.models.ts';
 
 export const invalidUser = defineError({ code: 'users.invalid', status: 400, message: 'The user data is invalid.' });
 export const userTaken = defineError({ code: 'users.already_exists', status: 409, message: 'A user with this username or e-mail exists.' });
@@ -51,6 +51,7 @@ export function toMe(user: UserRow) {
     password_change_required: fromDbBool(user.password_change_required),
     ui_preferences: fromDbJson<Record<string, never>>(user.ui_preferences),
     notification_preferences: fromDbJson<NotificationPreferences>(user.notification_preferences),
+    effective_notification_preferences: effectiveNotificationPreferences(fromDbJson<NotificationPreferences>(user.notification_preferences)),
     created_at: user.created_at,
     last_login_at: user.last_login_at,
   };

@@ -19,7 +19,6 @@ import { notificationsMessages, type Channel } from '../notifications/notificati
 import { ChannelForm } from './ChannelForm.tsx';
 import { ADDABLE_TYPES, CHANNEL_TYPES } from './channelTypes.ts';
 import { INTEGRATIONS_KEY, type Integration, type TelegramLink, type TestResult } from './integrations.ts';
-import { channelsOn } from './preferences.ts';
 import { notificationSettingsMessages } from './notification-settings.messages.ts';
 import { unwrap } from '../../shared/api/client.ts';
 
@@ -50,7 +49,7 @@ export function ChannelsSection({
 }) {
   const t = useMessages(notificationSettingsMessages);
   const headingId = useId();
-  const on = channelsOn(me.notification_preferences);
+  const on = me.effective_notification_preferences.channels;
   const linkedTelegram = integrations.some((integration) => integration.type === 'telegram');
 
   return (

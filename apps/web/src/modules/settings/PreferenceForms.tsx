@@ -15,7 +15,7 @@ import { Card } from '../../shared/ui/Page.tsx';
 import { useToast } from '../../shared/ui/Toast.tsx';
 import { notificationsMessages, type Channel, type Severity } from '../notifications/notifications.messages.ts';
 import { channelsSetUp, type Integration } from './integrations.ts';
-import { channelsBySeverity, FREQUENCIES, frequencies, OPTIONAL_CHANNELS, quietHours, SEVERITIES, type Frequencies } from './preferences.ts';
+import { FREQUENCIES, OPTIONAL_CHANNELS, SEVERITIES, type Frequencies } from './preferences.ts';
 import { problemsByField } from './problems.ts';
 import { notificationSettingsMessages } from './notification-settings.messages.ts';
 import { unwrap } from '../../shared/api/client.ts';
@@ -26,7 +26,7 @@ export function QuietHoursForm({ me }: { me: Me }) {
   const setMe = useSetMe();
   const toast = useToast();
   const headingId = useId();
-  const [values, setValues] = useState(() => quietHours(me.notification_preferences));
+  const [values, setValues] = useState(() => ({ ...me.effective_notification_preferences.quiet_hours }));
   const [saved, setSaved] = useState(false);
 
   const save = useMutation({
@@ -113,10 +113,10 @@ function EscalationFields({ me, integrations, onSaved, onEdit }: { me: Me; integ
   const api = useApi();
   const setMe = useSetMe();
   const toast = useToast();
-  const [selected, setSelected] = useState(() => channelsBySeverity(me.notification_preferences));
-  const [often, setOften] = useState<Frequencies>(() => frequencies(me.notification_preferences));
+  const [selected, setSelected] = useState(() => structuredClone(me.effective_notification_preferences.channels_by_severity));
+  const [often, setOften] = useState<Frequencies>(() => ({ ...me.effective_notification_preferences.reminder_frequency }));
   // Offered: what is set up, plus what was chosen before (so an unticked box stays in place).
-  const [chosenBefore] = useState(() => new Set(Object.values(channelsBySeverity(me.notification_preferences)).flat()));
+  const [chosenBefore] = useState(() => new Set(Object.values(me.effective_notification_preferences.channels_by_severity).flat()));
   const setUp = channelsSetUp(integrations);
   const offered = OPTIONAL_CHANNELS.filter((channel) => setUp.has(channel) || chosenBefore.has(channel));
 

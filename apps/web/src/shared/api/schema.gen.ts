@@ -754,6 +754,77 @@ export interface paths {
                             user: {
                                 /** Format: date-time */
                                 created_at: string;
+                                /** @description The preferences in effect: what you stored (notification_preferences) over the defaults, every field present. */
+                                effective_notification_preferences: {
+                                    /** @description On/off per channel; a channel also needs a working integration. */
+                                    channels: {
+                                        discord: boolean;
+                                        email: boolean;
+                                        /**
+                                         * @description Always on.
+                                         * @enum {boolean}
+                                         */
+                                        in_app: true;
+                                        push: boolean;
+                                        signal: boolean;
+                                        smart_home: boolean;
+                                        sms: boolean;
+                                        telegram: boolean;
+                                        whatsapp: boolean;
+                                    };
+                                    /** @description Overrides the channels of a severity (default: info push; warning push, email; urgent + sms; critical + smart_home). */
+                                    channels_by_severity: {
+                                        /** @description Channels for critical reminders (in_app is always added). */
+                                        critical: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                        /** @description Channels for info reminders (in_app is always added). */
+                                        info: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                        /** @description Channels for urgent reminders (in_app is always added). */
+                                        urgent: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                        /** @description Channels for warning reminders (in_app is always added). */
+                                        warning: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                    };
+                                    /** @description Where a reminder goes when a channel could not deliver it within 10 minutes: your channels in this order; channels left out follow in the default order (push, email, telegram, signal, whatsapp, discord, sms, smart_home). */
+                                    fallback_order: ("push" | "email" | "telegram" | "signal" | "whatsapp" | "discord" | "sms" | "smart_home")[];
+                                    quiet_hours: {
+                                        /** @description Critical reminders go out during quiet hours as usual, SMS and smart home included. Default false: at most one per night, in_app/push/email only. */
+                                        allow_critical_alerts: boolean;
+                                        enabled: boolean;
+                                        /** @description Quiet hours end (excluded); before start means across midnight. Local time HH:MM (00:00-23:59). */
+                                        end: string;
+                                        /** @description Quiet hours begin (included). Local time HH:MM (00:00-23:59). */
+                                        start: string;
+                                    };
+                                    reminder_frequency: {
+                                        /**
+                                         * @description hourly = due day and first overdue day hourly, then 3x a day, after 7 days daily.
+                                         * @enum {unknown}
+                                         */
+                                        critical: "hourly" | "three_times_daily" | "daily" | "off";
+                                        /** @enum {unknown} */
+                                        info: "once" | "off";
+                                        /**
+                                         * @description multiple = 09:00, 13:00, 17:00, 20:00; twice = 09:00, 17:00; once = 09:00; hourly = waking hours.
+                                         * @enum {unknown}
+                                         */
+                                        urgent: "multiple" | "twice" | "once" | "hourly" | "off";
+                                        /** @enum {unknown} */
+                                        warning: "daily" | "every_other_day" | "twice_daily" | "off";
+                                    };
+                                    /** @description Turns a whole stage on or off. */
+                                    stages: {
+                                        critical: boolean;
+                                        info: boolean;
+                                        urgent: boolean;
+                                        warning: boolean;
+                                    };
+                                    /** @description The window of hourly reminders (default 09:00-21:00). */
+                                    waking_hours: {
+                                        /** @description Last hourly firing (included); after start. Local time HH:MM (00:00-23:59). */
+                                        end: string;
+                                        /** @description First hourly firing. Local time HH:MM (00:00-23:59). */
+                                        start: string;
+                                    };
+                                };
                                 email: string;
                                 full_name: string | null;
                                 /** Format: uuid */
@@ -1805,6 +1876,77 @@ export interface paths {
                             user?: {
                                 /** Format: date-time */
                                 created_at: string;
+                                /** @description The preferences in effect: what you stored (notification_preferences) over the defaults, every field present. */
+                                effective_notification_preferences: {
+                                    /** @description On/off per channel; a channel also needs a working integration. */
+                                    channels: {
+                                        discord: boolean;
+                                        email: boolean;
+                                        /**
+                                         * @description Always on.
+                                         * @enum {boolean}
+                                         */
+                                        in_app: true;
+                                        push: boolean;
+                                        signal: boolean;
+                                        smart_home: boolean;
+                                        sms: boolean;
+                                        telegram: boolean;
+                                        whatsapp: boolean;
+                                    };
+                                    /** @description Overrides the channels of a severity (default: info push; warning push, email; urgent + sms; critical + smart_home). */
+                                    channels_by_severity: {
+                                        /** @description Channels for critical reminders (in_app is always added). */
+                                        critical: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                        /** @description Channels for info reminders (in_app is always added). */
+                                        info: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                        /** @description Channels for urgent reminders (in_app is always added). */
+                                        urgent: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                        /** @description Channels for warning reminders (in_app is always added). */
+                                        warning: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                    };
+                                    /** @description Where a reminder goes when a channel could not deliver it within 10 minutes: your channels in this order; channels left out follow in the default order (push, email, telegram, signal, whatsapp, discord, sms, smart_home). */
+                                    fallback_order: ("push" | "email" | "telegram" | "signal" | "whatsapp" | "discord" | "sms" | "smart_home")[];
+                                    quiet_hours: {
+                                        /** @description Critical reminders go out during quiet hours as usual, SMS and smart home included. Default false: at most one per night, in_app/push/email only. */
+                                        allow_critical_alerts: boolean;
+                                        enabled: boolean;
+                                        /** @description Quiet hours end (excluded); before start means across midnight. Local time HH:MM (00:00-23:59). */
+                                        end: string;
+                                        /** @description Quiet hours begin (included). Local time HH:MM (00:00-23:59). */
+                                        start: string;
+                                    };
+                                    reminder_frequency: {
+                                        /**
+                                         * @description hourly = due day and first overdue day hourly, then 3x a day, after 7 days daily.
+                                         * @enum {unknown}
+                                         */
+                                        critical: "hourly" | "three_times_daily" | "daily" | "off";
+                                        /** @enum {unknown} */
+                                        info: "once" | "off";
+                                        /**
+                                         * @description multiple = 09:00, 13:00, 17:00, 20:00; twice = 09:00, 17:00; once = 09:00; hourly = waking hours.
+                                         * @enum {unknown}
+                                         */
+                                        urgent: "multiple" | "twice" | "once" | "hourly" | "off";
+                                        /** @enum {unknown} */
+                                        warning: "daily" | "every_other_day" | "twice_daily" | "off";
+                                    };
+                                    /** @description Turns a whole stage on or off. */
+                                    stages: {
+                                        critical: boolean;
+                                        info: boolean;
+                                        urgent: boolean;
+                                        warning: boolean;
+                                    };
+                                    /** @description The window of hourly reminders (default 09:00-21:00). */
+                                    waking_hours: {
+                                        /** @description Last hourly firing (included); after start. Local time HH:MM (00:00-23:59). */
+                                        end: string;
+                                        /** @description First hourly firing. Local time HH:MM (00:00-23:59). */
+                                        start: string;
+                                    };
+                                };
                                 email: string;
                                 full_name: string | null;
                                 /** Format: uuid */
@@ -2183,6 +2325,77 @@ export interface paths {
                             user?: {
                                 /** Format: date-time */
                                 created_at: string;
+                                /** @description The preferences in effect: what you stored (notification_preferences) over the defaults, every field present. */
+                                effective_notification_preferences: {
+                                    /** @description On/off per channel; a channel also needs a working integration. */
+                                    channels: {
+                                        discord: boolean;
+                                        email: boolean;
+                                        /**
+                                         * @description Always on.
+                                         * @enum {boolean}
+                                         */
+                                        in_app: true;
+                                        push: boolean;
+                                        signal: boolean;
+                                        smart_home: boolean;
+                                        sms: boolean;
+                                        telegram: boolean;
+                                        whatsapp: boolean;
+                                    };
+                                    /** @description Overrides the channels of a severity (default: info push; warning push, email; urgent + sms; critical + smart_home). */
+                                    channels_by_severity: {
+                                        /** @description Channels for critical reminders (in_app is always added). */
+                                        critical: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                        /** @description Channels for info reminders (in_app is always added). */
+                                        info: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                        /** @description Channels for urgent reminders (in_app is always added). */
+                                        urgent: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                        /** @description Channels for warning reminders (in_app is always added). */
+                                        warning: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                    };
+                                    /** @description Where a reminder goes when a channel could not deliver it within 10 minutes: your channels in this order; channels left out follow in the default order (push, email, telegram, signal, whatsapp, discord, sms, smart_home). */
+                                    fallback_order: ("push" | "email" | "telegram" | "signal" | "whatsapp" | "discord" | "sms" | "smart_home")[];
+                                    quiet_hours: {
+                                        /** @description Critical reminders go out during quiet hours as usual, SMS and smart home included. Default false: at most one per night, in_app/push/email only. */
+                                        allow_critical_alerts: boolean;
+                                        enabled: boolean;
+                                        /** @description Quiet hours end (excluded); before start means across midnight. Local time HH:MM (00:00-23:59). */
+                                        end: string;
+                                        /** @description Quiet hours begin (included). Local time HH:MM (00:00-23:59). */
+                                        start: string;
+                                    };
+                                    reminder_frequency: {
+                                        /**
+                                         * @description hourly = due day and first overdue day hourly, then 3x a day, after 7 days daily.
+                                         * @enum {unknown}
+                                         */
+                                        critical: "hourly" | "three_times_daily" | "daily" | "off";
+                                        /** @enum {unknown} */
+                                        info: "once" | "off";
+                                        /**
+                                         * @description multiple = 09:00, 13:00, 17:00, 20:00; twice = 09:00, 17:00; once = 09:00; hourly = waking hours.
+                                         * @enum {unknown}
+                                         */
+                                        urgent: "multiple" | "twice" | "once" | "hourly" | "off";
+                                        /** @enum {unknown} */
+                                        warning: "daily" | "every_other_day" | "twice_daily" | "off";
+                                    };
+                                    /** @description Turns a whole stage on or off. */
+                                    stages: {
+                                        critical: boolean;
+                                        info: boolean;
+                                        urgent: boolean;
+                                        warning: boolean;
+                                    };
+                                    /** @description The window of hourly reminders (default 09:00-21:00). */
+                                    waking_hours: {
+                                        /** @description Last hourly firing (included); after start. Local time HH:MM (00:00-23:59). */
+                                        end: string;
+                                        /** @description First hourly firing. Local time HH:MM (00:00-23:59). */
+                                        start: string;
+                                    };
+                                };
                                 email: string;
                                 full_name: string | null;
                                 /** Format: uuid */
@@ -2427,6 +2640,77 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             created_at: string;
+                            /** @description The preferences in effect: what you stored (notification_preferences) over the defaults, every field present. */
+                            effective_notification_preferences: {
+                                /** @description On/off per channel; a channel also needs a working integration. */
+                                channels: {
+                                    discord: boolean;
+                                    email: boolean;
+                                    /**
+                                     * @description Always on.
+                                     * @enum {boolean}
+                                     */
+                                    in_app: true;
+                                    push: boolean;
+                                    signal: boolean;
+                                    smart_home: boolean;
+                                    sms: boolean;
+                                    telegram: boolean;
+                                    whatsapp: boolean;
+                                };
+                                /** @description Overrides the channels of a severity (default: info push; warning push, email; urgent + sms; critical + smart_home). */
+                                channels_by_severity: {
+                                    /** @description Channels for critical reminders (in_app is always added). */
+                                    critical: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                    /** @description Channels for info reminders (in_app is always added). */
+                                    info: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                    /** @description Channels for urgent reminders (in_app is always added). */
+                                    urgent: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                    /** @description Channels for warning reminders (in_app is always added). */
+                                    warning: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                };
+                                /** @description Where a reminder goes when a channel could not deliver it within 10 minutes: your channels in this order; channels left out follow in the default order (push, email, telegram, signal, whatsapp, discord, sms, smart_home). */
+                                fallback_order: ("push" | "email" | "telegram" | "signal" | "whatsapp" | "discord" | "sms" | "smart_home")[];
+                                quiet_hours: {
+                                    /** @description Critical reminders go out during quiet hours as usual, SMS and smart home included. Default false: at most one per night, in_app/push/email only. */
+                                    allow_critical_alerts: boolean;
+                                    enabled: boolean;
+                                    /** @description Quiet hours end (excluded); before start means across midnight. Local time HH:MM (00:00-23:59). */
+                                    end: string;
+                                    /** @description Quiet hours begin (included). Local time HH:MM (00:00-23:59). */
+                                    start: string;
+                                };
+                                reminder_frequency: {
+                                    /**
+                                     * @description hourly = due day and first overdue day hourly, then 3x a day, after 7 days daily.
+                                     * @enum {unknown}
+                                     */
+                                    critical: "hourly" | "three_times_daily" | "daily" | "off";
+                                    /** @enum {unknown} */
+                                    info: "once" | "off";
+                                    /**
+                                     * @description multiple = 09:00, 13:00, 17:00, 20:00; twice = 09:00, 17:00; once = 09:00; hourly = waking hours.
+                                     * @enum {unknown}
+                                     */
+                                    urgent: "multiple" | "twice" | "once" | "hourly" | "off";
+                                    /** @enum {unknown} */
+                                    warning: "daily" | "every_other_day" | "twice_daily" | "off";
+                                };
+                                /** @description Turns a whole stage on or off. */
+                                stages: {
+                                    critical: boolean;
+                                    info: boolean;
+                                    urgent: boolean;
+                                    warning: boolean;
+                                };
+                                /** @description The window of hourly reminders (default 09:00-21:00). */
+                                waking_hours: {
+                                    /** @description Last hourly firing (included); after start. Local time HH:MM (00:00-23:59). */
+                                    end: string;
+                                    /** @description First hourly firing. Local time HH:MM (00:00-23:59). */
+                                    start: string;
+                                };
+                            };
                             email: string;
                             full_name: string | null;
                             /** Format: uuid */
@@ -9705,6 +9989,77 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             created_at: string;
+                            /** @description The preferences in effect: what you stored (notification_preferences) over the defaults, every field present. */
+                            effective_notification_preferences: {
+                                /** @description On/off per channel; a channel also needs a working integration. */
+                                channels: {
+                                    discord: boolean;
+                                    email: boolean;
+                                    /**
+                                     * @description Always on.
+                                     * @enum {boolean}
+                                     */
+                                    in_app: true;
+                                    push: boolean;
+                                    signal: boolean;
+                                    smart_home: boolean;
+                                    sms: boolean;
+                                    telegram: boolean;
+                                    whatsapp: boolean;
+                                };
+                                /** @description Overrides the channels of a severity (default: info push; warning push, email; urgent + sms; critical + smart_home). */
+                                channels_by_severity: {
+                                    /** @description Channels for critical reminders (in_app is always added). */
+                                    critical: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                    /** @description Channels for info reminders (in_app is always added). */
+                                    info: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                    /** @description Channels for urgent reminders (in_app is always added). */
+                                    urgent: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                    /** @description Channels for warning reminders (in_app is always added). */
+                                    warning: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                };
+                                /** @description Where a reminder goes when a channel could not deliver it within 10 minutes: your channels in this order; channels left out follow in the default order (push, email, telegram, signal, whatsapp, discord, sms, smart_home). */
+                                fallback_order: ("push" | "email" | "telegram" | "signal" | "whatsapp" | "discord" | "sms" | "smart_home")[];
+                                quiet_hours: {
+                                    /** @description Critical reminders go out during quiet hours as usual, SMS and smart home included. Default false: at most one per night, in_app/push/email only. */
+                                    allow_critical_alerts: boolean;
+                                    enabled: boolean;
+                                    /** @description Quiet hours end (excluded); before start means across midnight. Local time HH:MM (00:00-23:59). */
+                                    end: string;
+                                    /** @description Quiet hours begin (included). Local time HH:MM (00:00-23:59). */
+                                    start: string;
+                                };
+                                reminder_frequency: {
+                                    /**
+                                     * @description hourly = due day and first overdue day hourly, then 3x a day, after 7 days daily.
+                                     * @enum {unknown}
+                                     */
+                                    critical: "hourly" | "three_times_daily" | "daily" | "off";
+                                    /** @enum {unknown} */
+                                    info: "once" | "off";
+                                    /**
+                                     * @description multiple = 09:00, 13:00, 17:00, 20:00; twice = 09:00, 17:00; once = 09:00; hourly = waking hours.
+                                     * @enum {unknown}
+                                     */
+                                    urgent: "multiple" | "twice" | "once" | "hourly" | "off";
+                                    /** @enum {unknown} */
+                                    warning: "daily" | "every_other_day" | "twice_daily" | "off";
+                                };
+                                /** @description Turns a whole stage on or off. */
+                                stages: {
+                                    critical: boolean;
+                                    info: boolean;
+                                    urgent: boolean;
+                                    warning: boolean;
+                                };
+                                /** @description The window of hourly reminders (default 09:00-21:00). */
+                                waking_hours: {
+                                    /** @description Last hourly firing (included); after start. Local time HH:MM (00:00-23:59). */
+                                    end: string;
+                                    /** @description First hourly firing. Local time HH:MM (00:00-23:59). */
+                                    start: string;
+                                };
+                            };
                             email: string;
                             full_name: string | null;
                             /** Format: uuid */
@@ -10098,6 +10453,77 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             created_at: string;
+                            /** @description The preferences in effect: what you stored (notification_preferences) over the defaults, every field present. */
+                            effective_notification_preferences: {
+                                /** @description On/off per channel; a channel also needs a working integration. */
+                                channels: {
+                                    discord: boolean;
+                                    email: boolean;
+                                    /**
+                                     * @description Always on.
+                                     * @enum {boolean}
+                                     */
+                                    in_app: true;
+                                    push: boolean;
+                                    signal: boolean;
+                                    smart_home: boolean;
+                                    sms: boolean;
+                                    telegram: boolean;
+                                    whatsapp: boolean;
+                                };
+                                /** @description Overrides the channels of a severity (default: info push; warning push, email; urgent + sms; critical + smart_home). */
+                                channels_by_severity: {
+                                    /** @description Channels for critical reminders (in_app is always added). */
+                                    critical: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                    /** @description Channels for info reminders (in_app is always added). */
+                                    info: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                    /** @description Channels for urgent reminders (in_app is always added). */
+                                    urgent: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                    /** @description Channels for warning reminders (in_app is always added). */
+                                    warning: ("in_app" | "push" | "email" | "sms" | "telegram" | "whatsapp" | "discord" | "signal" | "smart_home")[];
+                                };
+                                /** @description Where a reminder goes when a channel could not deliver it within 10 minutes: your channels in this order; channels left out follow in the default order (push, email, telegram, signal, whatsapp, discord, sms, smart_home). */
+                                fallback_order: ("push" | "email" | "telegram" | "signal" | "whatsapp" | "discord" | "sms" | "smart_home")[];
+                                quiet_hours: {
+                                    /** @description Critical reminders go out during quiet hours as usual, SMS and smart home included. Default false: at most one per night, in_app/push/email only. */
+                                    allow_critical_alerts: boolean;
+                                    enabled: boolean;
+                                    /** @description Quiet hours end (excluded); before start means across midnight. Local time HH:MM (00:00-23:59). */
+                                    end: string;
+                                    /** @description Quiet hours begin (included). Local time HH:MM (00:00-23:59). */
+                                    start: string;
+                                };
+                                reminder_frequency: {
+                                    /**
+                                     * @description hourly = due day and first overdue day hourly, then 3x a day, after 7 days daily.
+                                     * @enum {unknown}
+                                     */
+                                    critical: "hourly" | "three_times_daily" | "daily" | "off";
+                                    /** @enum {unknown} */
+                                    info: "once" | "off";
+                                    /**
+                                     * @description multiple = 09:00, 13:00, 17:00, 20:00; twice = 09:00, 17:00; once = 09:00; hourly = waking hours.
+                                     * @enum {unknown}
+                                     */
+                                    urgent: "multiple" | "twice" | "once" | "hourly" | "off";
+                                    /** @enum {unknown} */
+                                    warning: "daily" | "every_other_day" | "twice_daily" | "off";
+                                };
+                                /** @description Turns a whole stage on or off. */
+                                stages: {
+                                    critical: boolean;
+                                    info: boolean;
+                                    urgent: boolean;
+                                    warning: boolean;
+                                };
+                                /** @description The window of hourly reminders (default 09:00-21:00). */
+                                waking_hours: {
+                                    /** @description Last hourly firing (included); after start. Local time HH:MM (00:00-23:59). */
+                                    end: string;
+                                    /** @description First hourly firing. Local time HH:MM (00:00-23:59). */
+                                    start: string;
+                                };
+                            };
                             email: string;
                             full_name: string | null;
                             /** Format: uuid */
