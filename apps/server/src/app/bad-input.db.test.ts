@@ -10,7 +10,7 @@ const TESTED_ELSEWHERE = new Map([['POST /api/v1/documents', 'multipart upload: 
 const NO_INPUT_ROUTES = new Set([
   'POST /api/v1/auth/logout', 'GET /api/v1/auth/sessions', 'DELETE /api/v1/auth/sessions', 'GET /api/v1/auth/2fa',
   'GET /api/v1/auth/api-keys', 'GET /api/v1/users/me', 'GET /api/v1/users/me/export', 'GET /api/v1/admin/invites', 'GET /api/v1/tags', 'GET /api/v1/today',
-  'GET /api/v1/notifications/unread-count', 'GET /api/v1/notifications/push-key', 'GET /api/v1/notifications/stream', 'GET /api/v1/integrations',
+  'GET /api/v1/notifications/unread-count', 'POST /api/v1/notifications/read-all', 'GET /api/v1/notifications/push-key', 'GET /api/v1/notifications/stream', 'GET /api/v1/integrations',
   'POST /api/v1/integrations/telegram/link',
 ]);
 
