@@ -2,7 +2,7 @@
  * How tasks follow what happens elsewhere, through events:
  * - `documents.understood`: create the task a document asks for, or update it when the document is
  *   reprocessed or corrected (never a second one; never over the user's own edits); close it when
- *   the document no longer asks for anything (marked paid: done; e.g. now a credit note: cancelled).
+ *   the document no longer asks for money (marked paid: done; now a credit note: cancelled).
  * - `documents.dunning_linked`: a dunning letter escalates the open task of the invoice it is about
  *   (new deadline, amount claimed, dunning level; the task now points to the letter).
  * - `users.timezone_changed`: date-only deadlines keep their calendar date in the new zone.
