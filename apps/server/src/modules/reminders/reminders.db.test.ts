@@ -198,6 +198,21 @@ describe('user actions', () => {
     expect(after.filter((reminder) => reminder.severity === 'urgent' && reminder.status === 'pending').length).toBe(4);
   });
 
+  it('survive a replan: unchanged reminders keep their ids and an acknowledged stage stays quiet', async () => {
+    const id = await createTask({ title: 'Handwerker', due_date: '2026-12-05', amount: '50.00' });
+    const before = await timeline(id);
+    const warning = before.find((reminder) => reminder.severity === 'warning')!;
+    expect((await api('POST', `/api/v1/reminders/${warning.id}/acknowledge`)).statusCode).toBe(200);
+    // A new amount replans the task (its messages name the amount); the ladder itself is the same.
+    expect((await api('PATCH', `/api/v1/tasks/${id}`, { amount: '60.00' })).statusCode).toBe(200);
+    const after = await timeline(id);
+    const urgentIds = (list: typeof before) => list.filter((reminder) => reminder.severity === 'urgent').map((reminder) => reminder.id);
+    expect(urgentIds(after)).toEqual(urgentIds(before));
+    expect(after.find((reminder) => reminder.severity === 'urgent')?.message).toContain('60,00 €');
+    expect(after.filter((reminder) => reminder.severity === 'warning' && reminder.status === 'pending')).toEqual([]);
+    expect(after.length).toBe(before.length);
+  });
+
   it('complete marks the task done and cancels every pending reminder', async () => {
     const id = await createTask({ title: 'GEZ', due_date: '2026-12-05' });
     const reminder = (await timeline(id))[0]!;

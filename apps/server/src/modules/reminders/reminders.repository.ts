@@ -68,10 +68,26 @@ export function createRemindersRepository({ db, dialect }: { db: Kysely<Database
     return executor.selectFrom('users').select(['id', 'email', 'timezone', 'language', 'notification_preferences']).where('id', 'in', userIds).execute();
   }
 
-  /** Removes the planned, not yet fired reminders of the tasks; snoozed ones stay (the user asked for them). */
-  async function deletePlanned(executor: Kysely<Database>, taskIds: readonly string[]) {
-    if (taskIds.length === 0) return;
-    await executor.deleteFrom('reminders').where('task_id', 'in', taskIds).where('status', '=', PENDING).where('snoozed_until', 'is', null).execute();
+  /** Every reminder of the tasks, any status: what a replan reconciles its plan with. */
+  async function ofTasks(executor: Kysely<Database>, taskIds: readonly string[]) {
+    if (taskIds.length === 0) return [];
+    return executor
+      .selectFrom('reminders')
+      .select(['id', 'task_id', 'trigger_at', 'fire_at', 'held_from', 'severity', 'channels', 'message', 'status', 'snoozed_until', 'error_message'])
+      .where('task_id', 'in', taskIds)
+      .execute();
+  }
+
+  /** Removes planned reminders a replan no longer wants (only pending ones: history stays). */
+  async function deletePending(executor: Kysely<Database>, reminderIds: readonly string[]) {
+    for (let start = 0; start < reminderIds.length; start += 500) {
+      await executor.deleteFrom('reminders').where('id', 'in', reminderIds.slice(start, start + 500)).where('status', '=', PENDING).execute();
+    }
+  }
+
+  /** Rewrites what a replan changed of a pending reminder it keeps. */
+  async function updatePlanned(executor: Kysely<Database>, reminderId: string, changes: Partial<Pick<NewReminder, 'fire_at' | 'held_from' | 'channels' | 'message'>>) {
+    await executor.updateTable('reminders').set(changes).where('id', '=', reminderId).where('status', '=', PENDING).execute();
   }
 
   /** Cancels everything still to come for the tasks (completed or cancelled tasks), keeping the history. */
@@ -180,7 +196,7 @@ export function createRemindersRepository({ db, dialect }: { db: Kysely<Database
     return row?.next ? fromDbInstant(row.next) : null;
   }
 
-  return { db, planningTasks, planningUsers, deletePlanned, cancelPending, insert, ofTask, findOwned, update, cancelWhere, takeDue, markFired, withoutPending, openTaskIds, nextDueAt };
+  return { db, planningTasks, planningUsers, ofTasks, deletePending, updatePlanned, cancelPending, insert, ofTask, findOwned, update, cancelWhere, takeDue, markFired, withoutPending, openTaskIds, nextDueAt };
 }
 
 export type RemindersRepository = ReturnType<typeof createRemindersRepository>;

@@ -12,7 +12,8 @@ import { newId } from '../../shared/ids/ids.ts';
 import * as errors from './reminders.errors.ts';
 import { reminderMessage, type MessageTask } from './reminders.messages.models.ts';
 import { parseNotificationPreferences, type ReminderPreferences } from './reminders.preferences.models.ts';
-import type { PlanningTaskRow, ReminderRow, RemindersRepository } from './reminders.repository.ts';
+import { reconcilePlan, TASK_CLOSED, type StoredReminder } from './reminders.reconcile.models.ts';
+import type { NewReminder, PlanningTaskRow, ReminderRow, RemindersRepository } from './reminders.repository.ts';
 import { planReminders, type ScheduleTask } from './reminders.schedule.models.ts';
 import { InvalidSnoozeError, snoozeUntil } from './reminders.snooze.models.ts';
 
@@ -68,23 +69,34 @@ export function createRemindersUsecases(deps: {
 
   /**
    * Recomputes the pending reminders of the tasks, in the caller's transaction: open tasks with a due
-   * date get their plan from now; done, cancelled or undated tasks get none (pending ones are
-   * cancelled, the history stays). Snoozed reminders are kept while the task is open.
+   * date get their plan from now, reconciled with what they have (see reminders.reconcile.models.ts:
+   * unchanged reminders keep their rows, snoozes and acknowledgements hold); done, cancelled or
+   * undated tasks get none (pending ones are cancelled or removed, the history stays).
    */
   async function replan(trx: Executor, userId: string, taskIds: readonly string[], options: { from?: Date } = {}) {
     if (taskIds.length === 0) return;
     const now = options.from ?? clock.now();
     const tasks = await repository.planningTasks(trx, userId, taskIds);
     const closed = tasks.filter((task) => !OPEN.has(task.status)).map((task) => task.id);
-    await repository.cancelPending(trx, closed, 'task closed');
+    await repository.cancelPending(trx, closed, TASK_CLOSED);
     const open = tasks.filter((task) => OPEN.has(task.status));
-    await repository.deletePlanned(trx, open.map((task) => task.id));
+    if (open.length === 0) return;
+    const stored = new Map<string, StoredReminder[]>();
+    for (const row of await repository.ofTasks(trx, open.map((task) => task.id))) stored.set(row.task_id, [...(stored.get(row.task_id) ?? []), row]);
     const wanted = open.filter((task) => task.due_date !== null && fromDbJson<{ reminders?: boolean }>(task.details).reminders !== false);
-    if (wanted.length === 0) return;
-    const user = await planningUser(trx, userId);
-    const configured = await deps.channels.configured(trx, userId);
-    const rows = wanted.flatMap((task) => planTask(task, user, configured, now));
-    await repository.insert(trx, rows, now);
+    const user = wanted.length > 0 ? await planningUser(trx, userId) : undefined;
+    const configured = user ? await deps.channels.configured(trx, userId) : new Set<NotificationChannel>();
+    const inserts: NewReminder[] = [];
+    const removes: string[] = [];
+    for (const task of open) {
+      const plan = user && wanted.includes(task) ? planTask(task, user, configured, now) : [];
+      const change = reconcilePlan(stored.get(task.id) ?? [], plan);
+      inserts.push(...change.insert);
+      removes.push(...change.remove);
+      for (const { id, changes } of change.update) await repository.updatePlanned(trx, id, changes);
+    }
+    await repository.deletePending(trx, removes);
+    await repository.insert(trx, inserts, now);
   }
 
   function planTask(task: PlanningTaskRow, user: PlanningUser, configured: ReadonlySet<NotificationChannel>, now: Date) {

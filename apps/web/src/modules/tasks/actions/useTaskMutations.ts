@@ -6,7 +6,7 @@
 import { useMutation, useMutationState, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useApi } from '../../../shared/api/ApiProvider.tsx';
-import { unwrap, type Api } from '../../../shared/api/client.ts';
+import { ApiError, unwrap, type Api } from '../../../shared/api/client.ts';
 import type { paths } from '../../../shared/api/schema.gen.ts';
 import { common } from '../../../shared/i18n/common.messages.ts';
 import { useMessages } from '../../../shared/i18n/i18n.tsx';
@@ -189,10 +189,20 @@ export function useSnoozeTask() {
   const t = useMessages(actionsMessages);
   return useMutation<SnoozedReminder, unknown, SnoozeVariables>({
     mutationFn: async ({ taskId, until }) => {
-      const timeline = await unwrap(api.GET('/api/v1/tasks/{id}/reminders', { params: { path: { id: taskId } } }));
-      const reminder = reminderToSnooze(timeline.reminders);
-      if (!reminder) throw new NothingToSnoozeError();
-      return unwrap(api.POST('/api/v1/reminders/{id}/snooze', { params: { path: { id: reminder.id } }, body: { until } }));
+      const attempt = async () => {
+        const timeline = await unwrap(api.GET('/api/v1/tasks/{id}/reminders', { params: { path: { id: taskId } } }));
+        const reminder = reminderToSnooze(timeline.reminders);
+        if (!reminder) throw new NothingToSnoozeError();
+        return unwrap(api.POST('/api/v1/reminders/{id}/snooze', { params: { path: { id: reminder.id } }, body: { until } }));
+      };
+      try {
+        return await attempt();
+      } catch (error) {
+        // The task was replanned between reading its timeline and the snooze (a corrected document,
+        // a changed deadline): its reminders are new, so read them again, once.
+        if (error instanceof ApiError && error.code === 'reminders.not_found') return attempt();
+        throw error;
+      }
     },
     onSuccess: (reminder, { taskTitle }) => toast(t.snoozedToast(taskTitle, format.dateTime(reminder.snoozed_until ?? reminder.fires_at ?? reminder.trigger_at))),
     onSettled: (_reminder, _error, { taskId }) => client.invalidateQueries({ queryKey: ['reminders', taskId] }),
