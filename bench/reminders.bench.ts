@@ -13,8 +13,8 @@
  * BENCH_CHILD_NODE_ARGS passes Node options to the measured processes (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../apps/server/src/db/test-database.ts';
 import { toDbInstant, toDbJson } from '../apps/server/src/db/values.ts';
@@ -84,7 +84,12 @@ async function runOne(input: { dialect: 'sqlite' | 'postgres'; users: number; pe
     for (let index = 0; index < input.processes; index += 1) {
       children.push(start(input.dialect === 'sqlite' ? 'serve' : 'worker', { DATABASE_URL: url, DATA_DIR: dataDir, WORKMATE_MASTER_KEY: masterKey, PORT: String(18_000 + Math.floor(Math.random() * 1000)) }));
     }
+    // CPU spent from the trigger to the last arrival: is the dispatch bound by one thread, or by the machine?
+    let cpuAtTrigger: { children: number; sink: number } | undefined;
+    const cpuTimer = setTimeout(() => (cpuAtTrigger = cpuNow(children)), Math.max(0, triggerAt.getTime() - Date.now()));
     const arrived = (await sink.waitFor(total, Math.max(60_000, triggerAt.getTime() - Date.now() + 120_000))).length;
+    clearTimeout(cpuTimer);
+    const cpuAtEnd = cpuNow(children);
     const last = sink.received.reduce((latest, entry) => Math.max(latest, entry.at), triggerAt.getTime());
     const lateness = sink.received.map((entry) => entry.at - triggerAt.getTime()).sort((a, b) => a - b);
     const duplicates = sink.arrivals.length - sink.received.length;
@@ -95,6 +100,11 @@ async function runOne(input: { dialect: 'sqlite' | 'postgres'; users: number; pe
     console.log(`  time to the last    ${((last - triggerAt.getTime()) / 1000).toFixed(2)} s after trigger_at  ${last - triggerAt.getTime() <= TARGET_LAST_MS ? 'ok' : 'over target'} (target <= ${TARGET_LAST_MS / 1000} s)`);
     console.log(`  lateness p50 / p99  ${(percentile(lateness, 50) / 1000).toFixed(2)} s / ${(percentile(lateness, 99) / 1000).toFixed(2)} s  ${percentile(lateness, 99) <= TARGET_P99_MS ? 'ok' : 'over target'} (target p99 <= ${TARGET_P99_MS / 1000} s)`);
     console.log(`  duplicates          ${duplicates} repeated arrivals (the sink drops them by Idempotency-Key)`);
+    if (cpuAtTrigger && Number.isFinite(cpuAtEnd.children)) {
+      const busy = (cpuAtEnd.children - cpuAtTrigger.children) / 1000;
+      const sinkBusy = (cpuAtEnd.sink - cpuAtTrigger.sink) / 1000;
+      console.log(`  CPU to the last     ${busy.toFixed(2)} s in Workmate's process(es), ${sinkBusy.toFixed(2)} s in the sink (this process), over ${((last - triggerAt.getTime()) / 1000).toFixed(2)} s on ${availableParallelism()} cores`);
+    }
     return { label, lastMs: last - triggerAt.getTime(), p99Ms: percentile(lateness, 99) };
   } finally {
     for (const child of children) child.kill('SIGTERM');
@@ -103,6 +113,22 @@ async function runOne(input: { dialect: 'sqlite' | 'postgres'; users: number; pe
     await sink.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** CPU milliseconds so far of the child processes (Linux /proc; NaN elsewhere) and of this process. */
+function cpuNow(children: readonly ChildProcess[]): { children: number; sink: number } {
+  let childMs = 0;
+  for (const child of children) {
+    try {
+      // Fields 14 and 15 of /proc/<pid>/stat: user and system time in clock ticks (100 per second on Linux).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      childMs += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      childMs = Number.NaN;
+    }
+  }
+  const own = process.cpuUsage();
+  return { children: childMs, sink: (own.user + own.system) / 1000 };
 }
 
 function start(command: 'serve' | 'worker', env: Record<string, string>): ChildProcess {

@@ -58,6 +58,8 @@ export function openDatabase(input: { databaseUrl?: string; dataDir: string; poo
  * thread's commits never wait for a checkpoint (a third of their cost when ten thousand reminders
  * fire at once). A connection opened that way must have such a partner, or the log only grows.
  */
+const SQLITE_CACHE_KIB = 32 * 1024;
+
 export function openSqlite(path: string, options: { autoCheckpoint?: boolean } = {}): DatabaseHandle {
   mkdirSync(dirname(path), { recursive: true });
   const sqlite = new BetterSqlite3(path);
@@ -65,6 +67,10 @@ export function openSqlite(path: string, options: { autoCheckpoint?: boolean } =
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('synchronous = NORMAL');
+  // Up to 32 MiB of pages per connection (SQLite's default is 2 MiB): a burst of reminders touches
+  // the notifications table and its eight indexes, and re-reading pages through the WAL costs more
+  // than the memory (bench:reminders with a larger cache: 10-15 % less CPU in the worker).
+  sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
   if (options.autoCheckpoint === false) sqlite.pragma('wal_autocheckpoint = 0');
   const db = new Kysely<Database>({
     dialect: new GuardedSqliteDialect({ database: withStatementCache(sqlite) }),
