@@ -180,7 +180,11 @@ function trailingValueCells(line: Line, mark: DecimalMark, order: DateOrder): { 
 }
 
 export interface Totals {
-  gross?: Pick<AmountCandidate, 'cents' | 'weight'> & { support: number; consistent: boolean; conflict: boolean };
+  /**
+   * `outranked`: a larger total is printed under a clear label (a gross or an amount due): the
+   * chosen figures, however well they add up, may be one tax rate's part or a sum before charges.
+   */
+  gross?: Pick<AmountCandidate, 'cents' | 'weight'> & { support: number; consistent: boolean; conflict: boolean; outranked: boolean };
   net?: Pick<AmountCandidate, 'cents' | 'weight'>;
   tax?: Pick<AmountCandidate, 'cents' | 'weight'>;
   due?: Pick<AmountCandidate, 'cents' | 'weight'> & { derived: boolean };
@@ -213,6 +217,9 @@ function options(candidates: AmountCandidate[], kind: AmountKind): Option[] {
     .map(({ cents, weight, support }) => ({ cents, weight, support }));
 }
 
+/** A label this clear names a total ("Gesamtbetrag", "Zahlbetrag"), not a plain "Summe" or "Betrag". */
+const CLEAR_TOTAL = 0.9;
+
 export function chooseTotals(candidates: AmountCandidate[]): Totals {
   const gross = options(candidates, 'gross');
   const net = options(candidates, 'net');
@@ -236,6 +243,8 @@ export function chooseTotals(candidates: AmountCandidate[]): Totals {
       }
     }
   }
+  const rates = byRate(gross, net, tax, best);
+  if (rates) best = rates;
   const { g } = best;
   let { n, t } = best;
   // "Summe 100,00 / zzgl. MwSt 19,00 / Gesamtbetrag 119,00": the plain sum before tax is the net amount.
@@ -254,7 +263,8 @@ export function chooseTotals(candidates: AmountCandidate[]): Totals {
   if (g) {
     const consistent = n !== undefined && t !== undefined && n.cents + t.cents === g.cents;
     const conflict = !consistent && gross.some((option) => option.cents !== g.cents && option.weight >= g.weight * 0.9);
-    totals.gross = { cents: g.cents, weight: g.weight / (g.fromDue ? 0.6 : 1), support: g.support, consistent, conflict };
+    const outranked = [...gross, ...due].some((option) => abs(option.cents) > abs(g.cents) && option.weight >= CLEAR_TOTAL);
+    totals.gross = { cents: g.cents, weight: g.weight / (g.fromDue ? 0.6 : 1), support: g.support, consistent, conflict, outranked };
   }
   if (n) totals.net = { cents: n.cents, weight: n.weight };
   if (t) totals.tax = { cents: t.cents, weight: t.weight };
@@ -268,6 +278,35 @@ export function chooseTotals(candidates: AmountCandidate[]): Totals {
   }
   if (lineSum[0]) totals.lineSum = { cents: lineSum[0].cents, weight: lineSum[0].weight };
   return totals;
+}
+
+/**
+ * An invoice with two tax rates (19 % and 7 %) prints net and tax per rate, sometimes a gross per
+ * rate too, and one clear total: one rate's figures add up by themselves, but the total is the sum
+ * of all of them. When the per-rate nets and taxes (two or more of each) add up to the largest
+ * clearly labelled total, and the figures chosen so far do not, that total and the sums are the document's.
+ */
+function byRate(gross: Option[], net: Option[], tax: Option[], best: Choice): Choice | undefined {
+  const total = gross.filter((option) => option.weight >= CLEAR_TOTAL).sort((p, q) => Number(abs(q.cents) - abs(p.cents) > 0n) - Number(abs(q.cents) - abs(p.cents) < 0n))[0];
+  if (!total || (best.g && abs(total.cents) < abs(best.g.cents))) return undefined;
+  if (best.g?.cents === total.cents && best.n && best.t && best.n.cents + best.t.cents === total.cents) return undefined;
+  const sums = (options: Option[]) => subsets(options.slice(0, 6)).filter((part) => part.length >= 2).map((part) => ({ cents: part.reduce((sum, option) => sum + option.cents, 0n), weight: Math.min(...part.map((option) => option.weight)), support: 1 }));
+  for (const n of sums(net)) {
+    const t = sums(tax).find((option) => n.cents + option.cents === total.cents);
+    if (t) return { score: best.score, g: total, n, t };
+  }
+  return undefined;
+}
+
+interface Choice {
+  score: number;
+  g?: Option;
+  n?: Option;
+  t?: Option;
+}
+
+function subsets<T>(items: T[]): T[][] {
+  return items.reduce<T[][]>((all, item) => [...all, ...all.map((subset) => [...subset, item])], [[]]);
 }
 
 /** The largest money amount printed: a guess for documents without a labelled total. */

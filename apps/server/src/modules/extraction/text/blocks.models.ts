@@ -10,10 +10,10 @@ import { looseRegExp, nextLines, repairSplitWords } from './layout.models.ts';
  * paperwork use). Case matters for the short ones: "AB" is a Swedish company, "ab" a preposition.
  */
 export const LEGAL_FORM = new RegExp(
-  String.raw`(?<![\p{L}])(?:G[mM][bB][hH](?:\s*&\s*Co\.?(?:\s*(?:KG(?:aA)?|OHG))?)?|gGmbH|mbH|AG|KGaA|KG|OHG|oHG|GbR|PartG(?:mbB)?|e\.\s?K(?:fm)?\.|e\.\s?V\.|eG|UG(?:\s*\(haftungsbeschränkt\))?|SE|a\.\s?G\.|VVaG|AöR|K\.?d\.?ö\.?R\.?|Ltd\.?|Limited|Inc\.?|LLC|LLP|PLC|plc|Corp\.?|Corporation|S\.?A\.?S?\.?|SARL|Sarl|S\.?à\s?r\.?l\.?|S\.?r\.?l\.?|SRL|S\.?p\.?A\.?|Sp\.\s?z\s?o\.\s?o\.?|B\.?V\.?|N\.?V\.?|GesmbH|Pvt\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|A\/S|ApS|Oyj?|AB(?![\d-]))(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:G[mM][bB][hH](?:\s*&\s*Co\.?(?:\s*(?:KG(?:aA)?|OHG))?)?|gGmbH|mbH|AG|KGaA|KG|OHG|oHG|GbR|PartG(?:\s?mbB)?|mbB|e\.\s?K(?:fm)?\.|e\.\s?V\.|eG|UG(?:\s*\(haftungsbeschränkt\))?|SE|a\.\s?G\.|VVaG|AöR|K\.?d\.?ö\.?R\.?|Ltd\.?|Limited|Inc\.?|LLC|LLP|PLC|plc|Corp\.?|Corporation|S\.?A\.?S?\.?|SARL|Sarl|S\.?à\s?r\.?l\.?|S\.?r\.?l\.?|SRL|S\.?p\.?A\.?|Sp\.\s?z\s?o\.\s?o\.?|B\.?V\.?|N\.?V\.?|GesmbH|Pvt\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|A\/S|ApS|Oyj?|AB(?![\d-]))(?![\p{L}])`,
   'u',
 );
-const STREET = looseRegExp(String.raw`(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|markt|promenade|road|street|st\.|avenue|ave\.|lane|rue|chemin|boulevard|bd\.?)\s*\d|^\d+[a-z]?\s+\p{L}+(?:\s\p{L}+)*\s(?:Street|St\.|Road|Avenue|Ave)|^\d+[a-z]?,?\s+(?:rue|avenue|boulevard|bd|chemin|place|allée|impasse|quai|route)\b|Postfach|P\.?O\.? Box`);
+const STREET = looseRegExp(String.raw`(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|markt|promenade|stieg|steig|pfad|graben|kamp|twiete|wall|zeile|anger|redder|deich|winkel|hof|feld|berg|park|garten|brücke|höhe|grund|road|street|st\.|avenue|ave\.|lane|drive|way|rue|chemin|boulevard|bd\.?)\s*\d|^\d+[a-z]?\s+\p{L}+(?:\s\p{L}+)*\s(?:Street|St\.|Road|Avenue|Ave)|^\d+[a-z]?,?\s+(?:rue|avenue|boulevard|bd|chemin|place|allée|impasse|quai|route)\b|Postfach|P\.?O\.? Box`);
 /** "12345 Ort", "D-12345 Ort", "DE 12345 Ort": the town line of an address. */
 export const POSTCODE_CITY = /^(?:[A-Z]{1,2}[- ]?)?\d{4,5}\s+\p{L}/u;
 const CONTACT = /@|www\.|https?:|\b(?:Tel|Telefon|Fax|Telefax|Mobil|E-?Mail|Phone|Email|Web|fon|Internet)\b\.?\s*[:.(+\d]/i;

@@ -10,6 +10,8 @@ import { clean, hasLegalForm, isAddressLine, isContactLine, isNameLike, isSaluta
 
 /** Separators of a sender line, surest first: "·", "|", "•" and kin; " - " and ", " only when nothing else separates. */
 const SEPARATORS = [/\s*[|·•●▪∙⋅]\s*/u, /\s+-\s+/, /,\s+/];
+/** A street's house number at the end: "12", "12a", "12 a", "12-14". */
+const HOUSE_NUMBER_END = /\s\d{1,4}(?:\s?[a-zA-Z])?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?$/u;
 const SENDER_LABEL = /^(?:Absender|Abs\.?)\s*:?\s*/iu;
 /** Lines at the top of rendered e-invoices that name the tool, not the sender. */
 const BOILERPLATE = looseRegExp(String.raw`Stylesheet|Visualisierung|Codelisten|Lesbarmachung|\(c\)|©|Version|Seite \d|Page \d`);
@@ -43,6 +45,9 @@ export function parseSenderLine(text: string, layout: Pick<Layout, 'splitAfterR'
     if (index === 2 && !isAddressLine(rest[0] ?? '')) continue;
     if (!isNameLike(first) || isSalutation(first) || /^\d/.test(first)) continue;
     const legal = hasLegalForm(first);
+    // "Lindenhain 12 · 12345 Ort · Telefon ...": a first part ending in a house number is the street
+    // of a sender line whose name stands elsewhere, whatever the street is called.
+    if (!legal && HOUSE_NUMBER_END.test(first)) continue;
     const confidence = index === 2 || segments.length === 2 ? (legal ? 0.75 : 0.6) : legal ? 0.85 : 0.7;
     // "Inh. Jens Holz" names the owner, not a part of the address.
     const address = rest.filter((part) => part !== '' && !/^(?:Inh\.|Inhaber|Geschäftsführ)/iu.test(part));

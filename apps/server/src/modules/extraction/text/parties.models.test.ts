@@ -22,7 +22,14 @@ describe('parseSenderLine', () => {
     if (address) expect(sender?.address).toBe(address);
   });
 
-  it.each([['Yuen Long, N.T., 0000, HK'], ['Inh. Peter Schmidt · Hauptstr. 5 · 80331 München'], ['Äpfel, Birnen, Bananen']])('%s is no sender line', (line) => {
+  it.each([
+    ['Yuen Long, N.T., 0000, HK'],
+    ['Inh. Peter Schmidt · Hauptstr. 5 · 80331 München'],
+    ['Äpfel, Birnen, Bananen'],
+    // The contact line under a letterhead starts with the street, whatever its name ends in.
+    ['Lindenhain 12 · 30159 Hannover · Telefon 0511 123456'],
+    ['Am Mühlbach 7a · 30159 Hannover'],
+  ])('%s is no sender line', (line) => {
     expect(parseSenderLine(line, { splitAfterR: false })).toBeUndefined();
   });
 });
@@ -78,12 +85,35 @@ describe('findParties', () => {
   });
 });
 
+describe('the sender of a letter under a centred letterhead', () => {
+  const head = (name: string, street: string) => [
+    `                       ${name}`,
+    `${street} · 30159 Hannover · Telefon 0511 123456 · E-Mail: info@example-praxis.de`,
+    `${name} · ${street} · 30159 Hannover`,
+    'Herrn Jonas Albrecht',
+    'Ahornweg 8',
+    '12345 Kleinstadt',
+    'Rechnung Nr. 2026-311',
+  ];
+
+  it.each([
+    ['a practice without legal form, its street not called -straße', 'Physiotherapie Dr. Sommer', 'Lindenhain 12'],
+    ['a partnership with "mbB"', 'Steuerberatung Roth & Partner mbB', 'Birkenstieg 14'],
+  ])('%s', (_name, name, street) => {
+    expect(partiesOf(head(name, street).join('\n')).seller).toBe(name);
+  });
+});
+
 describe('names', () => {
   it.each([
     ['Lieferant GmbH', true],
     ['Amazon Web Services, Inc.', true],
     ['Max Mustermann', true],
     ['Musterstraße 42', false],
+    ['Birkenstieg 14', false],
+    ['Am Deich 3', false],
+    ['Kanzlei Roth & Partner mbB', true],
+    ['Steuerberatung Roth & Partner mbB', true],
     ['DE 75645 Frankfurt', false],
     ['Telefon: +49 711 123', false],
     ['GLN 4333741000005', false],

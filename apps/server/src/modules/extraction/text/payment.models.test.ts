@@ -55,6 +55,10 @@ describe('findReference', () => {
     ['Verwendungszweck: RE-2026-001 / K4711', 'RE-2026-001 / K4711'],
     ['Zahlungsreferenz:        Rechnung 181301674', 'Rechnung 181301674'],
     ['Referenz (bitte bei Zahlung angeben)\n2013-471102', '2013-471102'],
+    // The sentence's last words before the colon are not part of the reference.
+    ['Bitte geben Sie als Verwendungszweck an: KD 5521 0913', 'KD 5521 0913'],
+    ['Bitte nennen Sie als Verwendungszweck immer an: AZ-2026/118', 'AZ-2026/118'],
+    ['Verwendungszweck: Rechnung 2026-44', 'Rechnung 2026-44'],
   ])('%j -> %s', (text, reference) => {
     expect(findReference(buildLayout(text))?.value).toBe(reference);
   });

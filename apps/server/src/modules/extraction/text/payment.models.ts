@@ -95,9 +95,13 @@ const REFERENCE_LABEL = looseRegExp(
 );
 const OTHER_REFERENCE = looseRegExp(String.raw`Weitere|des Käufers|Buchungs|Ihre|Unsere|your|our|Bestell|Order|Auftrag|Art der|Kunden|Lieferschein`);
 
+/** Lower-case words and a colon before the value: "an:", "unbedingt an:", "bitte immer angeben:". */
+const FILLER_BEFORE_VALUE = /^(?:\p{Ll}[\p{Ll}-]*\s+){0,3}\p{Ll}[\p{Ll}-]*\s*:\s*/u;
+
 export function findReference(layout: Layout): Found<string> | undefined {
   const parse = (text: string) => {
-    const value = (text.split(/\s{2,}/)[0] ?? '').trim().replace(/[.,;]$/, '');
+    // "Bitte geben Sie als Verwendungszweck unbedingt an: RE-4711": the words before the colon end the sentence's verb.
+    const value = (text.split(/\s{2,}/)[0] ?? '').trim().replace(FILLER_BEFORE_VALUE, '').replace(/[.,;]$/, '');
     return value.length >= 3 && value.length <= 60 && /\d/.test(value) && !/^\(/.test(value) ? { value, raw: value } : undefined;
   };
   const evidence: Evidence<string>[] = [];

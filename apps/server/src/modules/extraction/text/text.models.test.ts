@@ -261,6 +261,28 @@ describe('what the text path promises (>= 0.9 means wrong in at most 2 % of case
     expect(confidences(text)('amount') >= 0.9).toBe(sure);
   });
 
+  it.each([
+    ['a sum before shipping', `Rechnung\nNettobetrag   100,00 €\nMwSt. 19 %   19,00 €\nRechnungsbetrag   119,00 €\nVersandkosten   4,90 €\nGesamtbetrag   123,90 €`],
+    ['an invoice amount a dunning letter adds fees to', 'Mahnung\nNettobetrag   100,00 €\nMwSt. 19 %   19,00 €\nRechnungsbetrag   119,00 €\nMahngebühr   5,00 €\nGesamtforderung   124,00 €'],
+  ])('promises no figures that add up when a larger total is printed: %s', (_name, text) => {
+    const confidence = confidences(text);
+    for (const key of ['amount', 'net_amount', 'tax_amount'] as const) expect(confidence(key), key).toBeLessThan(0.9);
+  });
+
+  it.each([
+    ['with a gross per rate', 'Nettobetrag 19 %   100,00 €\nUmsatzsteuer 19 %   19,00 €\nBruttobetrag 19 %   119,00 €\nNettobetrag 7 %   50,00 €\nUmsatzsteuer 7 %   3,50 €\nBruttobetrag 7 %   53,50 €\nGesamtbetrag   172,50 €'],
+    ['with net and tax per rate', 'Netto 19 %   100,00 €\nUSt 19 %   19,00 €\nNetto 7 %   50,00 €\nUSt 7 %   3,50 €\nGesamtbetrag   172,50 €'],
+  ])('reads an invoice with two tax rates as the sum of both, %s', (_name, sums) => {
+    const { facts, fields } = extractFromText(`Rechnung\n${sums}`);
+    expect([facts.amount, facts.net_amount, facts.tax_amount]).toEqual(['172.50', '150.00', '22.50']);
+    expect(validateFacts(facts, fields).fields.amount?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('still promises figures that add up to the largest total printed', () => {
+    const confidence = confidences(`Rechnung\nZwischensumme   90,00 €\n${SUMS}\nZahlbetrag   119,00 €`);
+    for (const key of ['amount', 'net_amount', 'tax_amount'] as const) expect(confidence(key), key).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('promises an amount due only when it is labelled and the confirmed total says the same', () => {
     expect(confidences(`Rechnung\n${SUMS}\nZahlbetrag   119,00 €`)('amount_due')).toBeGreaterThanOrEqual(0.9);
     expect(confidences(`Rechnung\n${SUMS}`)('amount_due')).toBeLessThan(0.9);

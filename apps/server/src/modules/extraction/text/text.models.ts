@@ -153,6 +153,9 @@ function collect<K extends string>(fields: FieldMap, entries: [K, FieldKey, Foun
   return Object.keys(found).length > 0 ? found : undefined;
 }
 
+/** Below 0.9 - the most a passed net + tax = gross check adds (0.07): such figures are never promised. */
+const OUTRANKED_CEILING = 0.8;
+
 type Setter = <K extends keyof DocumentFacts>(key: K, field: FieldKey, found: Found<NonNullable<DocumentFacts[K]>> | undefined) => void;
 
 /**
@@ -166,9 +169,12 @@ function amountConfidence(weight: number): number {
 
 function setAmounts(totals: Totals, layout: Layout, reading: { mark: ReturnType<typeof detectDecimalMark>; order: ReturnType<typeof detectDateOrder> }, set: Setter): void {
   const { gross, net, tax, due, prepaid } = totals;
+  // A larger total under a clear label: the figures that add up may be a part (one tax rate's
+  // block, the sum before shipping or fees). Kept below the promise even after net + tax = gross holds.
+  const part = (confidence: number) => (gross?.outranked ? Math.min(confidence, OUTRANKED_CEILING) : confidence);
   if (gross) {
     // Two clear labels with different totals: the document contradicts itself.
-    const confidence = amountConfidence(gross.weight) - (gross.conflict ? 0.2 : 0);
+    const confidence = part(amountConfidence(gross.weight) - (gross.conflict ? 0.2 : 0));
     set('amount', 'amount', { value: centsToDecimal(gross.cents), confidence });
   } else {
     // Nothing labelled as a total: a till-style total read through OCR noise ("TOTAL RM 65. 20"),
@@ -185,8 +191,8 @@ function setAmounts(totals: Totals, layout: Layout, reading: { mark: ReturnType<
     const confidence = due.derived ? Math.min(0.8, gross ? amountConfidence(gross.weight) : 0.4) : agrees ? 0.88 : amountConfidence(due.weight);
     set('amount_due', 'amount_due', { value: centsToDecimal(due.cents), confidence });
   }
-  if (net) set('net_amount', 'net_amount', { value: centsToDecimal(net.cents), confidence: amountConfidence(net.weight) });
-  if (tax) set('tax_amount', 'tax_amount', { value: centsToDecimal(tax.cents), confidence: amountConfidence(tax.weight) });
+  if (net) set('net_amount', 'net_amount', { value: centsToDecimal(net.cents), confidence: part(amountConfidence(net.weight)) });
+  if (tax) set('tax_amount', 'tax_amount', { value: centsToDecimal(tax.cents), confidence: part(amountConfidence(tax.weight)) });
 }
 
 /** The paid total of a till slip replaces the invoice reading (which knows no rounding or change). */
