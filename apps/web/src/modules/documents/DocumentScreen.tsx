@@ -19,6 +19,7 @@ import { DocumentFacts } from '../review/DocumentFacts.tsx';
 import { documentsMessages } from './documents.messages.ts';
 import { documentFileUrl, documentThumbnailUrl, fileSize, isBusy, type DocumentDetail } from './documents.models.ts';
 import './documents.css';
+import { useProblemText } from '../../shared/api/problems.messages.ts';
 
 const POLL_MS = 1000;
 
@@ -177,6 +178,7 @@ function TitleEditor({ document }: { document: DocumentDetail }) {
     },
   });
 
+  const sayProblem = useProblemText();
   if (!editing) {
     return (
       <p>
@@ -201,7 +203,7 @@ function TitleEditor({ document }: { document: DocumentDetail }) {
     setEmptyError(!title);
     if (title) save.mutate(title);
   };
-  const problems = save.error instanceof ApiError ? save.error.fieldProblems() : {};
+  const problems = save.error instanceof ApiError ? save.error.fieldProblems(sayProblem) : {};
   const fieldError = emptyError ? t.titleEmpty : problems.title;
   return (
     <form className="document-title-edit card" onSubmit={submit}>

@@ -18,6 +18,7 @@ import { INTEGRATIONS_KEY, type Integration } from './integrations.ts';
 import { problemsByField } from './problems.ts';
 import { notificationSettingsMessages } from './notification-settings.messages.ts';
 import { unwrap } from '../../shared/api/client.ts';
+import { useProblemText } from '../../shared/api/problems.messages.ts';
 
 export function ChannelForm({
   spec,
@@ -71,7 +72,8 @@ export function ChannelForm({
     },
   });
 
-  const problems = problemsByField(save.error);
+  const sayProblem = useProblemText();
+  const problems = problemsByField(save.error, sayProblem);
   const errorOf = (part: 'config' | 'credentials', key: string): string | undefined => {
     if (missing.includes(key)) return t.required;
     return problems[`${part}.${key}`] ? t.invalidField : undefined;

@@ -2,7 +2,13 @@
 export interface FieldProblem {
   location: string;
   field: string;
+  /** The server's words (English). */
   problem: string;
+  /** What kind of problem, for saying it in the user's language (see problems.messages.ts). */
+  rule?: string;
+  limit?: number;
+  allowed?: string[];
+  format?: string;
 }
 
 export class ApiError extends Error {
@@ -18,12 +24,17 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** Validation problems of the body, by field name (`request.validation_failed`). */
-  fieldProblems(): Record<string, string> {
+  /**
+   * Validation problems of the body, by field name (`request.validation_failed`): in the words
+   * `say` finds for them (the user's language), else the server's.
+   */
+  fieldProblems(say?: (problem: FieldProblem) => string | undefined): Record<string, string> {
     if (!Array.isArray(this.details)) return {};
     const byField: Record<string, string> = {};
     for (const item of this.details as Partial<FieldProblem>[]) {
-      if (item && typeof item.field === 'string' && typeof item.problem === 'string' && !(item.field in byField)) byField[item.field] = item.problem;
+      if (item && typeof item.field === 'string' && typeof item.problem === 'string' && !(item.field in byField)) {
+        byField[item.field] = say?.(item as FieldProblem) ?? item.problem;
+      }
     }
     return byField;
   }
