@@ -68,13 +68,17 @@ export function createRemindersRepository({ db, dialect }: { db: Kysely<Database
     return executor.selectFrom('users').select(['id', 'email', 'timezone', 'language', 'notification_preferences']).where('id', 'in', userIds).execute();
   }
 
-  /** Every reminder of the tasks, any status: what a replan reconciles its plan with. */
-  async function ofTasks(executor: Kysely<Database>, taskIds: readonly string[]) {
+  /**
+   * What a replan reconciles its plan with: the tasks' pending reminders, and the others planned
+   * for `since` or later (older history cannot meet a plan that starts now).
+   */
+  async function ofTasks(executor: Kysely<Database>, taskIds: readonly string[], since: Date) {
     if (taskIds.length === 0) return [];
     return executor
       .selectFrom('reminders')
       .select(['id', 'task_id', 'trigger_at', 'fire_at', 'held_from', 'severity', 'channels', 'message', 'status', 'snoozed_until', 'error_message'])
       .where('task_id', 'in', taskIds)
+      .where((eb) => eb.or([eb('status', '=', PENDING), eb('trigger_at', '>=', toDbInstant(since))]))
       .execute();
   }
 

@@ -81,15 +81,20 @@ export function createRemindersUsecases(deps: {
     await repository.cancelPending(trx, closed, TASK_CLOSED);
     const open = tasks.filter((task) => OPEN.has(task.status));
     if (open.length === 0) return;
+    // A day back: a reminder held by quiet hours may have been planned before now.
     const stored = new Map<string, StoredReminder[]>();
-    for (const row of await repository.ofTasks(trx, open.map((task) => task.id))) stored.set(row.task_id, [...(stored.get(row.task_id) ?? []), row]);
-    const wanted = open.filter((task) => task.due_date !== null && fromDbJson<{ reminders?: boolean }>(task.details).reminders !== false);
-    const user = wanted.length > 0 ? await planningUser(trx, userId) : undefined;
+    for (const row of await repository.ofTasks(trx, open.map((task) => task.id), new Date(now.getTime() - DAY_MS))) {
+      const rows = stored.get(row.task_id);
+      if (rows) rows.push(row);
+      else stored.set(row.task_id, [row]);
+    }
+    const wanted = new Set(open.filter((task) => task.due_date !== null && fromDbJson<{ reminders?: boolean }>(task.details).reminders !== false));
+    const user = wanted.size > 0 ? await planningUser(trx, userId) : undefined;
     const configured = user ? await deps.channels.configured(trx, userId) : new Set<NotificationChannel>();
     const inserts: NewReminder[] = [];
     const removes: string[] = [];
     for (const task of open) {
-      const plan = user && wanted.includes(task) ? planTask(task, user, configured, now) : [];
+      const plan = user && wanted.has(task) ? planTask(task, user, configured, now) : [];
       const change = reconcilePlan(stored.get(task.id) ?? [], plan);
       inserts.push(...change.insert);
       removes.push(...change.remove);
