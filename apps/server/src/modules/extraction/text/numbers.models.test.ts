@@ -48,14 +48,21 @@ describe('findAmounts', () => {
     // identifiers, units and words are no amounts
     ['RK21012345 Zitronensäure 100ml', []],
     ['Art-Nr-4711', []],
-    // the tail of "120 000,00" grouped with a space is not 0,00
-    ['au capital de 120 000,00 €', [['120', null, false]]],
+    // thousands grouped with single spaces (DIN 5008), with cents
+    ['au capital de 120 000,00 €', [['120000.00', 'EUR', false]]],
+    ['Gesamtbetrag 1 250,00 EUR', [['1250.00', 'EUR', false]]],
+    ['Summe netto 12 345 678,90', [['12345678.90', null, false]]],
+    // table columns stand further apart: a quantity and a price stay two numbers
+    ['Notenmaterial   1  250,00   250,00', [['1', null, false], ['250.00', null, false], ['250.00', null, false]]],
+    // no cents: a number grouped with a space is not read as one (its tail is unknowable)
+    ['Kundennummer 120 000', [['120', null, false]]],
   ] as const)('%s', (line, expected) => {
     expect(values(line)).toEqual(expected);
   });
 
   it('reads English amounts with the dot mark', () => {
     expect(values('Total   $1,296.00', '.')).toEqual([['1296.00', 'USD', false]]);
+    expect(values('Total   1 296.00', '.')).toEqual([['1296.00', null, false]]);
   });
 
   it('tells money from other numbers', () => {

@@ -80,7 +80,9 @@ export function parseNumber(raw: string, mark: DecimalMark): string | undefined 
 
 const AMOUNT = new RegExp(
   String.raw`(?<open>\()?(?:(?<cur1>${CURRENCY_SOURCE})\s?)?(?<sign>-\s?)?(?:(?<cur2>${CURRENCY_SOURCE})\s?)?` +
-    String.raw`(?<num>\d[\d.,']*\d|\d)(?<trail>-(?![\p{L}\d]))?` +
+    // "1 250,00": thousands grouped with single spaces (DIN 5008), only with cents; columns of a
+    // table stand two or more spaces apart in the laid-out text, so "1  250,00" stays two numbers.
+    String.raw`(?<num>\d{1,3}(?: \d{3})+[.,]\d{2}(?![\d.,])|\d[\d.,']*\d|\d)(?<trail>-(?![\p{L}\d]))?` +
     String.raw`(?:\s?(?<pct>%)|\s?(?<cur3>${CURRENCY_SOURCE})(?![\p{L}]))?(?<close>\))?`,
   'giu',
 );
