@@ -63,6 +63,11 @@ describe('reconcilePlan', () => {
     expect(result).toEqual({ insert: [planned(3), planned(4)], update: [], remove: ['b'] });
   });
 
+  it('does not plan a snoozed reminder\'s own slot again when it was moved to an earlier time', () => {
+    const earlier = stored('snoozed', 4, { snoozed_until: at(2), fire_at: at(2) });
+    expect(reconcilePlan([earlier], [planned(3), planned(4)]).insert).toEqual([planned(3)]);
+  });
+
   it('removes every pending row of a task that gets no plan, but not a snoozed one', () => {
     const result = reconcilePlan([stored('a', 1), stored('snoozed', 2, { snoozed_until: at(5), fire_at: at(5) })], []);
     expect(result).toEqual({ insert: [], update: [], remove: ['a'] });

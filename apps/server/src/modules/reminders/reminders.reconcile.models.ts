@@ -54,6 +54,7 @@ export function reconcilePlan<P extends PlannedReminder>(stored: readonly Stored
   let quietUntil = Number.NEGATIVE_INFINITY;
   for (const row of stored) {
     if (row.status === 'pending' && row.snoozed_until === null) replaceable.set(keyOf(row), row);
+    // Sent, failed, silenced by the user, or snoozed (moved by the user: its slot is taken even when it now comes earlier).
     else if (!(row.status === 'cancelled' && row.error_message === TASK_CLOSED)) settled.add(keyOf(row));
     if (row.status === 'pending' && row.snoozed_until !== null) quietUntil = Math.max(quietUntil, Date.parse(row.snoozed_until));
   }
