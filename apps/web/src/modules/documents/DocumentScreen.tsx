@@ -16,10 +16,10 @@ import { Loading } from '../../shared/ui/Loading.tsx';
 import { Card, Page } from '../../shared/ui/Page.tsx';
 import { useToast } from '../../shared/ui/Toast.tsx';
 import { DocumentFacts } from '../review/DocumentFacts.tsx';
+import { useProblemText } from '../../shared/api/problems.messages.ts';
 import { documentsMessages } from './documents.messages.ts';
 import { documentFileUrl, documentThumbnailUrl, fileSize, isBusy, type DocumentDetail } from './documents.models.ts';
 import './documents.css';
-import { useProblemText } from '../../shared/api/problems.messages.ts';
 
 const POLL_MS = 1000;
 

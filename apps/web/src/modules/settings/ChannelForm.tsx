@@ -18,7 +18,6 @@ import { INTEGRATIONS_KEY, type Integration } from './integrations.ts';
 import { problemsByField } from './problems.ts';
 import { notificationSettingsMessages } from './notification-settings.messages.ts';
 import { unwrap } from '../../shared/api/client.ts';
-import { useProblemText } from '../../shared/api/problems.messages.ts';
 
 export function ChannelForm({
   spec,
@@ -72,8 +71,7 @@ export function ChannelForm({
     },
   });
 
-  const sayProblem = useProblemText();
-  const problems = problemsByField(save.error, sayProblem);
+  const problems = problemsByField(save.error);
   const errorOf = (part: 'config' | 'credentials', key: string): string | undefined => {
     if (missing.includes(key)) return t.required;
     return problems[`${part}.${key}`] ? t.invalidField : undefined;

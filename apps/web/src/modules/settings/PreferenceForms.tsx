@@ -19,7 +19,6 @@ import { FREQUENCIES, OPTIONAL_CHANNELS, SEVERITIES, type Frequencies } from './
 import { problemsByField } from './problems.ts';
 import { notificationSettingsMessages } from './notification-settings.messages.ts';
 import { unwrap } from '../../shared/api/client.ts';
-import { useProblemText } from '../../shared/api/problems.messages.ts';
 
 export function QuietHoursForm({ me }: { me: Me }) {
   const t = useMessages(notificationSettingsMessages);
@@ -43,8 +42,7 @@ export function QuietHoursForm({ me }: { me: Me }) {
       toast(t.quiet.saved);
     },
   });
-  const sayProblem = useProblemText();
-  const problems = problemsByField(save.error, sayProblem);
+  const problems = problemsByField(save.error);
   const startError = problems['quiet_hours.start'] ? t.quiet.timeProblem : undefined;
   const endError = problems['quiet_hours.end'] ? (/differ|verschieden/.test(problems['quiet_hours.end']) ? t.quiet.sameTimes : t.quiet.timeProblem) : undefined;
 
@@ -130,8 +128,7 @@ function EscalationFields({ me, integrations, onSaved, onEdit }: { me: Me; integ
       setMe(profile);
     },
   });
-  const sayProblem = useProblemText();
-  const problems = problemsByField(save.error, sayProblem);
+  const problems = problemsByField(save.error);
   const problemOf = (severity: Severity) =>
     Object.keys(problems).some((field) => field.startsWith(`channels_by_severity.${severity}`) || field.startsWith(`reminder_frequency.${severity}`)) ? t.invalidField : undefined;
   const anyProblem = SEVERITIES.some((severity) => problemOf(severity));

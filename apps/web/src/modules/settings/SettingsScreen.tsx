@@ -23,7 +23,6 @@ import { problemsByField } from './problems.ts';
 import { settingsMessages } from './settings.messages.ts';
 import './settings.css';
 import { unwrap } from '../../shared/api/client.ts';
-import { useProblemText } from '../../shared/api/problems.messages.ts';
 
 const DATE_FORMATS: readonly DateFormat[] = ['DD.MM.YYYY', 'YYYY-MM-DD', 'MM/DD/YYYY'];
 const THEMES = ['system', 'light', 'dark'] as const;
@@ -122,8 +121,7 @@ function ProfileForm({ me }: { me: Me }) {
     },
   });
 
-  const sayProblem = useProblemText();
-  const problems = problemsByField(save.error, sayProblem);
+  const problems = problemsByField(save.error);
   const code = save.error instanceof ApiError ? save.error.code : undefined;
   const fieldError = {
     full_name: problems.full_name ? t.profile.fullNameProblem : undefined,

@@ -4,19 +4,18 @@
  * or channel settings (`details.problems: ["config.topic must match …"]`). Keys are the field paths
  * ("email", "quiet_hours.end", "config.topic"), values the server's words.
  */
-import { ApiError, type FieldProblem } from '../../shared/api/errors.ts';
+import { ApiError } from '../../shared/api/errors.ts';
 
 const PREFIX = /^(?:body\.)?(?:notification_preferences\.)?/;
 
-/** `say` words request validation problems in the user's language (useProblemText). */
-export function problemsByField(error: unknown, say?: (problem: FieldProblem) => string | undefined): Record<string, string> {
+export function problemsByField(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const found: Record<string, string> = {};
   const add = (field: string, problem: string) => {
     const key = field.replace(PREFIX, '');
     if (key && !(key in found)) found[key] = problem;
   };
-  for (const [field, problem] of Object.entries(error.fieldProblems(say))) add(field, problem);
+  for (const [field, problem] of Object.entries(error.fieldProblems())) add(field, problem);
   const problems = (error.details as { problems?: unknown } | undefined)?.problems;
   if (Array.isArray(problems)) {
     for (const item of problems as unknown[]) {
