@@ -47,7 +47,7 @@ const keyOf = (reminder: { severity: string; trigger_at: string }) => `${reminde
 const instantOf = (value: string | null) => (value === null ? null : Date.parse(value));
 const jsonOf = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
-/** `stored` is every reminder of one open task (any status); `planned` its fresh plan. */
+/** `stored`: the reminders of one open task that a plan from now can meet (pending ones, and recent others); `planned` its fresh plan. */
 export function reconcilePlan<P extends PlannedReminder>(stored: readonly StoredReminder[], planned: readonly P[]): Reconciled<P> {
   const replaceable = new Map<string, StoredReminder>();
   const settled = new Set<string>();

@@ -89,9 +89,11 @@ export function createRemindersRepository({ db, dialect }: { db: Kysely<Database
     }
   }
 
-  /** Rewrites what a replan changed of a pending reminder it keeps. */
-  async function updatePlanned(executor: Kysely<Database>, reminderId: string, changes: Partial<Pick<NewReminder, 'fire_at' | 'held_from' | 'channels' | 'message'>>) {
-    await executor.updateTable('reminders').set(changes).where('id', '=', reminderId).where('status', '=', PENDING).execute();
+  /** Rewrites what a replan changed of pending reminders it keeps (the same change for all of `reminderIds`). */
+  async function updatePlanned(executor: Kysely<Database>, reminderIds: readonly string[], changes: Partial<Pick<NewReminder, 'fire_at' | 'held_from' | 'channels' | 'message'>>) {
+    for (let start = 0; start < reminderIds.length; start += 500) {
+      await executor.updateTable('reminders').set(changes).where('id', 'in', reminderIds.slice(start, start + 500)).where('status', '=', PENDING).execute();
+    }
   }
 
   /** Cancels everything still to come for the tasks (completed or cancelled tasks), keeping the history. */

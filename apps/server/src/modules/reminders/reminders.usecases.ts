@@ -93,13 +93,21 @@ export function createRemindersUsecases(deps: {
     const configured = user ? await deps.channels.configured(trx, userId) : new Set<NotificationChannel>();
     const inserts: NewReminder[] = [];
     const removes: string[] = [];
+    // Rows that need the same change (new channels for every reminder, after an integration was added) in one statement.
+    const updates = new Map<string, { ids: string[]; changes: Parameters<RemindersRepository['updatePlanned']>[2] }>();
     for (const task of open) {
       const plan = user && wanted.has(task) ? planTask(task, user, configured, now) : [];
       const change = reconcilePlan(stored.get(task.id) ?? [], plan);
       inserts.push(...change.insert);
       removes.push(...change.remove);
-      for (const { id, changes } of change.update) await repository.updatePlanned(trx, id, changes);
+      for (const { id, changes } of change.update) {
+        const key = JSON.stringify(changes);
+        const group = updates.get(key);
+        if (group) group.ids.push(id);
+        else updates.set(key, { ids: [id], changes });
+      }
     }
+    for (const { ids, changes } of updates.values()) await repository.updatePlanned(trx, ids, changes);
     await repository.deletePending(trx, removes);
     await repository.insert(trx, inserts, now);
   }
