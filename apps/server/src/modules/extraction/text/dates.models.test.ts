@@ -22,6 +22,12 @@ describe('parseDate', () => {
     ['31.04.2026', undefined],
     ['2.1.1', undefined],
     ['Marktstr. 153 2026', undefined],
+    // OCR noise: a space after an ISO hyphen, a year touching the clock time
+    ['2016- 07-31 13:48', '2016-07-31'],
+    ['01-06-201818:05', '2018-06-01'],
+    ['01-06-201818', undefined],
+    ['01-06-20181', undefined],
+    ['1-2016-07-31', undefined],
   ])('%s is %s', (text, iso) => {
     expect(parseDate(text)).toBe(iso);
   });

@@ -34,8 +34,10 @@ const MONTH_SOURCE = Object.keys(MONTHS)
   .sort((p, q) => q.length - p.length)
   .join('|');
 
-const NUMERIC = /(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[.,/-]\d)/g;
-const ISO = /(?<![\d.,/-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d]|[.,/-]\d)/g;
+// A four-digit year may touch a clock time: OCR drops the space in "01-06-2018 18:05" more often than it adds one.
+const NUMERIC = /(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}(?=\d{1,2}:\d{2}(?!\d))|(?:\d{4}|\d{2})(?![\d]|[.,/-]\d))/g;
+// OCR sometimes puts a space after a hyphen ("2016- 07-31").
+const ISO = /(?<![\d.,/-])(\d{4})-\s?(\d{1,2})-\s?(\d{1,2})(?![\d]|[.,/-]\d)/g;
 const DAY_MONTH_NAME = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})\.?\s*(${MONTH_SOURCE})(?!\p{L})\.?\s*,?\s*(\d{4})(?!\d)`, 'giu');
 const MONTH_NAME_DAY = new RegExp(String.raw`(?<![\p{L}\d])(${MONTH_SOURCE})(?!\p{L})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})(?!\d)`, 'giu');
 

@@ -87,6 +87,9 @@ describe('till receipts', () => {
     ['a date next to a time', 'Shop\n12 MAR 2018 18:19\nTOTAL 8.20', '2018-03-12'],
     ['a labelled date', 'Datum: 28-12-17\nSUMME 3,00', '2017-12-28'],
     ['ISO date and time', '[Sale]2018-01-05 22:55:25', '2018-01-05'],
+    ['a date and a time joined by a word', 'Relais\nle 30/03/2018 a 12:36 CAISSIER 1\nTotal 56.00', '2018-03-30'],
+    ['a German "um"', 'Bäckerei\nam 02.01.2025 um 09:15\nSUMME 3,00', '2025-01-02'],
+    ['a word that is not a connector', 'Laden\n02.01.2025 Tisch 9:15\nSUMME 3,00', undefined],
     ['never the validity date', 'Gutschein gültig bis 31.12.2025 10:00\n02.01.2025 09:15', '2025-01-02'],
   ])('date: %s', (_name, text, iso) => {
     expect(findReceiptDate(buildLayout(text), 'dmy')?.value).toBe(iso);
