@@ -16,6 +16,7 @@ import { imageInfo } from './image/decode.models.ts';
 import { ImageRejectedError } from './image/prepare.models.ts';
 import { inBatches, scanImage, type PageOutcome, type ScanSettings, type ScannedPage } from './scan.models.ts';
 import { extractFromText, type TextContext } from './text/text.models.ts';
+import { repairOcrWords } from './ocr-words.models.ts';
 import { validateFacts } from './validation/validation.models.ts';
 
 export type UnreadableReason =
@@ -175,7 +176,9 @@ function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount:
   const ocrRead = read.filter(({ number }) => !hasTextLayer || pagesNeedingOcr.includes(number));
   const confidence = ocrRead.length > 0 ? ocrRead.reduce((sum, { page }) => sum + page.confidence, 0) / ocrRead.length : 1;
   const qr = read.map(({ page }) => page.qr).find((found): found is NonNullable<ScannedPage['qr']> => found !== null);
-  const textSource = hasTextLayer ? extractFromText(text, context) : ocrSource(extractFromText(text, context), text, confidence);
+  // The rules read OCR'd pages with their misread label words repaired; the stored text stays as read.
+  const readable = pages.map(({ number, outcome }) => (!outcome.ok ? '' : ocrRead.some((entry) => entry.number === number) ? repairOcrWords(outcome.page.text) : outcome.page.text)).join('\f');
+  const textSource = hasTextLayer ? extractFromText(readable, context) : ocrSource(extractFromText(readable, context), text, confidence);
   const sources = [...(qr ? [qrSource(qr.payment)] : []), textSource];
   const understanding = finish(sources, {
     text,

@@ -18,6 +18,9 @@ describe('findRelativeTerm', () => {
     ['Die Rechnung ist sofort fällig.', 0],
     ['Rechnungsbetrag zahlbar ohne Abzug sofort nach Erhalt der Rechnung.', 0],
     ['Zahlbar inner halb 30 Tagen netto', 30],
+    ['Der Rechnungsbetrag ist innerhalb von 21 Tagen ab Rechnungsdatum fällig.', 21],
+    ['Den Betrag bitte binnen 10 Tagen nach Erhalt zu überweisen.', 10],
+    ['Bitte überweisen Sie den Betrag innerhalb von 14 Tagen auf unser Konto.', 14],
   ])('%s -> %i days', (text, days) => {
     expect(findRelativeTerm(buildLayout(text))?.days).toBe(days);
   });
@@ -26,6 +29,8 @@ describe('findRelativeTerm', () => {
     ['Bei Zahlung innerhalb 14 Tagen gewähren wir 2 % Skonto.'],
     ['Der Schuldner kommt in Verzug, wenn er nicht innerhalb von 30 Tagen nach Fälligkeit leistet.'],
     ['Lieferung innerhalb von 3 Tagen'],
+    ['Widerspruch ist innerhalb von 14 Tagen möglich.'],
+    ['Innerhalb von 14 Tagen erhalten Sie Ihre Unterlagen.'],
   ])('no due term in %s', (text) => {
     expect(findRelativeTerm(buildLayout(text))).toBeUndefined();
   });

@@ -157,7 +157,11 @@ export interface RelativeTerm {
 }
 
 const DAYS_TERM = looseRegExp(
-  String.raw`(?:zahlbar|Zahlung|Zahlungsziel|Zahlungsfrist|fällig|payable|payment|due|Paiement)\s*:?[^.;:]{0,40}?(?:innerhalb|binnen|within|in|sous)?\s*(?:von\s+)?(\d{1,3})\s*(?:Kalender)?(?:Tagen|Tage|Tg\.?|days|jours)\b(?:\s+(?:rein\s+)?netto(?:\s+Kasse)?|\s+net|\s+ohne Abzug)?|(\d{1,3})\s*(?:Tage|Tagen)\s+(?:rein\s+)?netto|\bnet\s+(\d{1,3})\b`,
+  String.raw`(?:zahlbar|Zahlung|Zahlungsziel|Zahlungsfrist|fällig|payable|payment|due|Paiement)\s*:?[^.;:]{0,40}?(?:innerhalb|binnen|within|in|sous)?\s*(?:von\s+)?(\d{1,3})\s*(?:Kalender)?(?:Tagen|Tage|Tg\.?|days|jours)\b(?:\s+(?:rein\s+)?netto(?:\s+Kasse)?|\s+net|\s+ohne Abzug)?|(\d{1,3})\s*(?:Tage|Tagen)\s+(?:rein\s+)?netto|\bnet\s+(\d{1,3})\b` +
+    // The verb after the period: "ist innerhalb von 21 Tagen ab Rechnungsdatum fällig", "binnen 14 Tagen zu überweisen"
+    String.raw`|(?:innerhalb|binnen)\s+(?:von\s+)?(\d{1,3})\s*(?:Kalender)?(?:Tagen|Tage)\b[^.;:]{0,60}?(?:fällig|zahlbar|zu zahlen|zu bezahlen|zu begleichen|zu überweisen|auszugleichen)` +
+    // The verb before it: "Bitte überweisen Sie den Betrag innerhalb von 14 Tagen"
+    String.raw`|(?:überweisen|begleichen|bezahlen)\b[^.;:]{0,50}?(?:innerhalb|binnen)\s+(?:von\s+)?(\d{1,3})\s*(?:Kalender)?(?:Tagen|Tage)\b`,
 );
 const IMMEDIATE = looseRegExp(
   String.raw`(?:zahlbar|fällig|payable|due|Zahlung)\s+(?:ist\s+)?(?:sofort|immediately|upon receipt|on receipt)(?:\s+(?:rein\s+)?netto|\s+ohne Abzug)?|sofort\s+(?:fällig|zahlbar|nach Erhalt|ohne Abzug)|(?:zahlbar\s+)?ohne Abzug(?:\s+sofort)?|Paiement immédiat|due upon receipt`,
@@ -170,7 +174,7 @@ export function findRelativeTerm(layout: Pick<Layout, 'lines'>): RelativeTerm | 
       if (NOT_A_TERM.test(clause)) continue;
       const days = DAYS_TERM.exec(clause);
       if (days) {
-        const count = Number(days[1] ?? days[2] ?? days[3]);
+        const count = Number(days[1] ?? days[2] ?? days[3] ?? days[4] ?? days[5]);
         if (count <= 180) return { days: count, words: days[0].trim() };
       }
       const now = IMMEDIATE.exec(clause);
