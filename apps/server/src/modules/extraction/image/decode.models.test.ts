@@ -9,8 +9,8 @@ import { meanOf } from './testing/made-photos.ts';
 
 /**
  * A 480 x 679 letter page (testing/made-photos.ts `letterSvg`) encoded by libheif's own encoder:
- * `heif-enc -q 60 -o letter.heic letter.jpg` (Debian libheif-examples 1.15.1, x265). There is no
- * real iPhone HEIC available offline, so grid-tiled iPhone files with `irot` are not covered.
+ * `heif-enc -q 60 -o letter.heic letter.jpg` (Debian libheif-examples 1.15.1, x265). Real iPhone
+ * files (grid tiles, `irot`) are covered by heic.iphone.test.ts.
  */
 const letterHeic = new Uint8Array(readFileSync(new URL('./testing/letter.heic', import.meta.url)));
 
