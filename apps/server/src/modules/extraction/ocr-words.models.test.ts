@@ -38,9 +38,32 @@ describe('repairOcrWords', () => {
     );
   });
 
-  it('gives the text rules back a field whose label the OCR misread', () => {
-    const text = 'Elektro Beispiel GmbH\nRechnung Nr.: RG 2025-522\nRechnungsdetum: 31. Oktober 2025\nSumme 508,99 €';
-    expect(extractFromText(text).facts.issue_date).toBeUndefined();
-    expect(extractFromText(repairOcrWords(text)).facts.issue_date).toBe('2025-10-31');
+  it.each([
+    ['Zahl ungseri nner ung', 'Zahlungserinnerung'],
+    ['Bel egnunmer: 418244431', 'Belegnummer: 418244431'],
+    ['ab dem Dat um di eses Schreibens', 'ab dem Datum di eses Schreibens'],
+    ['Zahl bar ohne Abzug', 'Zahlbar ohne Abzug'],
+    ['Mahnkost en   10,00 EUR', 'Mahnkosten   10,00 EUR'],
+    ['Gesant forderung 682,11', 'Gesamtforderung 682,11'],
+  ])('joins the pieces of a split label: %s', (read, meant) => {
+    expect(repairOcrWords(read)).toBe(meant);
+  });
+
+  it.each([
+    ['pieces that are no label together', 'bei der Durchsicht'],
+    ['a piece after a column gap', 'Zahl  bar'],
+    ['a capitalised next word', 'Rechnung Nummer'],
+    ['pieces across lines', 'Zahl\nbar'],
+  ])('does not join %s', (_name, text) => {
+    expect(repairOcrWords(text)).toBe(text);
+  });
+
+  it('gives the text rules back fields whose labels the OCR misread or split', () => {
+    const text = 'Elektro Beispiel GmbH\nRechnung Nr.: RG 2025-522\nRechnungsdetum: 31. Oktober 2025\nSumme 508,99 €\nZahl bar ohne Abzug bis 14. November 2025.';
+    expect(extractFromText(text).facts).not.toHaveProperty('issue_date');
+    expect(extractFromText(text).facts).not.toHaveProperty('due_date');
+    const repaired = extractFromText(repairOcrWords(text)).facts;
+    expect(repaired.issue_date).toBe('2025-10-31');
+    expect(repaired.due_date).toBe('2025-11-14');
   });
 });

@@ -1,16 +1,20 @@
 /**
- * Label words as OCR misreads them: "Rechnungsdetum", "Rechnungsdatun", "Kündigungsfrlst". The text
- * rules find a field by its label, so one wrong letter in the label loses the field even when the
- * value beside it was read perfectly. Before the rules read OCR text, a word that is one letter
- * away (two for long compounds) from exactly one word of a lexicon of the labels German and
- * English paperwork prints is taken for that word.
+ * Label words as OCR misreads them: "Rechnungsdetum", "Kündigungsfrlst", or split into pieces
+ * ("Zahl ungseri nner ung", "Bel egnunmer", "Dat um": tesseract reads letter spacing on photos
+ * as word gaps). The text rules find a field by its label, so one wrong letter or one gap in the
+ * label loses the field even when the value beside it was read perfectly. Before the rules read OCR
+ * text, two repairs run, both against a lexicon of the labels German and English paperwork prints:
  *
- * Only long words are repaired: short ones have real neighbours ("Summe"/"Summen", "Termin"/
- * "Termine"), long compounds rarely do, and where one does it is an inflection of the same label,
- * which the rules read the same way. Words with a real neighbour of another meaning stay out of the
- * lexicon ("Forderung"/"Förderung", "Restbetrag"/"Festbetrag"). A word with two equally near
- * lexicon words is left alone.
- * The stored text stays what the OCR read; only the rules see the repaired words.
+ * - a word one letter away (two for long compounds) from exactly one lexicon word is taken for it;
+ * - pieces joined by single spaces, each after the first starting in lower case, that together
+ *   are a lexicon word (or, from 7 letters, one letter away from one) are joined into it.
+ *
+ * Only long words are repaired letter by letter: short ones have real neighbours ("Summe"/"Summen",
+ * "Rechnung"/"Rechnungs-Nr."), long compounds rarely do, and where one does it is an inflection of
+ * the same label, which the rules read the same way. Words with a real neighbour of another meaning
+ * stay out of the lexicon ("Forderung"/"Förderung", "Restbetrag"/"Festbetrag"). A word with two
+ * equally near lexicon words is left alone. The stored text stays what the OCR read; only the rules
+ * see the repaired words.
  */
 import { distance } from 'fastest-levenshtein';
 
@@ -25,7 +29,7 @@ const LEXICON = [
   'Zahlungsziel', 'Zahlungsfrist', 'Zahlungstermin', 'spätestens', 'überweisen', 'Überweisung', 'Lastschrift', 'abgebucht', 'eingezogen',
   'Gesamtbetrag', 'Endbetrag', 'Gesamtsumme', 'Bruttobetrag', 'Nettobetrag', 'Zwischensumme', 'Umsatzsteuer', 'Mehrwertsteuer',
   // dunning
-  'Zahlungserinnerung', 'Mahngebühr', 'Mahngebühren', 'Mahnkosten', 'Verzugszinsen', 'Hauptforderung', 'Zahlungsverzug',
+  'Zahlungserinnerung', 'Mahngebühr', 'Mahngebühren', 'Mahnkosten', 'Verzugszinsen', 'Hauptforderung', 'Gesamtforderung', 'Zahlungsverzug',
   // contracts
   'Kündigung', 'Kündigungsfrist', 'Kündigungstermin', 'Mindestlaufzeit', 'Mindestvertragslaufzeit', 'Vertragslaufzeit', 'Vertragsbeginn',
   'Vertragsende', 'verlängert', 'Verlängerung',
@@ -34,11 +38,16 @@ const LEXICON = [
   // English
   'Invoice', 'Reference', 'Payment', 'Customer',
 ];
+/** Shorter label words: only pieces that join to exactly one of them are repaired. */
+const JOIN_ONLY = ['Datum', 'Betrag', 'Summe', 'fällig', 'zahlbar', 'Mahnung', 'Rechnung', 'Erinnerung', 'Empfänger', 'Kunden', 'Nummer'];
 const MIN_LENGTH = 7;
+/** At most this many pieces are joined into one word. */
+const MAX_PIECES = 5;
 /** From this length a word may be two letters away. */
 const LONG = 12;
 
 const BY_LOWER = new Map(LEXICON.map((word) => [word.toLowerCase(), word]));
+const JOINABLE = new Map([...LEXICON, ...JOIN_ONLY].map((word) => [word.toLowerCase(), word]));
 
 /** The lexicon word `word` stands for, when it is exactly one's near neighbour; else undefined. */
 export function lexiconWordFor(word: string): string | undefined {
@@ -60,13 +69,52 @@ export function lexiconWordFor(word: string): string | undefined {
   return best && !tied ? best : undefined;
 }
 
-/** `text` with every misread label word replaced by the lexicon's spelling (in the misread word's case). */
+/** The lexicon word that pieces joined stand for, or undefined. */
+function joinedWord(joined: string): string | undefined {
+  return JOINABLE.get(joined.toLowerCase()) ?? lexiconWordFor(joined);
+}
+
+/** `word` spelled as the lexicon has it, in the case the OCR read it in. */
+function inCaseOf(word: string, spelled: string): string {
+  if (word.length > 1 && word === word.toUpperCase()) return spelled.toUpperCase();
+  const first = word[0] === word[0]!.toUpperCase() ? spelled[0]!.toUpperCase() : spelled[0]!.toLowerCase();
+  return first + spelled.slice(1);
+}
+
+/** `text` with split and misread label words repaired (each in the case the OCR read it in). */
 export function repairOcrWords(text: string): string {
-  return text.replace(/\p{L}+/gu, (word) => {
-    const repaired = lexiconWordFor(word);
-    if (!repaired) return word;
-    if (word === word.toUpperCase()) return repaired.toUpperCase();
-    const first = word[0] === word[0]!.toUpperCase() ? repaired[0]!.toUpperCase() : repaired[0]!.toLowerCase();
-    return first + repaired.slice(1);
-  });
+  return text
+    .split('\n')
+    .map((line) => repairLine(line))
+    .join('\n');
+}
+
+function repairLine(line: string): string {
+  // Words and what separates them, alternating: [word, gap, word, gap, ...] after a leading gap.
+  const parts = line.split(/(\p{L}+)/u);
+  const out: string[] = [parts[0] ?? ''];
+  for (let index = 1; index < parts.length; index += 2) {
+    const word = parts[index]!;
+    let joinedTo = index;
+    let replacement: string | undefined;
+    let joined = word;
+    for (let next = index + 2; next < parts.length && (next - index) / 2 < MAX_PIECES; next += 2) {
+      const piece = parts[next]!;
+      if (parts[next - 1] !== ' ' || piece[0] !== piece[0]!.toLowerCase() || piece[0] === piece[0]!.toUpperCase()) break;
+      joined += piece;
+      const meant = joinedWord(joined);
+      if (meant) {
+        replacement = meant;
+        joinedTo = next;
+      }
+    }
+    if (replacement) {
+      out.push(inCaseOf(word, replacement), parts[joinedTo + 1] ?? '');
+      index = joinedTo;
+      continue;
+    }
+    const meant = lexiconWordFor(word);
+    out.push(meant ? inCaseOf(word, meant) : word, parts[index + 1] ?? '');
+  }
+  return out.join('');
 }

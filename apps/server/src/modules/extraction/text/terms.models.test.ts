@@ -21,6 +21,7 @@ describe('findRelativeTerm', () => {
     ['Der Rechnungsbetrag ist innerhalb von 21 Tagen ab Rechnungsdatum fällig.', 21],
     ['Den Betrag bitte binnen 10 Tagen nach Erhalt zu überweisen.', 10],
     ['Bitte überweisen Sie den Betrag innerhalb von 14 Tagen auf unser Konto.', 14],
+    ['Zahlbar innerhalb von 30 Tagen netto. Bei Zahlung innerhalb von 8 Tagen gewähren wir 2 % Skonto.', 30],
   ])('%s -> %i days', (text, days) => {
     expect(findRelativeTerm(buildLayout(text))?.days).toBe(days);
   });
