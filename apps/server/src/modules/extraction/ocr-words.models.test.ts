@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconWordFor, repairOcrWords } from './ocr-words.models.ts';
+import { lexiconWordFor, monthNameFor, repairOcrWords } from './ocr-words.models.ts';
 import { extractFromText } from './text/text.models.ts';
 
 describe('lexiconWordFor', () => {
@@ -31,6 +31,12 @@ describe('lexiconWordFor', () => {
   });
 });
 
+describe('monthNameFor', () => {
+  it('takes the same month in two languages as one answer', () => {
+    expect(monthNameFor('Julv')).toBe('juli');
+  });
+});
+
 describe('repairOcrWords', () => {
   it('keeps the case the OCR read and everything around the words', () => {
     expect(repairOcrWords('RECHNUNGSDETUM: 19.12.2025, rechnungsdatun 20.12.2025 (Rechnungsdetum)')).toBe(
@@ -55,6 +61,22 @@ describe('repairOcrWords', () => {
     ['a capitalised next word', 'Rechnung Nummer'],
     ['pieces across lines', 'Zahl\nbar'],
   ])('does not join %s', (_name, text) => {
+    expect(repairOcrWords(text)).toBe(text);
+  });
+
+  it.each([
+    ['Termin am Dienstag, 17. Mirz 2026, um 15:40 Uhr', 'Termin am Dienstag, 17. März 2026, um 15:40 Uhr'],
+    ['am 29. Novenber 2024.', 'am 29. November 2024.'],
+    ['9. SEPTENBER 2025', '9. SEPTEMBER 2025'],
+  ])('reads a misread month between a day and a year: %s', (read, meant) => {
+    expect(repairOcrWords(read)).toBe(meant);
+  });
+
+  it.each([
+    ['a word that is no month', '17. Stück 2026'],
+    ['a month name outside a date', 'Mirz 2026'],
+    ['a misreading as near to two months', '3. Jupi 2025'],
+  ])('leaves %s alone', (_name, text) => {
     expect(repairOcrWords(text)).toBe(text);
   });
 

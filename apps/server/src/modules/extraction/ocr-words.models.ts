@@ -7,7 +7,9 @@
  *
  * - a word one letter away (two for long compounds) from exactly one lexicon word is taken for it;
  * - pieces joined by single spaces, each after the first starting in lower case, that together
- *   are a lexicon word (or, from 7 letters, one letter away from one) are joined into it.
+ *   are a lexicon word (or, from 7 letters, one letter away from one) are joined into it;
+ * - a word between a day ("17.") and a year that is one letter away from a month name, or two for
+ *   long names, is that month ("17. Mirz 2026", "29. Novenber 2024"), unless two months are as near.
  *
  * Only long words are repaired letter by letter: short ones have real neighbours ("Summe"/"Summen",
  * "Rechnung"/"Rechnungs-Nr."), long compounds rarely do, and where one does it is an inflection of
@@ -17,6 +19,7 @@
  * see the repaired words.
  */
 import { distance } from 'fastest-levenshtein';
+import { FULL_MONTH_NAMES } from './text/dates.models.ts';
 
 /** Words that carry a field's label or decide a document's class; at least MIN_LENGTH letters. */
 const LEXICON = [
@@ -89,7 +92,35 @@ export function repairOcrWords(text: string): string {
     .join('\n');
 }
 
+/** The month a misread month name stands for, spelled as written out; undefined when none or two are as near. */
+export function monthNameFor(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  if (lower.length < 4 || FULL_MONTH_NAMES.has(lower)) return undefined;
+  const allowed = lower.length >= 7 ? 2 : 1;
+  let best: { name: string; month: number; apart: number } | undefined;
+  let tied = false;
+  for (const [name, month] of FULL_MONTH_NAMES) {
+    const apart = distance(lower, name);
+    if (apart > allowed) continue;
+    if (!best || apart < best.apart) {
+      best = { name, month, apart };
+      tied = false;
+    } else if (apart === best.apart && month !== best.month) tied = true;
+  }
+  return best && !tied ? best.name : undefined;
+}
+
+/** "17. Mirz 2026" -> "17. März 2026": a day, a word, a year. */
+const DAY_WORD_YEAR = /(\d{1,2}\.?\s{0,2})(\p{L}{4,10})(\.?,?\s{1,2}\d{4})(?!\d)/gu;
+
 function repairLine(line: string): string {
+  return repairWords(line).replace(DAY_WORD_YEAR, (whole, day: string, word: string, year: string) => {
+    const month = monthNameFor(word);
+    return month ? day + inCaseOf(word, month) + year : whole;
+  });
+}
+
+function repairWords(line: string): string {
   // Words and what separates them, alternating: [word, gap, word, gap, ...] after a leading gap.
   const parts = line.split(/(\p{L}+)/u);
   const out: string[] = [parts[0] ?? ''];

@@ -28,6 +28,10 @@ describe('parseDate', () => {
     ['01-06-201818', undefined],
     ['01-06-20181', undefined],
     ['1-2016-07-31', undefined],
+    ['Mittwoch, 18.02. 2026', '2026-02-18'],
+    ['bis zum 15. 02. 2026 ab', '2026-02-15'],
+    ['18. 02.2026', '2026-02-18'],
+    ['1. 2. 24', undefined],
   ])('%s is %s', (text, iso) => {
     expect(parseDate(text)).toBe(iso);
   });

@@ -29,6 +29,11 @@ const MONTHS: Record<string, number> = {
   dezember: 12, dez: 12, december: 12, dec: 12, décembre: 12, decembre: 12, déc: 12,
 };
 
+/** Month names written out (no abbreviations), lower case, with their month: what an OCR misreading of one is compared with. */
+export const FULL_MONTH_NAMES: ReadonlyMap<string, number> = new Map(
+  Object.entries(MONTHS).filter(([name]) => name.length >= 4 && !['sept', 'janv', 'févr', 'juil'].includes(name)),
+);
+
 // Longest names first so "Januar" wins over "Jan".
 const MONTH_SOURCE = Object.keys(MONTHS)
   .sort((p, q) => q.length - p.length)
@@ -36,6 +41,8 @@ const MONTH_SOURCE = Object.keys(MONTHS)
 
 // A four-digit year may touch a clock time: OCR drops the space in "01-06-2018 18:05" more often than it adds one.
 const NUMERIC = /(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}(?=\d{1,2}:\d{2}(?!\d))|(?:\d{4}|\d{2})(?![\d]|[.,/-]\d))/g;
+// "18.02. 2026", "15. 02. 2026": spaces after the dots (typewriter style, or OCR), only before a four-digit year.
+const SPACED = /(?<![\d.,/-])(\d{1,2})\.\s?(\d{1,2})\.\s(\d{4})(?![\d]|[.,/-]\d)|(?<![\d.,/-])(\d{1,2})\.\s(\d{1,2})\.(\d{4})(?![\d]|[.,/-]\d)/g;
 // OCR sometimes puts a space after a hyphen ("2016- 07-31").
 const ISO = /(?<![\d.,/-])(\d{4})-\s?(\d{1,2})-\s?(\d{1,2})(?![\d]|[.,/-]\d)/g;
 const DAY_MONTH_NAME = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})\.?\s*(${MONTH_SOURCE})(?!\p{L})\.?\s*,?\s*(\d{4})(?!\d)`, 'giu');
@@ -55,6 +62,9 @@ export function findDates(line: string, order: DateOrder = 'dmy'): DateToken[] {
   for (const match of line.matchAll(NUMERIC)) {
     const [, first = '', separator, second = '', year = ''] = match;
     add(match, numericDate(Number(first), Number(second), fullYear(year), separator === '/' ? order : 'dmy'));
+  }
+  for (const match of line.matchAll(SPACED)) {
+    add(match, isoDate(Number(match[3] ?? match[6]), Number(match[2] ?? match[5]), Number(match[1] ?? match[4])));
   }
   for (const match of line.matchAll(DAY_MONTH_NAME)) {
     add(match, isoDate(Number(match[3]), monthNumber(match[2]), Number(match[1])));
