@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconWordFor, monthNameFor, repairOcrWords } from './ocr-words.models.ts';
+import { gluedPieces, lexiconWordFor, monthNameFor, repairOcrWords } from './ocr-words.models.ts';
 import { extractFromText } from './text/text.models.ts';
 
 describe('lexiconWordFor', () => {
@@ -34,6 +34,27 @@ describe('lexiconWordFor', () => {
 describe('monthNameFor', () => {
   it('takes the same month in two languages as one answer', () => {
     expect(monthNameFor('Julv')).toBe('juli');
+  });
+});
+
+describe('gluedPieces', () => {
+  it.each([
+    ['Monatzum', ['Monat', 'zum']],
+    ['umjeweils', ['um', 'jeweils']],
+    ['Fristvonzwei', ['Frist', 'von', 'zwei']],
+    ['Ablaufdes', ['Ablauf', 'des']],
+    ['jeweilsein', ['jeweils', 'ein']],
+  ])('parts %s', (word, pieces) => {
+    expect(gluedPieces(word)).toEqual(pieces);
+  });
+
+  it.each([
+    ['small words only', 'vorab'],
+    ['a word that is not all pieces', 'Mindestlaufzeit'],
+    ['a piece itself', 'Laufzeit'],
+    ['a lexicon word', 'Kündigungsfrist'],
+  ])('leaves %s whole', (_name, word) => {
+    expect(gluedPieces(word)).toBeUndefined();
   });
 });
 
@@ -77,6 +98,19 @@ describe('repairOcrWords', () => {
     ['a month name outside a date', 'Mirz 2026'],
     ['a misreading as near to two months', '3. Jupi 2025'],
   ])('leaves %s alone', (_name, text) => {
+    expect(repairOcrWords(text)).toBe(text);
+  });
+
+  it.each([
+    ['Kündigungsfrist        1 MonatzumEndeder Laufzeit', 'Kündigungsfrist        1 Monat zum Ende der Laufzeit'],
+    ['Kündigungsfrist:1MonatzumAblaufdes Versicherungsjahres', 'Kündigungsfrist:1Monat zum Ablauf des Versicherungsjahres'],
+    ['verlängert er sich umjeweilsein Jahr', 'verlängert er sich um jeweils ein Jahr'],
+    ['Sehr geehrteFrauBerger,', 'Sehr geehrte Frau Berger,'],
+  ])('parts glued words: %s', (read, meant) => {
+    expect(repairOcrWords(read)).toBe(meant);
+  });
+
+  it.each([['GmbH'], ['MwSt.'], ['PayPal'], ['USt-IdNr.']])('keeps %s', (text) => {
     expect(repairOcrWords(text)).toBe(text);
   });
 

@@ -9,7 +9,11 @@
  * - pieces joined by single spaces, each after the first starting in lower case, that together
  *   are a lexicon word (or, from 7 letters, one letter away from one) are joined into it;
  * - a word between a day ("17.") and a year that is one letter away from a month name, or two for
- *   long names, is that month ("17. Mirz 2026", "29. Novenber 2024"), unless two months are as near.
+ *   long names, is that month ("17. Mirz 2026", "29. Novenber 2024"), unless two months are as near;
+ * - words the OCR glued together where it missed a narrow gap are parted: at a lower-case run of
+ *   three letters or more followed by a capitalised word ("FrauBerger", "zumEnde"), and where a
+ *   word is wholly made of the small words of terms and periods with at least one content word
+ *   among them ("Monatzum" -> "Monat zum", "umjeweils", "Fristvonzwei" -> "Frist von zwei").
  *
  * Only long words are repaired letter by letter: short ones have real neighbours ("Summe"/"Summen",
  * "Rechnung"/"Rechnungs-Nr."), long compounds rarely do, and where one does it is an inflection of
@@ -52,11 +56,11 @@ const LONG = 12;
 const BY_LOWER = new Map(LEXICON.map((word) => [word.toLowerCase(), word]));
 const JOINABLE = new Map([...LEXICON, ...JOIN_ONLY].map((word) => [word.toLowerCase(), word]));
 
-/** The lexicon word `word` stands for, when it is exactly one's near neighbour; else undefined. */
-export function lexiconWordFor(word: string): string | undefined {
+/** The lexicon word `word` stands for, when it is exactly one's near neighbour (at most `most` letters away); else undefined. */
+export function lexiconWordFor(word: string, most = 2): string | undefined {
   const lower = word.toLowerCase();
   if (lower.length < MIN_LENGTH || BY_LOWER.has(lower)) return undefined;
-  const allowed = lower.length >= LONG ? 2 : 1;
+  const allowed = Math.min(most, lower.length >= LONG ? 2 : 1);
   let best: string | undefined;
   let bestDistance = allowed + 1;
   let tied = false;
@@ -72,9 +76,9 @@ export function lexiconWordFor(word: string): string | undefined {
   return best && !tied ? best : undefined;
 }
 
-/** The lexicon word that pieces joined stand for, or undefined. */
+/** The lexicon word that pieces joined stand for (exactly, or one letter away), or undefined. */
 function joinedWord(joined: string): string | undefined {
-  return JOINABLE.get(joined.toLowerCase()) ?? lexiconWordFor(joined);
+  return JOINABLE.get(joined.toLowerCase()) ?? lexiconWordFor(joined, 1);
 }
 
 /** `word` spelled as the lexicon has it, in the case the OCR read it in. */
@@ -113,8 +117,46 @@ export function monthNameFor(word: string): string | undefined {
 /** "17. Mirz 2026" -> "17. März 2026": a day, a word, a year. */
 const DAY_WORD_YEAR = /(\d{1,2}\.?\s{0,2})(\p{L}{4,10})(\.?,?\s{1,2}\d{4})(?!\d)/gu;
 
+/** Small words that glue to their neighbours. */
+const GLUE_WORDS = ['zum', 'zur', 'der', 'des', 'den', 'dem', 'von', 'vom', 'mit', 'bis', 'um', 'am', 'im', 'ab', 'auf', 'für', 'nach', 'vor', 'ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'je', 'pro'];
+/** The words of terms and periods they glue to; a glued word is parted only when one of these is in it. */
+const GLUE_CONTENT = [
+  'monat', 'monate', 'monaten', 'monats', 'woche', 'wochen', 'jahr', 'jahre', 'jahren', 'jahres', 'tage', 'tagen', 'ende', 'ablauf', 'beginn',
+  'frist', 'laufzeit', 'jeweils', 'vertrag', 'vertrags', 'kündigung', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'zwölf', 'quartal', 'quartals',
+  'monatsende', 'quartalsende', 'jahresende', 'rechnung', 'betrag', 'datum', 'termin',
+];
+const SMALL = new Set(GLUE_WORDS);
+const CONTENT = new Set(GLUE_CONTENT);
+const PIECES = [...GLUE_WORDS, ...GLUE_CONTENT];
+
+/** `word` cut into known pieces (fewest first), with at least one content word and two pieces; else undefined. */
+export function gluedPieces(word: string): string[] | undefined {
+  const lower = word.toLowerCase();
+  if (lower.length < 5 || SMALL.has(lower) || CONTENT.has(lower) || BY_LOWER.has(lower)) return undefined;
+  // best[i]: the fewest pieces that make up lower.slice(0, i)
+  const best: (number[] | undefined)[] = [[]];
+  for (let end = 1; end <= lower.length; end += 1) {
+    for (const piece of PIECES) {
+      const start = end - piece.length;
+      if (start < 0 || lower.slice(start, end) !== piece) continue;
+      const before = best[start];
+      if (before && (!best[end] || best[end]!.length > before.length + 1)) best[end] = [...before, end];
+    }
+  }
+  const cuts = best[lower.length];
+  if (!cuts || cuts.length < 2) return undefined;
+  const pieces = cuts.map((cut, index) => word.slice(index === 0 ? 0 : cuts[index - 1], cut));
+  return pieces.some((piece) => CONTENT.has(piece.toLowerCase())) ? pieces : undefined;
+}
+
+/** "FrauBerger", "MonatzumEndeder" -> "Frau Berger", "Monat zum Ende der". */
+function partGlued(line: string): string {
+  const camel = line.replace(/(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}{2})/gu, ' ');
+  return camel.replace(/\p{L}+/gu, (word) => gluedPieces(word)?.join(' ') ?? word);
+}
+
 function repairLine(line: string): string {
-  return repairWords(line).replace(DAY_WORD_YEAR, (whole, day: string, word: string, year: string) => {
+  return repairWords(partGlued(line)).replace(DAY_WORD_YEAR, (whole, day: string, word: string, year: string) => {
     const month = monthNameFor(word);
     return month ? day + inCaseOf(word, month) + year : whole;
   });
@@ -129,7 +171,9 @@ function repairWords(line: string): string {
     let joinedTo = index;
     let replacement: string | undefined;
     let joined = word;
-    for (let next = index + 2; next < parts.length && (next - index) / 2 < MAX_PIECES; next += 2) {
+    // A label word on its own is never the start of a longer one ("verlängert er" stays).
+    const whole = JOINABLE.has(word.toLowerCase());
+    for (let next = index + 2; !whole && next < parts.length && (next - index) / 2 < MAX_PIECES; next += 2) {
       const piece = parts[next]!;
       if (parts[next - 1] !== ' ' || piece[0] !== piece[0]!.toLowerCase() || piece[0] === piece[0]!.toUpperCase()) break;
       joined += piece;
