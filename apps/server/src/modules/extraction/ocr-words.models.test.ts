@@ -53,6 +53,7 @@ describe('gluedPieces', () => {
     ['a word that is not all pieces', 'Mindestlaufzeit'],
     ['a piece itself', 'Laufzeit'],
     ['a lexicon word', 'Kündigungsfrist'],
+    ['content words only', 'Laufzeitende'],
   ])('leaves %s whole', (_name, word) => {
     expect(gluedPieces(word)).toBeUndefined();
   });
@@ -72,6 +73,7 @@ describe('repairOcrWords', () => {
     ['Zahl bar ohne Abzug', 'Zahlbar ohne Abzug'],
     ['Mahnkost en   10,00 EUR', 'Mahnkosten   10,00 EUR'],
     ['Gesant forderung 682,11', 'Gesamtforderung 682,11'],
+    ['Kunden nummer: 4711', 'Kundennummer: 4711'],
   ])('joins the pieces of a split label: %s', (read, meant) => {
     expect(repairOcrWords(read)).toBe(meant);
   });
@@ -105,12 +107,12 @@ describe('repairOcrWords', () => {
     ['Kündigungsfrist        1 MonatzumEndeder Laufzeit', 'Kündigungsfrist        1 Monat zum Ende der Laufzeit'],
     ['Kündigungsfrist:1MonatzumAblaufdes Versicherungsjahres', 'Kündigungsfrist:1Monat zum Ablauf des Versicherungsjahres'],
     ['verlängert er sich umjeweilsein Jahr', 'verlängert er sich um jeweils ein Jahr'],
-    ['Sehr geehrteFrauBerger,', 'Sehr geehrte Frau Berger,'],
+    ['BeginnderLaufzeit   01.05.2026', 'Beginn der Laufzeit   01.05.2026'],
   ])('parts glued words: %s', (read, meant) => {
     expect(repairOcrWords(read)).toBe(meant);
   });
 
-  it.each([['GmbH'], ['MwSt.'], ['PayPal'], ['USt-IdNr.']])('keeps %s', (text) => {
+  it.each([['GmbH'], ['MwSt.'], ['HanseMerkur Versicherung AG'], ['USt-IdNr.'], ['zum Laufzeitende']])('keeps %s', (text) => {
     expect(repairOcrWords(text)).toBe(text);
   });
 

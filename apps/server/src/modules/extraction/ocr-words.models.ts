@@ -10,10 +10,10 @@
  *   are a lexicon word (or, from 7 letters, one letter away from one) are joined into it;
  * - a word between a day ("17.") and a year that is one letter away from a month name, or two for
  *   long names, is that month ("17. Mirz 2026", "29. Novenber 2024"), unless two months are as near;
- * - words the OCR glued together where it missed a narrow gap are parted: at a lower-case run of
- *   three letters or more followed by a capitalised word ("FrauBerger", "zumEnde"), and where a
- *   word is wholly made of the small words of terms and periods with at least one content word
- *   among them ("Monatzum" -> "Monat zum", "umjeweils", "Fristvonzwei" -> "Frist von zwei").
+ * - a word the OCR glued together where it missed a narrow gap is parted when it is wholly made of
+ *   the words of terms and periods, at least one of them a small word ("MonatzumEndeder" -> "Monat
+ *   zum Ende der", "umjeweils", "Fristvonzwei"); compounds of content words ("Laufzeitende") and
+ *   names written in camel case ("HanseMerkur") stay whole.
  *
  * Only long words are repaired letter by letter: short ones have real neighbours ("Summe"/"Summen",
  * "Rechnung"/"Rechnungs-Nr."), long compounds rarely do, and where one does it is an inflection of
@@ -129,7 +129,7 @@ const SMALL = new Set(GLUE_WORDS);
 const CONTENT = new Set(GLUE_CONTENT);
 const PIECES = [...GLUE_WORDS, ...GLUE_CONTENT];
 
-/** `word` cut into known pieces (fewest first), with at least one content word and two pieces; else undefined. */
+/** `word` cut into known pieces (fewest first), with at least one small and one content word; else undefined. */
 export function gluedPieces(word: string): string[] | undefined {
   const lower = word.toLowerCase();
   if (lower.length < 5 || SMALL.has(lower) || CONTENT.has(lower) || BY_LOWER.has(lower)) return undefined;
@@ -146,13 +146,13 @@ export function gluedPieces(word: string): string[] | undefined {
   const cuts = best[lower.length];
   if (!cuts || cuts.length < 2) return undefined;
   const pieces = cuts.map((cut, index) => word.slice(index === 0 ? 0 : cuts[index - 1], cut));
-  return pieces.some((piece) => CONTENT.has(piece.toLowerCase())) ? pieces : undefined;
+  const kinds = pieces.map((piece) => CONTENT.has(piece.toLowerCase()));
+  return kinds.includes(true) && kinds.includes(false) ? pieces : undefined;
 }
 
-/** "FrauBerger", "MonatzumEndeder" -> "Frau Berger", "Monat zum Ende der". */
+/** "MonatzumEndeder" -> "Monat zum Ende der". */
 function partGlued(line: string): string {
-  const camel = line.replace(/(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}{2})/gu, ' ');
-  return camel.replace(/\p{L}+/gu, (word) => gluedPieces(word)?.join(' ') ?? word);
+  return line.replace(/\p{L}+/gu, (word) => gluedPieces(word)?.join(' ') ?? word);
 }
 
 function repairLine(line: string): string {
@@ -171,8 +171,8 @@ function repairWords(line: string): string {
     let joinedTo = index;
     let replacement: string | undefined;
     let joined = word;
-    // A label word on its own is never the start of a longer one ("verlängert er" stays).
-    const whole = JOINABLE.has(word.toLowerCase());
+    // A long label word on its own is never the start of a longer one ("verlängert er" stays).
+    const whole = BY_LOWER.has(word.toLowerCase());
     for (let next = index + 2; !whole && next < parts.length && (next - index) / 2 < MAX_PIECES; next += 2) {
       const piece = parts[next]!;
       if (parts[next - 1] !== ' ' || piece[0] !== piece[0]!.toLowerCase() || piece[0] === piece[0]!.toUpperCase()) break;
