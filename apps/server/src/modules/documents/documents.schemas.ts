@@ -6,6 +6,7 @@ import Type, { type TSchema } from 'typebox';
 import { Page, PageQuery } from '../../shared/http/pagination.ts';
 import { declareEvent } from '../../events/events.types.ts';
 import { DOCUMENT_TYPES } from '../../db/schema.ts';
+import { LINK_BASES } from '../extraction/dunning/link.models.ts';
 
 const Decimal = Type.String({ pattern: '^-?\\d+(\\.\\d+)?$' });
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -52,7 +53,7 @@ export const documentUnderstoodEvent = declareEvent(
 
 /**
  * Raised when a dunning letter was recognised as being about an invoice the user already has (by
- * invoice number, reference, or IBAN + amount): the tasks module escalates that invoice's task
+ * invoice number, reference, IBAN + amount, or invoice date + amount): the tasks module escalates that invoice's task
  * instead of creating a second one. Raised again (idempotently) when the letter is reprocessed or corrected.
  */
 export const dunningLinkedEvent = declareEvent(
@@ -61,7 +62,7 @@ export const dunningLinkedEvent = declareEvent(
     document_id: Type.String({ format: 'uuid', description: 'The dunning letter.' }),
     invoice_document_id: Type.String({ format: 'uuid' }),
     user_id: Type.String({ format: 'uuid' }),
-    basis: Type.Enum(['invoice_number', 'reference', 'iban_amount']),
+    basis: Type.Enum([...LINK_BASES]),
     confidence: Type.Number({ minimum: 0, maximum: 1 }),
     /** The letter's facts (level, fee, new deadline, amount claimed). */
     fields: UnderstoodFields,

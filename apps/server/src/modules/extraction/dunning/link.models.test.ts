@@ -129,6 +129,29 @@ describe('linkDunning: by IBAN and amount', () => {
   });
 });
 
+describe('linkDunning: by invoice date and amount', () => {
+  it.each([
+    ['the letter dates the invoice and claims its amount plus the fee', { amount: '124.00', dunning: { original_invoice_date: '2026-01-03', fee: '5.00' } }, 'hedge', 0.7],
+    ['interest on top', { amount: '121.00', dunning: { original_invoice_date: '2026-01-03' } }, 'hedge', 0.5],
+  ] as const)('%s', (_name, facts, id, confidence) => {
+    expect(linkDunning(letter(facts), ALL)).toEqual({ id, basis: 'date_amount', confidence });
+  });
+
+  it.each([
+    ['the date fits, the amount does not', { amount: '150.00', dunning: { original_invoice_date: '2026-01-03' } }],
+    ['the amount fits, the date does not', { amount: '119.00', dunning: { original_invoice_date: '2026-01-04' } }],
+  ] as const)('no link: %s', (_name, facts) => {
+    expect(linkDunning(letter(facts), ALL)).toBeUndefined();
+  });
+
+  it('two invoices of the same day and amount are told apart by the sender, or not at all', () => {
+    const other: LinkCandidate = { ...power, id: 'other', amount: '119.00', issue_date: '2026-01-03' };
+    const facts = { amount: '119.00', dunning: { original_invoice_date: '2026-01-03' } };
+    expect(linkDunning(letter(facts), [hedge, other])).toBeUndefined();
+    expect(linkDunning(letter({ ...facts, sender: { name: 'Stadtwerke Nordheim' } }), [hedge, other])?.id).toBe('other');
+  });
+});
+
 describe('helpers', () => {
   it.each([
     ['Nr. RE-2024/117', 're2024117'],

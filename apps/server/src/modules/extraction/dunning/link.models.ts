@@ -15,6 +15,9 @@
  *    the dunning fee) equals the invoice's amount or amount due; interest may add up to 4 % (a
  *    weaker link, only without an exact one). A claim that is the sum of two or more invoices means
  *    the letter dunns several: no link.
+ * 4. `date_amount`: the invoice date the letter names ("unsere Rechnung vom 16.06.2025") is the
+ *    candidate's issue date and the claim is its amount (or it plus interest, a weaker link): for
+ *    the photo of an invoice whose number and IBAN the OCR misread.
  *
  * Only invoices issued before the letter count. A letter that prints an invoice number never links,
  * by reference or IBAN, an invoice whose number is known and different: that invoice is another
@@ -27,7 +30,8 @@ import { escapeRegExp } from '../text/layout.models.ts';
 import { toCents } from '../text/numbers.models.ts';
 
 export interface LinkCandidate { id: string; invoice_number?: string; reference?: string; customer_number?: string; iban?: string; amount?: string; amount_due?: string; issue_date?: string; sender_name?: string }
-export interface DunningLink { id: string; basis: 'invoice_number' | 'reference' | 'iban_amount'; confidence: number }
+export const LINK_BASES = ['invoice_number', 'reference', 'iban_amount', 'date_amount'] as const;
+export interface DunningLink { id: string; basis: (typeof LINK_BASES)[number]; confidence: number }
 
 interface Match {
   candidate: LinkCandidate;
@@ -137,6 +141,19 @@ function amountMatches(letter: DocumentFacts, candidates: LinkCandidate[]): Matc
   return withInterest.map((candidate) => ({ candidate, confidence: 0.55 }));
 }
 
+function dateMatches(letter: DocumentFacts, candidates: LinkCandidate[]): Match[] {
+  const original = letter.dunning?.original_invoice_date;
+  if (!original) return [];
+  const claims = claimed(letter);
+  return candidates.flatMap((candidate) => {
+    if (candidate.issue_date !== original) return [];
+    const amounts = invoiceAmounts(candidate);
+    if (amounts.some((amount) => claims.includes(amount))) return [{ candidate, confidence: 0.7 }];
+    if (amounts.some((amount) => claims.some((claim) => claim > amount && fits(claim, amount)))) return [{ candidate, confidence: 0.5 }];
+    return [];
+  });
+}
+
 const LEGAL_FORMS = /\b(?:gmbh|mbh|ag|kg|kgaa|ohg|gbr|ug|se|ev|e\.v|co|ltd|inc|llc|plc|sa|sarl|bv|nv|haftungsbeschränkt)\b/g;
 
 function nameTokens(name: string | undefined): Set<string> {
@@ -189,6 +206,7 @@ export function linkDunning(letter: DocumentFacts, candidates: readonly LinkCand
     { basis: 'invoice_number', matches: (pool) => pool.map((candidate) => ({ candidate, confidence: numberMatch(letter, candidate) })) },
     { basis: 'reference', matches: (pool) => pool.map((candidate) => ({ candidate, confidence: referenceMatch(letter, candidate) })) },
     { basis: 'iban_amount', matches: (pool) => amountMatches(letter, pool) },
+    { basis: 'date_amount', matches: (pool) => dateMatches(letter, pool) },
   ];
   // Past the number tier, an invoice with a known number other than the printed one is someone else's bill.
   const printed = normalizeId(letter.dunning?.linked_invoice_number);
