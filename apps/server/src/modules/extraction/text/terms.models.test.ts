@@ -58,6 +58,13 @@ describe('findIssueDate', () => {
     expect(issueOf(text)).toBe('2026-02-10');
   });
 
+  it('does not take a date in a column whose label names another date', () => {
+    const columns = 'Herrn Jens Köhler        Rechnungs-Nr.        INV-55332\n66843 Mühlbach        Leistungszeitraum bis   6. September 2025\n                         Fälligkeit        9. Oktober 2025';
+    expect(issueOf(columns)).toBeUndefined();
+    // ... while a date standing alone at the top still is the letter's date
+    expect(issueOf(`${columns}\n                         Daum        19. September 2025`)).toBe('2025-09-19');
+  });
+
   it('does not take the date of an associated invoice', () => {
     expect(issueOf('DATE DE FACTURE ASSOCIÉE : 01/01/2022\nDate : 31/01/2022')).toBe('2022-01-31');
   });

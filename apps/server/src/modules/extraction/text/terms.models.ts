@@ -72,9 +72,11 @@ export function findIssueDate(layout: Layout, order: DateOrder): Found<string> |
     const denDate = /,\s*den\s+(.+)$/iu.exec(line.text);
     const placed = denDate ? findDates(denDate[1] ?? '', order)[0] : undefined;
     if (placed && placed.start === 0 && line.page === 1) evidence.push({ value: placed.iso, confidence: 0.8 });
-    // A date standing alone at the top of a letter, or next to the title, is its date.
+    // A date standing alone at the top of a letter, or next to the title, is its date; not one
+    // whose cell a label of another date precedes ("Leistungszeitraum bis   6. September 2025").
     if (line.page === 1 && line.index < 20) {
-      for (const cell of line.cells) {
+      for (const [index, cell] of line.cells.entries()) {
+        if (index > 0 && OTHER_DATE.test(line.cells[index - 1]!.text)) continue;
         const token = findDates(cell.text, order)[0];
         if (token && token.raw.length >= cell.text.trim().length - 1) {
           evidence.push({ value: token.iso, confidence: title ? 0.75 : 0.55 });
