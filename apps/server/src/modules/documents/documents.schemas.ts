@@ -116,6 +116,7 @@ export const DocumentFactsSchema = Type.Object(
           linked_invoice_number: Type.Optional(Text(100)),
           original_invoice_date: Type.Optional(Day),
           fee: Type.Optional(Decimal),
+          principal: Type.Optional(Decimal),
         },
         { additionalProperties: false },
       ),

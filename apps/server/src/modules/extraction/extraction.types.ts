@@ -49,6 +49,8 @@ export interface DunningFacts {
   original_invoice_date?: string;
   /** Dunning and collection charges added to the claim (Mahngebühr, Inkassokosten, ...; not interest), decimal string. */
   fee?: string;
+  /** What the dunned invoice(s) came to, before fees and interest (Hauptforderung, offener Rechnungsbetrag), decimal string. */
+  principal?: string;
 }
 
 /** A contract's terms and the cancellation date computed from them (class `contract`). */
@@ -106,7 +108,7 @@ export const FIELD_KEYS = [
   'payment_means', 'invoice_number', 'customer_number',
   'sender.name', 'sender.address', 'sender.tax_id', 'sender.vat_id', 'recipient.name', 'recipient.address',
   'payment_info.iban', 'payment_info.bic', 'payment_info.reference', 'line_items',
-  'dunning.dunning_level', 'dunning.linked_invoice_number', 'dunning.original_invoice_date', 'dunning.fee',
+  'dunning.dunning_level', 'dunning.linked_invoice_number', 'dunning.original_invoice_date', 'dunning.fee', 'dunning.principal',
   'contract.start_date', 'contract.minimum_term_months', 'contract.renewal_months', 'contract.notice_period',
   'contract.notice_period_normalised', 'contract.last_cancellation_date', 'contract.ends_on',
   'appointment.datetime', 'appointment.place', 'appointment.with_whom', 'appointment.what_to_bring',

@@ -13,13 +13,13 @@ import './review.css';
 export const FACT_KEYS = [
   'sender.name', 'amount', 'amount_due', 'net_amount', 'tax_amount', 'due_date', 'issue_date', 'due_rule', 'payment_means',
   'invoice_number', 'customer_number', 'payment_info.iban', 'payment_info.bic', 'payment_info.reference',
-  'dunning.dunning_level', 'dunning.fee', 'dunning.linked_invoice_number', 'dunning.original_invoice_date',
+  'dunning.dunning_level', 'dunning.principal', 'dunning.fee', 'dunning.linked_invoice_number', 'dunning.original_invoice_date',
   'contract.last_cancellation_date', 'contract.ends_on', 'contract.start_date', 'contract.minimum_term_months', 'contract.renewal_months', 'contract.notice_period',
   'appointment.datetime', 'appointment.place', 'appointment.with_whom', 'appointment.what_to_bring',
   'sender.address', 'sender.tax_id', 'sender.vat_id', 'recipient.name', 'recipient.address', 'line_items',
 ];
 
-const AMOUNTS = new Set(['amount', 'amount_due', 'net_amount', 'tax_amount', 'dunning.fee']);
+const AMOUNTS = new Set(['amount', 'amount_due', 'net_amount', 'tax_amount', 'dunning.fee', 'dunning.principal']);
 const DATES = new Set(['issue_date', 'due_date', 'dunning.original_invoice_date', 'contract.last_cancellation_date', 'contract.ends_on', 'contract.start_date']);
 const MONTHS = new Set(['contract.minimum_term_months', 'contract.renewal_months']);
 

@@ -45,7 +45,7 @@ export interface Metadata {
   sender?: { name?: string; address?: string; tax_id?: string; vat_id?: string };
   recipient?: { name?: string; address?: string };
   payment_info?: { iban?: string; bic?: string; reference?: string };
-  dunning?: { dunning_level?: number; linked_invoice_number?: string; original_invoice_date?: string; fee?: string };
+  dunning?: { dunning_level?: number; linked_invoice_number?: string; original_invoice_date?: string; fee?: string; principal?: string };
   contract?: { start_date?: string; minimum_term_months?: number; renewal_months?: number; notice_period?: string; notice_period_normalised?: string; last_cancellation_date?: string; ends_on?: string };
   appointment?: { datetime?: string; place?: string; with_whom?: string; what_to_bring?: string[] };
   line_items?: unknown[];

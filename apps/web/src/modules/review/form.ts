@@ -56,6 +56,7 @@ export const SECTIONS: SectionSpec[] = [
     fields: [
       { key: 'dunning.dunning_level', kind: 'level' },
       { key: 'dunning.fee', kind: 'amount' },
+      { key: 'dunning.principal', kind: 'amount' },
       { key: 'dunning.linked_invoice_number', kind: 'text' },
       { key: 'dunning.original_invoice_date', kind: 'date' },
     ],

@@ -4068,6 +4068,7 @@ export interface paths {
                                 fee?: string;
                                 linked_invoice_number?: string;
                                 original_invoice_date?: string;
+                                principal?: string;
                             } | null;
                             invoice_number?: string | null;
                             issue_date?: string | null;

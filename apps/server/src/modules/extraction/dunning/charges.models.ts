@@ -114,7 +114,8 @@ export interface Charges {
   fee?: Found<string>;
   total?: Found<string>;
   interest?: string;
-  principal?: string;
+  /** The dunned invoices' amount: a table of open items, or the labelled principal rows. */
+  principal?: Found<string>;
 }
 
 export function findCharges(units: Unit[], mark: DecimalMark, order: DateOrder, rowAmounts: string[] = []): Charges {
@@ -155,6 +156,6 @@ export function findCharges(units: Unit[], mark: DecimalMark, order: DateOrder, 
     charges.total = { value: fromCents(principal), confidence: 0.7 };
   }
   if (interestCents !== undefined) charges.interest = fromCents(interestCents);
-  if (principal !== undefined) charges.principal = fromCents(principal);
+  if (principal !== undefined) charges.principal = { value: fromCents(principal), confidence: adds ? 0.9 : 0.8 };
   return charges;
 }

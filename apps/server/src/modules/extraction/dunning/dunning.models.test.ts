@@ -30,6 +30,16 @@ describe('findDunning: whole letters', () => {
     for (const value of Object.values(reading?.confidence ?? {})) expect(value).toBeGreaterThan(0);
   });
 
+  it('names the principal of a statement of claim, promised when the sum confirms it', () => {
+    const agency = AGENCY_LETTERS.find(({ letter }) => letter.text.includes('Hauptforderung aus Rechnung Nr. 2025-9981'))!.letter;
+    const reading = findDunning(agency.text, { issueDate: agency.issueDate })!;
+    expect(reading.facts.principal).toBe('189.90');
+    expect(reading.confidence.principal).toBeGreaterThanOrEqual(0.9);
+    const unconfirmed = findDunning(agency.text.replace('267,47 €', '270,00 €'), { issueDate: agency.issueDate })!;
+    expect(unconfirmed.facts.principal).toBe('189.90');
+    expect(unconfirmed.confidence.principal).toBeLessThan(0.9);
+  });
+
   it.each(NOT_DUNNING.map((letter) => [letter.name, letter] as const))('not a dunning letter: %s', (_name, letter) => {
     expect(findDunning(letter.text, { issueDate: letter.issueDate })).toBeUndefined();
   });

@@ -74,6 +74,10 @@ export function findDunning(text: string, context: DunningContext): DunningReadi
     reading.facts.fee = charges.fee.value;
     reading.confidence.fee = charges.fee.confidence;
   }
+  if (charges.principal) {
+    reading.facts.principal = charges.principal.value;
+    reading.confidence.principal = charges.principal.confidence;
+  }
   if (deadline) reading.deadline = deadline;
   if (charges.total) reading.total = { amount: charges.total.value, confidence: charges.total.confidence };
   if (refs.invoices.length > 1) reading.invoices = refs.invoices;

@@ -116,6 +116,13 @@ describe('linkDunning: by IBAN and amount', () => {
     expect(linkDunning(letter(facts as Partial<DocumentFacts>), ALL)).toBeUndefined();
   });
 
+  it('the principal a collector names is the invoice amount, whatever charges the OCR lost', () => {
+    // Hauptforderung 119,00 + Inkassokosten (line lost) + Mahnkosten 5,00 = 210,40: the claim minus the known fee is no invoice.
+    const facts = { payment_info: { iban: GARDEN_IBAN }, amount: '210.40', dunning: { fee: '5.00' } };
+    expect(linkDunning(letter(facts), ALL)).toBeUndefined();
+    expect(linkDunning(letter({ ...facts, dunning: { ...facts.dunning, principal: '119.00' } }), ALL)).toEqual({ id: 'hedge', basis: 'iban_amount', confidence: 0.8 });
+  });
+
   it('two monthly bills of the same amount are ambiguous', () => {
     const january: LinkCandidate = { id: 'jan', iban: GARDEN_IBAN, amount: '39.99', issue_date: '2026-01-01' };
     const february: LinkCandidate = { id: 'feb', iban: GARDEN_IBAN, amount: '39.99', issue_date: '2026-02-01' };

@@ -12,7 +12,7 @@
  *    customer, not an invoice, so it links only where one candidate fits and its amount, when
  *    known on both sides, is the claim's.
  * 3. `iban_amount`: the same creditor IBAN, and the claim (total or amount due, with or without
- *    the dunning fee) equals the invoice's amount or amount due; interest may add up to 4 % (a
+ *    the dunning fee, or the principal the letter names: "Hauptforderung 875,40") equals the invoice's amount or amount due; interest may add up to 4 % (a
  *    weaker link, only without an exact one). A claim that is the sum of two or more invoices means
  *    the letter dunns several: no link.
  * 4. `date_amount`: the invoice date the letter names ("unsere Rechnung vom 16.06.2025") is the
@@ -104,10 +104,12 @@ function cents(value: string | undefined): bigint | undefined {
   return value === undefined ? undefined : toCents(value);
 }
 
-/** What the letter claims for the invoice itself: its total or amount due, with and without the fee. */
+/** What the letter claims for the invoice itself: its total or amount due, with and without the fee, and the principal it names. */
 function claimed(letter: DocumentFacts): bigint[] {
   const fee = cents(letter.dunning?.fee) ?? 0n;
   const values = [cents(letter.amount), cents(letter.amount_due)].flatMap((value) => (value === undefined ? [] : [value, value - fee]));
+  const principal = cents(letter.dunning?.principal);
+  if (principal !== undefined) values.push(principal);
   return [...new Set(values)].filter((value) => value > 0n);
 }
 
