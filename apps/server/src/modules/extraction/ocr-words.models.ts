@@ -56,24 +56,31 @@ const LONG = 12;
 const BY_LOWER = new Map(LEXICON.map((word) => [word.toLowerCase(), word]));
 const JOINABLE = new Map([...LEXICON, ...JOIN_ONLY].map((word) => [word.toLowerCase(), word]));
 
+/**
+ * The candidate (lower case -> meaning) nearest to `lower`, at most `allowed` letters away;
+ * undefined when none is, or when candidates of different meanings are as near.
+ */
+function uniqueNearest<T>(lower: string, candidates: ReadonlyMap<string, T>, allowed: number): string | undefined {
+  let best: { candidate: string; meaning: T; apart: number } | undefined;
+  let tied = false;
+  for (const [candidate, meaning] of candidates) {
+    if (Math.abs(candidate.length - lower.length) > allowed) continue;
+    const apart = distance(lower, candidate);
+    if (apart > allowed) continue;
+    if (!best || apart < best.apart) {
+      best = { candidate, meaning, apart };
+      tied = false;
+    } else if (apart === best.apart && meaning !== best.meaning) tied = true;
+  }
+  return best && !tied ? best.candidate : undefined;
+}
+
 /** The lexicon word `word` stands for, when it is exactly one's near neighbour (at most `most` letters away); else undefined. */
 export function lexiconWordFor(word: string, most = 2): string | undefined {
   const lower = word.toLowerCase();
   if (lower.length < MIN_LENGTH || BY_LOWER.has(lower)) return undefined;
-  const allowed = Math.min(most, lower.length >= LONG ? 2 : 1);
-  let best: string | undefined;
-  let bestDistance = allowed + 1;
-  let tied = false;
-  for (const [candidate, spelled] of BY_LOWER) {
-    if (Math.abs(candidate.length - lower.length) > allowed) continue;
-    const apart = distance(lower, candidate);
-    if (apart < bestDistance) {
-      best = spelled;
-      bestDistance = apart;
-      tied = false;
-    } else if (apart === bestDistance) tied = true;
-  }
-  return best && !tied ? best : undefined;
+  const nearest = uniqueNearest(lower, BY_LOWER, Math.min(most, lower.length >= LONG ? 2 : 1));
+  return nearest === undefined ? undefined : BY_LOWER.get(nearest);
 }
 
 /** The lexicon word that pieces joined stand for (exactly, or one letter away), or undefined. */
@@ -100,18 +107,7 @@ export function repairOcrWords(text: string): string {
 export function monthNameFor(word: string): string | undefined {
   const lower = word.toLowerCase();
   if (lower.length < 4 || FULL_MONTH_NAMES.has(lower)) return undefined;
-  const allowed = lower.length >= 7 ? 2 : 1;
-  let best: { name: string; month: number; apart: number } | undefined;
-  let tied = false;
-  for (const [name, month] of FULL_MONTH_NAMES) {
-    const apart = distance(lower, name);
-    if (apart > allowed) continue;
-    if (!best || apart < best.apart) {
-      best = { name, month, apart };
-      tied = false;
-    } else if (apart === best.apart && month !== best.month) tied = true;
-  }
-  return best && !tied ? best.name : undefined;
+  return uniqueNearest(lower, FULL_MONTH_NAMES, lower.length >= 7 ? 2 : 1);
 }
 
 /** "17. Mirz 2026" -> "17. März 2026": a day, a word, a year. */

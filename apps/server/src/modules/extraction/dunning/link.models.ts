@@ -121,6 +121,15 @@ function ibanOf(value: string | undefined): string {
   return (value ?? '').replace(/\s/g, '').toUpperCase();
 }
 
+/** How the claim fits a candidate's amount: exactly, with interest on top, or not at all. */
+function claimFit(claims: readonly bigint[], candidate: LinkCandidate): 'exact' | 'interest' | undefined {
+  const amounts = invoiceAmounts(candidate);
+  if (amounts.some((amount) => claims.includes(amount))) return 'exact';
+  // Interest accrued since the due date: a little more than the invoice, never less.
+  if (amounts.some((amount) => claims.some((claim) => claim > amount && fits(claim, amount)))) return 'interest';
+  return undefined;
+}
+
 function amountMatches(letter: DocumentFacts, candidates: LinkCandidate[]): Match[] {
   const iban = ibanOf(letter.payment_info?.iban);
   if (iban === '') return [];
@@ -134,13 +143,9 @@ function amountMatches(letter: DocumentFacts, candidates: LinkCandidate[]): Matc
     }
   }
   if (sameCreditor.length > 2 && claims.includes(sameCreditor.reduce((sum, candidate) => sum + firstAmount(candidate), 0n))) return [];
-  const exact = sameCreditor.filter((candidate) => invoiceAmounts(candidate).some((amount) => claims.includes(amount)));
+  const exact = sameCreditor.filter((candidate) => claimFit(claims, candidate) === 'exact');
   if (exact.length > 0) return exact.map((candidate) => ({ candidate, confidence: 0.8 }));
-  // Interest accrued since the due date: a little more than the invoice, never less.
-  const withInterest = sameCreditor.filter((candidate) =>
-    invoiceAmounts(candidate).some((amount) => claims.some((claim) => claim > amount && fits(claim, amount))),
-  );
-  return withInterest.map((candidate) => ({ candidate, confidence: 0.55 }));
+  return sameCreditor.filter((candidate) => claimFit(claims, candidate) === 'interest').map((candidate) => ({ candidate, confidence: 0.55 }));
 }
 
 function dateMatches(letter: DocumentFacts, candidates: LinkCandidate[]): Match[] {
@@ -148,11 +153,8 @@ function dateMatches(letter: DocumentFacts, candidates: LinkCandidate[]): Match[
   if (!original) return [];
   const claims = claimed(letter);
   return candidates.flatMap((candidate) => {
-    if (candidate.issue_date !== original) return [];
-    const amounts = invoiceAmounts(candidate);
-    if (amounts.some((amount) => claims.includes(amount))) return [{ candidate, confidence: 0.7 }];
-    if (amounts.some((amount) => claims.some((claim) => claim > amount && fits(claim, amount)))) return [{ candidate, confidence: 0.5 }];
-    return [];
+    const fit = candidate.issue_date === original ? claimFit(claims, candidate) : undefined;
+    return fit ? [{ candidate, confidence: fit === 'exact' ? 0.7 : 0.5 }] : [];
   });
 }
 
