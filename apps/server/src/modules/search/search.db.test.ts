@@ -58,4 +58,13 @@ describe('search', () => {
     expect((await search(anna, 'Versihcerung')).results.map((hit) => hit.id)).toEqual([policy]);
     expect((await search(anna, 'Jhar')).total).toBe(0); // too short to guess
   });
+
+  it('never offers a correction taken from another user’s texts', async () => {
+    await document(ben, 'Bens Brief', 'Kreuzfahrtbuchung Mittelmeer');
+    await document(anna, 'Annas Brief', 'Steuerbescheid');
+    const response = (await testApp.app.inject({ url: `/api/v1/search?q=${encodeURIComponent('Kreuzfahrtbuchunk')}`, headers: anna.headers })).json<{ corrected_query?: string; total: number }>();
+    expect(response).toMatchObject({ total: 0 });
+    expect(response.corrected_query).toBeUndefined();
+    expect((await testApp.app.inject({ url: `/api/v1/search?q=${encodeURIComponent('Kreuzfahrtbuchunk')}`, headers: ben.headers })).json<{ corrected_query?: string }>().corrected_query).toBe('kreuzfahrtbuchung');
+  });
 });
