@@ -85,6 +85,13 @@ describe('understoodFields', () => {
     });
   });
 
+  it('passes on payment terms that had no issue date to count from, and only then', () => {
+    expect(understoodFields({ amount: '10.00', due_rule: 'zahlbar innerhalb von 10 Tagen' })).toMatchObject({ payment_terms_days: 10 });
+    expect(understoodFields({ amount: '10.00', due_rule: 'sofort fällig' })).toMatchObject({ payment_terms_days: 0 });
+    expect(understoodFields({ amount: '10.00', due_rule: 'zahlbar innerhalb von 10 Tagen', due_date: '2026-12-02' })).not.toHaveProperty('payment_terms_days');
+    expect(understoodFields({ amount: '10.00', due_rule: 'nach Vereinbarung' })).not.toHaveProperty('payment_terms_days');
+  });
+
   it('tells a paid bill and a direct debit apart from one to pay', () => {
     expect(understoodFields({ amount: '10.00', payment_means: 'paid' })).toMatchObject({ amount_due: '0' });
     expect(understoodFields({ amount: '10.00', payment_means: 'direct_debit' })).toMatchObject({ direct_debit: true });

@@ -6,6 +6,7 @@ import type { Static } from 'typebox';
 import type { DocumentType } from '../../db/schema.ts';
 import { FIELD_KEYS, type DocumentFacts, type FieldKey, type FieldMap, type FieldProvenance } from '../extraction/extraction.types.ts';
 import { deleteFact, getFact, setFact } from '../extraction/merge.models.ts';
+import { termDays } from '../extraction/text/terms.models.ts';
 import type { Understanding } from '../extraction/understand.models.ts';
 import { nextCancellation } from '../extraction/contracts/facts.models.ts';
 import type { DunningLink, LinkCandidate } from '../extraction/dunning/link.models.ts';
@@ -136,6 +137,8 @@ export function understoodFields(facts: DocumentFacts, fields: FieldMap = {}): S
   // says it was paid, that wins over an amount due read from the page (but not over one they typed).
   const paidByUser = fields.payment_means?.source === 'user' && fields.amount_due?.source !== 'user';
   const nothingToPay = facts.payment_means === 'paid' && (facts.amount_due === undefined || paidByUser);
+  // Terms with no date to count from ("zahlbar innerhalb von 14 Tagen", no issue date read): the task counts them itself.
+  const termsDays = facts.due_date || !facts.due_rule ? undefined : termDays(facts.due_rule);
   return {
     ...(facts.sender?.name ? { sender_name: facts.sender.name } : {}),
     ...(facts.currency ? { currency: facts.currency } : {}),
@@ -143,6 +146,7 @@ export function understoodFields(facts: DocumentFacts, fields: FieldMap = {}): S
     ...(nothingToPay ? { amount_due: '0' } : facts.amount_due ? { amount_due: facts.amount_due } : {}),
     ...(facts.issue_date ? { issue_date: facts.issue_date } : {}),
     ...(facts.due_date ? { due_date: facts.due_date } : {}),
+    ...(termsDays !== undefined ? { payment_terms_days: termsDays } : {}),
     ...(facts.payment_means === 'direct_debit' ? { direct_debit: true } : {}),
     ...(facts.payment_info?.iban ? { iban: facts.payment_info.iban } : {}),
     ...(facts.payment_info?.bic ? { bic: facts.payment_info.bic } : {}),

@@ -30,7 +30,8 @@ describe('tasks from documents', () => {
   });
 
   it.each([
-    ['issue date + stated terms', { issue_date: '2026-11-20', payment_terms_days: 30 }, '2026-12-20T22:59:59.999Z', 'issue_date + payment terms'],
+    ['issue date + stated terms', { issue_date: '2026-11-20', payment_terms_days: 30 }, '2026-12-20T22:59:59.999Z', 'issue_date + payment terms (30 days)'],
+    ['today + stated terms without an issue date', { payment_terms_days: 7 }, '2026-12-02T22:59:59.999Z', 'today + payment terms (7 days)'],
     ['issue date + 14 days', { issue_date: '2026-11-20' }, '2026-12-04T22:59:59.999Z', 'issue_date + 14 days'],
     ['today + 14 days without any date', {}, '2026-12-09T22:59:59.999Z', 'today + 14 days'],
   ])('assumes a missing due date from %s, and says so', (_label, fields, due, assumed) => {

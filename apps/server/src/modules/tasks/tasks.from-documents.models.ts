@@ -107,7 +107,8 @@ export function planFromDocument(input: PlanInput): DocumentPlan {
     if (!dueDay) {
       const base = fields.issue_date ?? today;
       dueDay = localDay(base, fields.payment_terms_days ?? DEFAULT_TERMS_DAYS, zone);
-      assumed = fields.payment_terms_days !== undefined ? 'issue_date + payment terms' : `${fields.issue_date ? 'issue_date' : 'today'} + ${DEFAULT_TERMS_DAYS} days`;
+      const from = fields.issue_date ? 'issue_date' : 'today';
+      assumed = fields.payment_terms_days !== undefined ? `${from} + payment terms (${fields.payment_terms_days} days)` : `${from} + ${DEFAULT_TERMS_DAYS} days`;
     }
     const dueAt = endOfLocalDate(dueDay, zone);
     const old = dueAt.getTime() < input.now.getTime() - OLD_BILL_DAYS * 86_400_000;

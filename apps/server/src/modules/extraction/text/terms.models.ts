@@ -170,7 +170,7 @@ const IMMEDIATE = looseRegExp(
 );
 
 /** "zahlbar innerhalb von 14 Tagen", "14 Tage netto", "sofort", "ohne Abzug"; Skonto clauses are no due term. */
-export function findRelativeTerm(layout: Pick<Layout, 'lines'>): RelativeTerm | undefined {
+export function findRelativeTerm(layout: { lines: readonly Pick<Layout['lines'][number], 'text'>[] }): RelativeTerm | undefined {
   for (const line of layout.lines) {
     for (const clause of clauses(line.text)) {
       if (NOT_A_TERM.test(clause)) continue;
@@ -184,6 +184,11 @@ export function findRelativeTerm(layout: Pick<Layout, 'lines'>): RelativeTerm | 
     }
   }
   return undefined;
+}
+
+/** The days a stated payment term gives ("zahlbar innerhalb von 14 Tagen" 14, "sofort fällig" 0), if it names them. */
+export function termDays(words: string): number | undefined {
+  return findRelativeTerm({ lines: words.split('\n').map((text) => ({ text })) })?.days;
 }
 
 /**
