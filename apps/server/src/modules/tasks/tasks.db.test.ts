@@ -66,6 +66,26 @@ describe('tasks', () => {
     expect((await call({ method: 'POST', url: '/api/v1/tags', payload: { name: 'ÄRGER' } })).statusCode).toBe(409);
   });
 
+  it('filter by the priority a task has now, not by a band stored when it was last read, and score amounts in any currency alike', async () => {
+    const later = await create({ title: 'Versicherung', due_date: '2026-12-10' });
+    expect(later.priority).toBe('low');
+    const list = async (query: string) => (await call({ url: `/api/v1/tasks?${query}` })).json<{ results: { id: string; priority: string }[] }>();
+    // 16 days later, unread since it was created: overdue now.
+    testApp.clock.advance(16 * 86_400_000);
+    anna = await logIn(testApp, 'anna');
+    const critical = await call({ url: '/api/v1/tasks?priority=critical' });
+    expect(critical.statusCode, critical.body).toBe(200);
+    expect(critical.json<{ results: { id: string }[] }>().results.map((task) => task.id)).toEqual([later.id]);
+    expect((await list('priority=low')).results).toEqual([]);
+    // 5,000 yen (no minor unit) are above 500 major units: x 1.3, in the sorted list as in the score shown.
+    const yen = await create({ title: 'Ryokan', due_date: '2027-01-20', amount: '5000', currency: 'JPY' });
+    const euro = await create({ title: 'Werkstatt', due_date: '2027-01-20', amount: '150.00', currency: 'EUR' });
+    const sorted = (await list('status=open&sort=priority')).results;
+    expect(sorted.map((task) => task.id)).toEqual([later.id, yen.id, euro.id]);
+    expect(yen.priority_score).toBe(26);
+    expect(euro.priority_score).toBe(22);
+  });
+
   it('give each task of a list page its tags by name, sub-step counts, open prerequisites and recurrence, and count past the last page', async () => {
     const taxes = await create({ title: 'Steuererklärung', due_date: '2027-05-31', tags: ['steuer', 'Auto', 'bank'], recurrence: { frequency: 'yearly' } });
     const receipts = await create({ title: 'Belege sammeln', due_date: '2027-01-31' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountFactor, bandOf, slaPriority, timeScore } from './tasks.priority.models.ts';
+import { amountFactor, bandOf, slaPriority, timeScore, unusualExponents } from './tasks.priority.models.ts';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
 const inHours = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
@@ -61,5 +61,14 @@ describe('SLA priority', () => {
   ] as const)('%s', (_label, input, score, priority, de, en) => {
     const result = slaPriority({ now, currency: 'EUR', ...input });
     expect(result).toEqual({ score, priority, reason: { de, en } });
+  });
+});
+
+describe('unusualExponents', () => {
+  it('lists the currencies whose minor unit is not a hundredth, for the SQL score', () => {
+    const byDigits = unusualExponents();
+    expect(byDigits.get(0)).toEqual(expect.arrayContaining(['JPY', 'KRW']));
+    expect(byDigits.get(3)).toEqual(expect.arrayContaining(['KWD', 'BHD']));
+    expect([...byDigits.values()].flat()).not.toContain('EUR');
   });
 });

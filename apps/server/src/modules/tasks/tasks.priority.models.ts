@@ -2,7 +2,7 @@
  * The automatic priority (SLA score) of a task: time score x type factor x amount factor, computed
  * from `now` whenever a task is read. A priority the user set by hand wins over it.
  */
-import { formatAmount } from '../../shared/money/money.ts';
+import { currencyExponent, formatAmount } from '../../shared/money/money.ts';
 
 export type Priority = 'low' | 'medium' | 'high' | 'critical';
 
@@ -22,7 +22,16 @@ export interface SlaPriority {
 }
 
 const DAY_MS = 86_400_000;
-const TYPE_FACTORS: Record<string, number> = { reminder: 1.5, contract: 1.3, invoice: 1.2 };
+export const TYPE_FACTORS: Readonly<Record<string, number>> = { reminder: 1.5, contract: 1.3, invoice: 1.2 };
+/** Amount factor steps, in major units of the task's currency: above 500 x 1.3, above 100 x 1.1. */
+export const AMOUNT_STEPS: readonly { above: number; factor: number }[] = [
+  { above: 500, factor: 1.3 },
+  { above: 100, factor: 1.1 },
+];
+/** The score a priority set by hand stands for (sorting, and filtering by band). */
+export const MANUAL_SCORE: Readonly<Record<Priority, number>> = { critical: 100, high: 70, medium: 50, low: 20 };
+/** The lowest score of each band. */
+export const BAND_FLOORS: Readonly<Record<Priority, number>> = { critical: 80, high: 60, medium: 40, low: -Infinity };
 const TYPE_NAMES: Record<string, { de: string; en: string }> = {
   reminder: { de: 'Mahnung', en: 'Dunning letter' },
   contract: { de: 'Vertrag', en: 'Contract' },
@@ -43,16 +52,27 @@ export function timeScore(due: Date | null, now: Date): number {
 export function amountFactor(amountMinor: number | null, currency: string): number {
   if (amountMinor === null) return 1;
   const major = Number(formatAmount(Math.abs(amountMinor), currency));
-  if (major > 500) return 1.3;
-  if (major > 100) return 1.1;
-  return 1;
+  return AMOUNT_STEPS.find((step) => major > step.above)?.factor ?? 1;
 }
 
 export function bandOf(score: number): Priority {
-  if (score >= 80) return 'critical';
-  if (score >= 60) return 'high';
-  if (score >= 40) return 'medium';
+  if (score >= BAND_FLOORS.critical) return 'critical';
+  if (score >= BAND_FLOORS.high) return 'high';
+  if (score >= BAND_FLOORS.medium) return 'medium';
   return 'low';
+}
+
+/**
+ * The ISO 4217 currencies whose minor unit is not a hundredth (JPY 0 digits, KWD 3), by digits: what
+ * the SQL score needs to compare stored minor units with thresholds in major units.
+ */
+export function unusualExponents(): Map<number, string[]> {
+  const byDigits = new Map<number, string[]>();
+  for (const currency of Intl.supportedValuesOf('currency')) {
+    const digits = currencyExponent(currency);
+    if (digits !== 2) byDigits.set(digits, [...(byDigits.get(digits) ?? []), currency]);
+  }
+  return byDigits;
 }
 
 export function slaPriority(input: SlaInput): SlaPriority {

@@ -4,6 +4,7 @@ import type { DialectName } from '../../db/database.ts';
 import type { Database, RecurrenceRulesTable, TasksTable } from '../../db/schema.ts';
 import { NO_DUE_DATE_SORT_KEY } from '../../migrations/0004-task-list-indexes.migration.ts';
 import { fromDbJson, toDbInstant } from '../../db/values.ts';
+import { AMOUNT_STEPS, BAND_FLOORS, MANUAL_SCORE, TYPE_FACTORS, unusualExponents, type Priority } from './tasks.priority.models.ts';
 
 export type TaskRow = Selectable<TasksTable> & { document_type: string | null };
 export type RecurrenceRow = Selectable<RecurrenceRulesTable>;
@@ -34,6 +35,12 @@ export type TaskSort = 'due_date' | '-due_date' | 'priority' | 'created_at' | '-
 
 const DAY_MS = 86_400_000;
 const OPEN = ['open', 'in_progress'] as const;
+
+/** Stored minor units times this are hundredths of the major unit: 100 for JPY, 0.1 for KWD, else 1. */
+const amountScale = (() => {
+  const cases = [...unusualExponents()].map(([digits, currencies]) => sql`WHEN tasks.currency IN (${sql.join(currencies.map((code) => sql.lit(code)))}) THEN ${sql.lit(10 ** (2 - digits))}`);
+  return cases.length > 0 ? sql`(CASE ${sql.join(cases, sql` `)} ELSE 1 END)` : sql`1`;
+})();
 
 /** The columns a task response shows. */
 const RESPONSE_COLUMNS = [
@@ -143,16 +150,35 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
     return result.numDeletedRows === 1n;
   }
 
-  /** Priority score in SQL, the same formula as tasks.priority.models.ts, for sorting. */
+  /** Priority score in SQL, the same formula and constants as tasks.priority.models.ts, for sorting and filtering by band. */
   function scoreExpression(now: Date) {
     const at = (offsetMs: number) => toDbInstant(new Date(now.getTime() + offsetMs));
+    const manual = sql.join(Object.entries(MANUAL_SCORE).map(([band, score]) => sql`WHEN ${sql.lit(band)} THEN ${sql.lit(score)}`), sql` `);
+    const types = sql.join(Object.entries(TYPE_FACTORS).map(([type, factor]) => sql`WHEN ${sql.lit(type)} THEN ${sql.lit(factor)}`), sql` `);
+    const amount = sql`abs(coalesce(tasks.amount, 0)) * ${amountScale}`;
+    const steps = sql.join(AMOUNT_STEPS.map((step) => sql`WHEN ${amount} > ${sql.lit(step.above * 100)} THEN ${sql.lit(step.factor)}`), sql` `);
     return sql<number>`(CASE
-        WHEN tasks.priority_source = 'manual' THEN (CASE tasks.priority WHEN 'critical' THEN 100 WHEN 'high' THEN 70 WHEN 'medium' THEN 50 ELSE 20 END)
+        WHEN tasks.priority_source = 'manual' THEN (CASE tasks.priority ${manual} ELSE 20 END)
         ELSE (CASE WHEN tasks.due_date IS NULL THEN 20 WHEN tasks.due_date < ${at(0)} THEN 100 WHEN tasks.due_date < ${at(DAY_MS)} THEN 80
                    WHEN tasks.due_date < ${at(2 * DAY_MS)} THEN 60 WHEN tasks.due_date < ${at(7 * DAY_MS)} THEN 40 ELSE 20 END)
-           * (CASE WHEN tasks.document_id IS NULL THEN 1.0 ELSE (SELECT CASE documents.type WHEN 'reminder' THEN 1.5 WHEN 'contract' THEN 1.3 WHEN 'invoice' THEN 1.2 ELSE 1.0 END FROM documents WHERE documents.id = tasks.document_id) END)
-           * (CASE WHEN abs(coalesce(tasks.amount, 0)) > 50000 THEN 1.3 WHEN abs(coalesce(tasks.amount, 0)) > 10000 THEN 1.1 ELSE 1.0 END)
+           * (CASE WHEN tasks.document_id IS NULL THEN 1.0 ELSE (SELECT CASE documents.type ${types} ELSE 1.0 END FROM documents WHERE documents.id = tasks.document_id) END)
+           * (CASE ${steps} ELSE 1.0 END)
       END)`;
+  }
+
+  /**
+   * Tasks in a priority band as responses show it: an open task by its score now (the stored band is
+   * refreshed only when the task is read, so it can be stale), a finished one by its stored priority.
+   */
+  function inBand(band: Priority, now: Date) {
+    const floor = BAND_FLOORS[band];
+    const above = (Object.entries(BAND_FLOORS) as [Priority, number][]).filter(([, other]) => other > floor).map(([, other]) => other);
+    const ceiling = above.length > 0 ? Math.min(...above) : undefined;
+    // Scores are rounded to one decimal in the model; half a step keeps the SQL on the same side of a floor.
+    const score = scoreExpression(now);
+    const lower = Number.isFinite(floor) ? sql`${score} >= ${sql.lit(floor - 0.05)}` : sql`1 = 1`;
+    const upper = ceiling === undefined ? sql`1 = 1` : sql`${score} < ${sql.lit(ceiling - 0.05)}`;
+    return sql<boolean>`((tasks.status IN ('open', 'in_progress') AND ${lower} AND ${upper}) OR (tasks.status NOT IN ('open', 'in_progress') AND tasks.priority = ${band}))`;
   }
 
   function matching(userId: string, filters: TaskFilters, now: Date) {
@@ -160,7 +186,7 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
     if (filters.status) query = query.where('tasks.status', '=', filters.status as never);
     if (filters.unfinished) query = query.where('tasks.status', 'in', [...OPEN]);
     if (filters.createdAfter) query = query.where('tasks.created_at', '>', toDbInstant(filters.createdAfter));
-    if (filters.priority) query = query.where('tasks.priority', '=', filters.priority as never);
+    if (filters.priority) query = query.where(inBand(filters.priority as Priority, now));
     if (filters.documentId) query = query.where('tasks.document_id', '=', filters.documentId);
     if (filters.parentId === 'none') query = query.where('tasks.parent_task_id', 'is', null);
     else if (filters.parentId) query = query.where('tasks.parent_task_id', '=', filters.parentId);

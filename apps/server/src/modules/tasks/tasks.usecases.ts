@@ -20,7 +20,7 @@ import type { UsersRepository } from '../users/users.repository.ts';
 import { cycleIfAdded, tagKey } from './tasks.dependencies.models.ts';
 import { parseQuickAdd } from './tasks.quick-add.models.ts';
 import * as errors from './tasks.errors.ts';
-import { bandOf, slaPriority, type Priority } from './tasks.priority.models.ts';
+import { bandOf, MANUAL_SCORE, slaPriority } from './tasks.priority.models.ts';
 import { fromRRule, nextOccurrence, toRRule, UnsupportedRRuleError, type RecurrenceRule } from './tasks.recurrence.models.ts';
 import type { DetailedTaskRow, RecurrenceRow, TaskRow, TasksRepository, TaskSort } from './tasks.repository.ts';
 import type { CreateTaskBody, ListTasksQuery, RecurrenceInput, UpdateTaskBody } from './tasks.schemas.ts';
@@ -30,7 +30,6 @@ const TODAY_LIMIT = 10;
 const NEW_TASK_HOURS = 72;
 /** Documents understood with less confidence than this are shown for review. */
 const REVIEW_BELOW_CONFIDENCE = 0.8;
-const MANUAL_SCORE: Record<Priority, number> = { critical: 100, high: 70, medium: 50, low: 20 };
 const OPEN = new Set(['open', 'in_progress']);
 /** Changes after which a task's reminders are planned again (in the same transaction). */
 const REPLAN_ON = ['due_date', 'due_is_date', 'priority', 'priority_source', 'status', 'amount'];
@@ -149,7 +148,7 @@ export function createTasksUsecases(deps: {
       const due = row.due_date ? new Date(row.due_date) : null;
       const auto = slaPriority({ due, now, documentType: row.document_type, amountMinor: row.amount, currency: row.currency });
       const manual = row.priority_source === 'manual';
-      // The band is stored only when it changes, so filtering by priority stays an index lookup.
+      // The band is stored only when it changes (a read writes no row otherwise); lists filter by the score itself.
       if (!manual && auto.priority !== row.priority && OPEN.has(row.status)) await tasks.update(deps.handle.db, userId, row.id, { priority: auto.priority });
       results.push({
         id: row.id,
