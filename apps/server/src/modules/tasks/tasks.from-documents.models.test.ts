@@ -48,7 +48,7 @@ describe('tasks from documents', () => {
   it('escalates the invoice a linked dunning letter is about, with its fee and new deadline', () => {
     const invoiceDocumentId = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
     expect(plan('reminder', { sender_name: 'Stadtwerke', amount_due: '125.00', fee: '5.00', due_date: '2026-12-02', linked_invoice_number: 'R-2026-0815', dunning_level: 2, linked_document_id: invoiceDocumentId })).toMatchObject({
-      action: 'escalate', invoiceDocumentId, dueDate: new Date('2026-12-02T22:59:59.999Z'), feeMinor: 500, claimedMinor: 12500, level: 2, fallback: { title: 'Stadtwerke bezahlen: 125,00 €' },
+      action: 'escalate', invoiceDocumentId, dueDate: new Date('2026-12-02T22:59:59.999Z'), feeMinor: 500, claimedMinor: 12500, level: 2, sender: 'Stadtwerke', currency: 'EUR', fallback: { title: 'Stadtwerke bezahlen: 125,00 €' },
     });
     // Not linked (no invoice of the user fits): a task of its own.
     expect(plan('reminder', { sender_name: 'Stadtwerke', amount_due: '125.00', linked_invoice_number: 'R-2026-0815' })).toMatchObject({ action: 'create' });
@@ -56,7 +56,7 @@ describe('tasks from documents', () => {
 
   describe('escalation', () => {
     const escalate = (plan: { claimedMinor: number | null; feeMinor: number; dueDate: Date | null }, task: { amount: number | null; details: Record<string, unknown> }) =>
-      escalation({ task, plan: { action: 'escalate', invoiceDocumentId: 'x', level: 2, fallback: {} as never, ...plan }, dunningDocumentId: 'letter' });
+      escalation({ task, plan: { action: 'escalate', invoiceDocumentId: 'x', level: 2, sender: 'Stadtwerke', currency: 'EUR', fallback: {} as never, ...plan }, dunningDocumentId: 'letter' });
 
     it.each([
       ['the amount the letter claims', { claimedMinor: 12_750, feeMinor: 500 }, 12_000, 12_750],

@@ -28,15 +28,22 @@ export interface PlannedTask {
     assumed_due_date?: string;
     /** An old bill being filed: no reminders, just the question whether it was paid. */
     ask?: 'already_paid';
+    /** The priority is the document's decision (a debit only to check), not the user's. */
+    priority_from_document?: true;
     reminders: boolean;
   };
+}
+
+/** "Stadtwerke bezahlen: 120,00 €" / "Pay Stadtwerke: €120.00". */
+export function payTitle(sender: string, amountMinor: number | null, currency: string, language: 'de' | 'en'): string {
+  return `${language === 'de' ? `${sender} bezahlen` : `Pay ${sender}`}${amountMinor !== null ? `: ${show(amountMinor, currency, language)}` : ''}`;
 }
 
 export type DocumentPlan =
   | { action: 'none'; why: string }
   | { action: 'create'; task: PlannedTask }
   /** A dunning letter about an invoice the user has: that invoice's task is escalated (see `escalation`). */
-  | { action: 'escalate'; invoiceDocumentId: string; dueDate: Date | null; feeMinor: number; claimedMinor: number | null; level: number; fallback: PlannedTask };
+  | { action: 'escalate'; invoiceDocumentId: string; dueDate: Date | null; feeMinor: number; claimedMinor: number | null; level: number; sender: string; currency: string; fallback: PlannedTask };
 
 export interface PlanInput {
   type: string;
@@ -117,12 +124,12 @@ export function planFromDocument(input: PlanInput): DocumentPlan {
       title, due: dueAt, dueIsDate: true, amountMinor, currency, ...(priority ? { priority } : {}),
       details: { origin: 'document', ...(Object.keys(payment).length ? { payment } : {}), ...(assumed ? { assumed_due_date: assumed } : {}), ...(old ? { ask: 'already_paid' as const } : {}), reminders: !old },
     });
-    const title = `${language === 'de' ? `${sender} bezahlen` : `Pay ${sender}`}${amount !== null ? `: ${show(amount, currency, language)}` : ''}`;
+    const title = payTitle(sender, amount, currency, language);
 
     if (input.type === 'reminder') {
       const fallback = payTask(title, amount);
       if (fields.linked_document_id) {
-        return { action: 'escalate', invoiceDocumentId: fields.linked_document_id, dueDate: fields.due_date ? dueAt : null, feeMinor: money(fields.fee, currency) ?? 0, claimedMinor: amount, level: fields.dunning_level ?? 1, fallback };
+        return { action: 'escalate', invoiceDocumentId: fields.linked_document_id, dueDate: fields.due_date ? dueAt : null, feeMinor: money(fields.fee, currency) ?? 0, claimedMinor: amount, level: fields.dunning_level ?? 1, sender, currency, fallback };
       }
       return { action: 'create', task: fallback };
     }

@@ -8,8 +8,19 @@ import { AMOUNT_STEPS, BAND_FLOORS, MANUAL_SCORE, TYPE_FACTORS, unusualExponents
 
 export type TaskRow = Selectable<TasksTable> & { document_type: string | null };
 export type RecurrenceRow = Selectable<RecurrenceRulesTable>;
-/** A task as a response shows it: its fields (not the owner, the extraction details or the edit stamp) and, read in the same query, its details. */
+/** What a task made from a document notes about itself (`tasks.details`). */
+export interface TaskDetails {
+  origin?: 'document';
+  payment?: { iban?: string; bic?: string; reference?: string };
+  assumed_due_date?: string;
+  ask?: 'already_paid';
+  priority_from_document?: boolean;
+  dunning_level?: number;
+}
+
+/** A task as a response shows it: its fields (not the owner or the edit stamp), its parsed details and, read in the same query, tags, sub-steps, blockers and rule. */
 export type DetailedTaskRow = Omit<TaskRow, 'user_id' | 'details' | 'user_edited_at'> & {
+  details: TaskDetails;
   tags: { id: string; name: string }[];
   substeps: { total: number; done: number };
   /** Unfinished prerequisites. */
@@ -46,10 +57,10 @@ const amountScale = (() => {
 const RESPONSE_COLUMNS = [
   'tasks.id', 'tasks.document_id', 'tasks.parent_task_id', 'tasks.title', 'tasks.description', 'tasks.due_date', 'tasks.due_is_date', 'tasks.estimated_duration_minutes',
   'tasks.status', 'tasks.priority', 'tasks.amount', 'tasks.currency', 'tasks.created_at', 'tasks.updated_at', 'tasks.completed_at', 'tasks.priority_source',
-  'tasks.series_id', 'tasks.series_index',
+  'tasks.series_id', 'tasks.series_index', 'tasks.details',
 ] as const satisfies readonly `tasks.${keyof TasksTable}`[];
 /** Every column but PostgreSQL's generated search vector, which the application never reads back. */
-const TASK_COLUMNS = [...RESPONSE_COLUMNS, 'tasks.user_id', 'tasks.details', 'tasks.user_edited_at'] as const satisfies readonly `tasks.${keyof TasksTable}`[];
+const TASK_COLUMNS = [...RESPONSE_COLUMNS, 'tasks.user_id', 'tasks.user_edited_at'] as const satisfies readonly `tasks.${keyof TasksTable}`[];
 
 export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; dialect: DialectName }) {
   // Must match the indexes of migration 0004, so the list is read in index order.
@@ -110,7 +121,7 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
       id: raw.id, document_id: raw.document_id, parent_task_id: raw.parent_task_id, title: raw.title, description: raw.description, due_date: raw.due_date,
       due_is_date: raw.due_is_date, estimated_duration_minutes: raw.estimated_duration_minutes, status: raw.status, priority: raw.priority, amount: raw.amount,
       currency: raw.currency, created_at: raw.created_at, updated_at: raw.updated_at, completed_at: raw.completed_at, priority_source: raw.priority_source,
-      series_id: raw.series_id, series_index: raw.series_index, document_type: raw.document_type,
+      series_id: raw.series_id, series_index: raw.series_index, document_type: raw.document_type, details: fromDbJson<TaskDetails>(raw.details),
       tags: fromDbJson<DetailedTaskRow['tags']>(raw.tags_json ?? '[]'),
       blocked_by: fromDbJson<DetailedTaskRow['blocked_by']>(raw.blocked_by_json ?? '[]'),
       substeps: { total: Number(raw.substeps_total ?? 0), done: Number(raw.substeps_done ?? 0) },

@@ -106,6 +106,16 @@ export const Task = Type.Object({
   substeps: Type.Object({ total: Type.Integer(), done: Type.Integer() }),
   blocked: Type.Boolean(),
   blocked_by: Type.Array(Type.Object({ id: Uuid, title: Type.String() })),
+  payment: Type.Union([
+    Type.Object(
+      { iban: Type.Optional(Type.String()), bic: Type.Optional(Type.String()), reference: Type.Optional(Type.String()) },
+      { description: 'How to pay, as the document says (a task made from a bill).' },
+    ),
+    Type.Null(),
+  ]),
+  due_assumption: Type.Union([Type.String({ description: 'The document named no due date; how this one was assumed, e.g. "issue_date + 14 days".' }), Type.Null()]),
+  ask: Type.Union([Type.Literal('already_paid', { description: 'An old bill being filed: no reminders; ask whether it was paid.' }), Type.Null()]),
+  dunning_level: Type.Union([Type.Integer({ description: 'Set when a dunning letter escalated this task.' }), Type.Null()]),
   recurrence: Type.Union([
     Type.Object({ frequency: Type.String(), interval: Type.Integer(), end_date: Type.Union([Instant, Type.Null()]), occurrences_count: Type.Union([Type.Integer(), Type.Null()]), anchor: Type.String(), rrule: Type.String() }),
     Type.Null(),

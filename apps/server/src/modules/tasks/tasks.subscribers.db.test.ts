@@ -43,7 +43,7 @@ describe('tasks from documents', () => {
     await understood(invoice, 'invoice', fields); // the same event again: no second task
     let tasks = await tasksOf();
     expect(tasks).toHaveLength(1);
-    expect(tasks[0]).toMatchObject({ title: 'Stadtwerke bezahlen: 120,00 €', amount: '120.00', due_local_date: '2026-12-10', document_id: invoice });
+    expect(tasks[0]).toMatchObject({ title: 'Stadtwerke bezahlen: 120,00 €', amount: '120.00', due_local_date: '2026-12-10', document_id: invoice, payment: { iban: 'DE89370400440532013000' }, due_assumption: null, ask: null });
 
     await understood(invoice, 'invoice', { ...fields, amount_due: '125.50' }, 'corrected');
     tasks = await tasksOf();
@@ -65,8 +65,33 @@ describe('tasks from documents', () => {
     await understood(invoice, 'invoice', { sender_name: 'Stadtwerke', amount_due: '120.00', due_date: '2026-11-20' }); // the invoice reprocessed
     const tasks = await tasksOf();
     expect(tasks).toHaveLength(1);
-    expect(tasks[0]).toMatchObject({ amount: '125.00', due_local_date: '2026-12-02', document_id: dunning });
+    expect(tasks[0]).toMatchObject({ title: 'Stadtwerke bezahlen: 125,00 €', amount: '125.00', due_local_date: '2026-12-02', document_id: dunning, dunning_level: 1 });
     expect(String(tasks[0]?.priority_reason)).toMatch(/^Mahnung/);
+  });
+
+  it('escalates a task the user edited too, keeping the title they wrote', async () => {
+    const invoice = await document('invoice', { invoice_number: 'R-9' });
+    await understood(invoice, 'invoice', { sender_name: 'Stadtwerke', amount_due: '120.00', due_date: '2026-11-20' });
+    const [task] = await tasksOf();
+    await testApp.app.inject({ method: 'PATCH', url: `/api/v1/tasks/${String(task?.id)}`, headers: anna.headers, payload: { title: 'Strom (Raten)', due_date: '2026-11-30' } });
+    const dunning = await document('reminder');
+    await linked(dunning, invoice, { sender_name: 'Stadtwerke', fee: '5.00', due_date: '2026-12-04', dunning_level: 2, linked_document_id: invoice });
+    expect((await tasksOf()).map((one) => [one.title, one.amount, one.due_local_date, one.dunning_level])).toEqual([['Strom (Raten)', '125.00', '2026-12-04', 2]]);
+  });
+
+  it('says when the document set the priority, until the user sets one, and shows an assumed due date', async () => {
+    const debit = await document('invoice');
+    await understood(debit, 'invoice', { sender_name: 'Stadtwerke', amount_due: '60.00', issue_date: '2026-11-20', direct_debit: true });
+    const [task] = await tasksOf();
+    expect(task).toMatchObject({ priority: 'low', priority_source: 'manual', priority_reason: 'Vom Dokument vorgegeben', due_local_date: '2026-12-04', due_assumption: 'issue_date + 14 days' });
+    const edited = (await testApp.app.inject({ method: 'PATCH', url: `/api/v1/tasks/${String(task?.id)}`, headers: anna.headers, payload: { priority: 'high' } })).json();
+    expect([edited.priority, edited.priority_reason]).toEqual(['high', 'Von dir festgelegt']);
+  });
+
+  it('asks "already paid?" of an old bill, through the task', async () => {
+    const old = await document('invoice');
+    await understood(old, 'invoice', { sender_name: 'Hausarzt', amount_due: '80.00', due_date: '2026-09-01' });
+    expect((await tasksOf()).map((one) => one.ask)).toEqual(['already_paid']);
   });
 
   it('gives a dunning letter its own task when the invoice task was already done', async () => {

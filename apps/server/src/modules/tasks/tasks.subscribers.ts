@@ -4,7 +4,8 @@
  *   reprocessed or corrected (never a second one; never over the user's own edits); close it when
  *   the document no longer asks for money (marked paid: done; now a credit note: cancelled).
  * - `documents.dunning_linked`: a dunning letter escalates the open task of the invoice it is about
- *   (new deadline, amount claimed, dunning level; the task now points to the letter).
+ *   (new deadline, amount claimed, dunning level, and the title's amount unless the user retitled
+ *   it; the task now points to the letter). A letter is news, so it escalates an edited task too.
  * - `users.timezone_changed`: date-only deadlines keep their calendar date in the new zone.
  */
 import type { Executor } from '../../db/transaction.ts';
@@ -16,7 +17,7 @@ import type { DocumentsRepository } from '../documents/documents.repository.ts';
 import { documentUnderstoodEvent, dunningLinkedEvent } from '../documents/documents.schemas.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
 import { timezoneChangedEvent } from '../users/users.schemas.ts';
-import { escalation, NOTHING_LEFT_TO_PAY, planFromDocument, type PlannedTask } from './tasks.from-documents.models.ts';
+import { escalation, NOTHING_LEFT_TO_PAY, payTitle, planFromDocument, type PlannedTask } from './tasks.from-documents.models.ts';
 import { slaPriority } from './tasks.priority.models.ts';
 import type { TaskRow, TasksRepository } from './tasks.repository.ts';
 
@@ -91,8 +92,11 @@ export function tasksSubscribers(deps: {
       await upsert(trx, { userId, documentId, task: plan.fallback, type: 'reminder', now });
       return;
     }
+    // A new letter is news the user's edits could not know about: the claim and deadline follow it even
+    // on a task they edited; only a title they wrote stays theirs.
     const next = escalation({ task: { amount: invoiceTask.amount, details: fromDbJson<Record<string, unknown>>(invoiceTask.details) }, plan, dunningDocumentId: documentId });
     await deps.tasks.update(trx, userId, invoiceTask.id, {
+      ...(invoiceTask.user_edited_at ? {} : { title: payTitle(plan.sender, next.amount, plan.currency, user.language).slice(0, 255) }),
       document_id: documentId,
       ...(next.due ? { due_date: toDbInstant(next.due), due_is_date: true } : {}),
       amount: next.amount,
@@ -124,8 +128,9 @@ function values(task: PlannedTask, type: string, now: Date) {
     amount: task.amountMinor,
     currency: task.currency,
     priority: task.priority ?? slaPriority({ due: task.due, now, documentType: type, amountMinor: task.amountMinor, currency: task.currency }).priority,
+    // A priority the document decides is kept like a hand-set one, but says where it came from.
     priority_source: task.priority ? ('manual' as const) : ('auto' as const),
-    details: toDbJson(task.details),
+    details: toDbJson(task.priority ? { ...task.details, priority_from_document: true } : task.details),
     updated_at: toDbInstant(now),
   };
 }

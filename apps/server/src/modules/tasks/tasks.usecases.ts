@@ -7,7 +7,7 @@ import type { Static } from 'typebox';
 import type { DialectName } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
-import { fromDbBool, toDbInstant, toDbJson } from '../../db/values.ts';
+import { fromDbBool, fromDbJson, toDbInstant, toDbJson } from '../../db/values.ts';
 import type { Clock } from '../../shared/clock/clock.ts';
 import { endOfLocalDate, isOverdue, localDateOf } from '../../shared/dates/deadlines.ts';
 import { pageWindow } from '../../shared/http/pagination.ts';
@@ -22,7 +22,7 @@ import { parseQuickAdd } from './tasks.quick-add.models.ts';
 import * as errors from './tasks.errors.ts';
 import { bandOf, MANUAL_SCORE, slaPriority } from './tasks.priority.models.ts';
 import { fromRRule, nextOccurrence, toRRule, UnsupportedRRuleError, type RecurrenceRule } from './tasks.recurrence.models.ts';
-import type { DetailedTaskRow, RecurrenceRow, TaskRow, TasksRepository, TaskSort } from './tasks.repository.ts';
+import type { DetailedTaskRow, RecurrenceRow, TaskDetails, TaskRow, TasksRepository, TaskSort } from './tasks.repository.ts';
 import type { CreateTaskBody, ListTasksQuery, RecurrenceInput, UpdateTaskBody } from './tasks.schemas.ts';
 
 const TODAY_LIMIT = 10;
@@ -163,7 +163,7 @@ export function createTasksUsecases(deps: {
         priority: manual ? row.priority : OPEN.has(row.status) ? auto.priority : row.priority,
         priority_source: row.priority_source,
         priority_score: manual ? MANUAL_SCORE[row.priority] : auto.score,
-        priority_reason: manual ? (language === 'de' ? 'Von dir festgelegt' : 'Set by you') : auto.reason[language],
+        priority_reason: manual ? manualReason(row.details, language) : auto.reason[language],
         amount: row.amount === null ? null : formatAmount(row.amount, row.currency),
         currency: row.currency,
         document_id: row.document_id,
@@ -172,6 +172,10 @@ export function createTasksUsecases(deps: {
         substeps: row.substeps,
         blocked: row.blocked_by.length > 0,
         blocked_by: row.blocked_by,
+        payment: row.details.payment ?? null,
+        due_assumption: row.details.assumed_due_date ?? null,
+        ask: row.details.ask ?? null,
+        dunning_level: row.details.dunning_level ?? null,
         recurrence: row.recurrence ? toRecurrenceResponse(row.recurrence) : null,
         series: row.series_id && row.series_index ? { id: row.series_id, index: row.series_index } : null,
         created_at: row.created_at,
@@ -229,6 +233,9 @@ export function createTasksUsecases(deps: {
     else if (body.currency !== undefined && task.amount !== null) parseAmount(formatAmount(task.amount, task.currency), currency);
     if (body.priority) Object.assign(changes, { priority: body.priority, priority_source: 'manual' });
     else if (body.priority_source === 'auto') Object.assign(changes, { priority_source: 'auto' });
+    const details = fromDbJson<TaskDetails>(task.details);
+    // From now on the priority is the user's (or automatic again), no longer the document's.
+    if ((body.priority || body.priority_source) && details.priority_from_document) changes.details = toDbJson({ ...details, priority_from_document: undefined });
     const recurrence = body.recurrence ? parseRecurrence(body.recurrence, due) : body.recurrence;
 
     let nextInstance: { id: string; due_date: string; overdue: boolean } | undefined;
@@ -410,6 +417,11 @@ export function createTasksUsecases(deps: {
 interface Profile {
   zone: string;
   language: 'de' | 'en';
+}
+
+function manualReason(details: TaskDetails, language: 'de' | 'en'): string {
+  if (details.priority_from_document) return language === 'de' ? 'Vom Dokument vorgegeben' : 'Set by the document';
+  return language === 'de' ? 'Von dir festgelegt' : 'Set by you';
 }
 
 function profileOf(user: { timezone: string | null; language: string | null } | undefined): Profile {
