@@ -151,4 +151,13 @@ describe('a time-zone change', () => {
     expect(await get(dated.id)).toMatchObject({ due_date: '2026-12-02T04:59:59.999Z', due_local_date: '2026-12-01' });
     expect((await get(timed.id)).due_date).toBe('2026-12-01T15:00:00.000Z');
   });
+
+  it('keeps a date-only series on its days: the next instance is the end of its day in the new zone', async () => {
+    const rent = (await testApp.app.inject({ method: 'POST', url: '/api/v1/tasks', headers: anna.headers, payload: { title: 'Miete', due_date: '2027-01-31', recurrence: { frequency: 'monthly' } } })).json<{ id: string }>();
+    await testApp.app.inject({ method: 'PATCH', url: '/api/v1/users/me', headers: anna.headers, payload: { timezone: 'America/New_York' } });
+    await testApp.container.jobs.createWorker().runUntilIdle();
+    const done = (await testApp.app.inject({ method: 'PATCH', url: `/api/v1/tasks/${rent.id}`, headers: anna.headers, payload: { status: 'done' } })).json<{ next_instance: { id: string } }>();
+    const next = (await testApp.app.inject({ url: `/api/v1/tasks/${done.next_instance.id}`, headers: anna.headers })).json();
+    expect([next.due_local_date, next.due_date]).toEqual(['2027-02-28', '2027-03-01T04:59:59.999Z']);
+  });
 });

@@ -11,7 +11,7 @@
 import type { Executor } from '../../db/transaction.ts';
 import { fromDbJson, toDbInstant, toDbJson } from '../../db/values.ts';
 import { subscribe, type Subscriber } from '../../events/events.types.ts';
-import { moveDateDeadline } from '../../shared/dates/deadlines.ts';
+import { endOfLocalDate, localDateOf, moveDateDeadline } from '../../shared/dates/deadlines.ts';
 import { newId } from '../../shared/ids/ids.ts';
 import type { DocumentsRepository } from '../documents/documents.repository.ts';
 import { documentUnderstoodEvent, dunningLinkedEvent } from '../documents/documents.schemas.ts';
@@ -108,10 +108,23 @@ export function tasksSubscribers(deps: {
 
   const followTimeZone = subscribe('tasks.follow_timezone', timezoneChangedEvent, async (event, { trx, clock }) => {
     const { user_id: userId, from, to } = event.payload;
-    for (const task of await deps.tasks.openDateOnly(trx, userId)) {
+    const open = await deps.tasks.openDateOnly(trx, userId);
+    for (const task of open) {
       if (!task.due_date) continue;
       const moved = moveDateDeadline(new Date(task.due_date), from, to);
       await deps.tasks.update(trx, userId, task.id, { due_date: toDbInstant(moved), updated_at: toDbInstant(clock.now()) });
+    }
+    // A date-only series counts its next dates from its first one: that moves with them, and so does
+    // an end date that was the end of a day there.
+    for (const rule of await deps.tasks.recurrenceOf(open.map((task) => task.id), trx)) {
+      if (!rule.series_start) continue;
+      const end = rule.end_date ? new Date(rule.end_date) : null;
+      const endOfDay = end && end.getTime() === endOfLocalDate(localDateOf(end, from), from).getTime();
+      await deps.tasks.setRecurrence(trx, {
+        ...rule,
+        series_start: toDbInstant(moveDateDeadline(new Date(rule.series_start), from, to)),
+        end_date: end && endOfDay ? toDbInstant(moveDateDeadline(end, from, to)) : rule.end_date,
+      }, clock.now());
     }
     // Every wall-clock time of the plan (09:00, quiet hours) moves with the zone.
     await deps.replanAll(trx, userId);
