@@ -185,6 +185,10 @@ describe('tasks', () => {
     const created = await call({ method: 'POST', url: '/api/v1/tasks/quick', payload: { text: 'jeden Monat am 1. Miete 950 € #wohnung' } });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ title: 'Miete', amount: '950.00', due_local_date: '2026-12-01', tags: [{ name: 'wohnung' }], recurrence: { frequency: 'monthly' } });
+    // Repeating with no first date: it starts today, as the preview says, and stays recurring.
+    const rent = (await call({ method: 'POST', url: '/api/v1/tasks/parse', payload: { text: 'Miete 950 € monatlich' } })).json();
+    expect(rent).toMatchObject({ due_local_date: '2026-11-25', recurrence: { frequency: 'monthly' } });
+    expect((await call({ method: 'POST', url: '/api/v1/tasks/quick', payload: { text: 'Miete 950 € monatlich' } })).json()).toMatchObject({ due_local_date: '2026-11-25', recurrence: { frequency: 'monthly' } });
     const empty = await call({ method: 'POST', url: '/api/v1/tasks/quick', payload: { text: '#nur-ein-tag' } });
     expect([empty.statusCode, empty.json().error.code]).toEqual([400, 'tasks.invalid']);
   });

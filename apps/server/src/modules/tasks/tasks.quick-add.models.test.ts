@@ -12,7 +12,8 @@ const GERMAN: [string, Expected][] = [
   ['Telekom 89,99 € bis Freitag #rechnung', { title: 'Telekom', amount: '89.99', currency: 'EUR', tags: ['rechnung'] }],
   ['Zahnarzt nächsten Dienstag 10 Uhr', { title: 'Zahnarzt', due_date: at('2026-12-01T10:00:00'), due_is_date: false }],
   ['jeden Monat am 1. Miete 950 €', { title: 'Miete', amount: '950.00', recurrence: { frequency: 'monthly', interval: 1 }, due_date: endOfDay('2026-12-01') }],
-  ['Miete 950 € monatlich', { title: 'Miete', amount: '950.00', recurrence: { frequency: 'monthly', interval: 1 } }],
+  // No first date named: the series starts today.
+  ['Miete 950 € monatlich', { title: 'Miete', amount: '950.00', recurrence: { frequency: 'monthly', interval: 1 }, due_date: endOfDay('2026-11-25'), due_is_date: true }],
   ['Kfz-Steuer bis 31.05.2027', { title: 'Kfz-Steuer', due_date: endOfDay('2027-05-31', '+02:00'), due_is_date: true }],
   ['Rundfunkbeitrag 55,08 EUR bis 15.12.', { title: 'Rundfunkbeitrag', amount: '55.08', due_date: endOfDay('2026-12-15') }],
   ['Versicherung bis 10.01.', { title: 'Versicherung', due_date: endOfDay('2027-01-10') }],
@@ -72,7 +73,7 @@ const ENGLISH: [string, Expected][] = [
   ['pay invoice 1,234.56 EUR by Friday', { title: 'pay invoice', amount: '1234.56', due_date: endOfDay('2026-11-27') }],
   ['rent €950 every month on the 1st #home', { title: 'rent', amount: '950.00', recurrence: { frequency: 'monthly', interval: 1 }, due_date: endOfDay('2026-12-01'), tags: ['home'] }],
   ['return package within 3 days', { title: 'return package', due_date: endOfDay('2026-11-28') }],
-  ['check smoke detectors every year', { title: 'check smoke detectors', recurrence: { frequency: 'yearly', interval: 1 } }],
+  ['check smoke detectors every year', { title: 'check smoke detectors', recurrence: { frequency: 'yearly', interval: 1 }, due_date: endOfDay('2026-11-25') }],
 ];
 
 describe('quick add, German', () => {

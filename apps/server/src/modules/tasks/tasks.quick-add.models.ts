@@ -134,6 +134,12 @@ export function parseQuickAdd(input: string, options: { now: Date; timeZone: str
     }
   }
 
+  // "Miete 950 € monatlich" names no first date: the series starts today, so it repeats as asked.
+  if (recurrence && !due) {
+    due = endOfLocalDate(local.toISODate() ?? '', options.timeZone);
+    isDate = true;
+  }
+
   const words = text.split(/\s+/).filter(Boolean);
   while (words.length > 0 && FILLER.test(words[words.length - 1] ?? '')) words.pop();
   while (words.length > 0 && FILLER.test(words[0] ?? '')) words.shift();
