@@ -92,6 +92,10 @@ describe('understoodFields', () => {
     expect(understoodFields({ amount: '10.00', due_rule: 'nach Vereinbarung' })).not.toHaveProperty('payment_terms_days');
   });
 
+  it("passes on a receipt's return deadline", () => {
+    expect(understoodFields({ amount: '49.99', payment_means: 'paid', return_deadline: '2026-02-01' })).toMatchObject({ return_deadline: '2026-02-01' });
+  });
+
   it('tells a paid bill and a direct debit apart from one to pay', () => {
     expect(understoodFields({ amount: '10.00', payment_means: 'paid' })).toMatchObject({ amount_due: '0' });
     expect(understoodFields({ amount: '10.00', payment_means: 'direct_debit' })).toMatchObject({ direct_debit: true });

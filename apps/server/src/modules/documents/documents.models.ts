@@ -147,6 +147,7 @@ export function understoodFields(facts: DocumentFacts, fields: FieldMap = {}): S
     ...(facts.issue_date ? { issue_date: facts.issue_date } : {}),
     ...(facts.due_date ? { due_date: facts.due_date } : {}),
     ...(termsDays !== undefined ? { payment_terms_days: termsDays } : {}),
+    ...(facts.return_deadline ? { return_deadline: facts.return_deadline } : {}),
     ...(facts.payment_means === 'direct_debit' ? { direct_debit: true } : {}),
     ...(facts.payment_info?.iban ? { iban: facts.payment_info.iban } : {}),
     ...(facts.payment_info?.bic ? { bic: facts.payment_info.bic } : {}),

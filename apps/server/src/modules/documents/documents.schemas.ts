@@ -103,6 +103,7 @@ export const DocumentFactsSchema = Type.Object(
     issue_date: Type.Optional(Day),
     due_date: Type.Optional(Day),
     due_rule: Type.Optional(Text(500)),
+    return_deadline: Type.Optional(Day),
     payment_means: Type.Optional(Type.Enum(['transfer', 'direct_debit', 'paid', 'unknown'])),
     invoice_number: Type.Optional(Text(100)),
     customer_number: Type.Optional(Text(100)),

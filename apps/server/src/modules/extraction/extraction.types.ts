@@ -90,6 +90,8 @@ export interface DocumentFacts {
   due_date?: string;
   /** The words a relative due date was computed from ("zahlbar innerhalb von 14 Tagen"). */
   due_rule?: string;
+  /** The last day bought goods can be returned or exchanged (receipts and shop invoices). */
+  return_deadline?: string;
   payment_means?: PaymentMeans;
   invoice_number?: string;
   customer_number?: string;
@@ -105,7 +107,7 @@ export interface DocumentFacts {
 /** Keys of `metadata.fields`: top-level fact names, nested ones dotted. */
 export const FIELD_KEYS = [
   'amount', 'amount_due', 'net_amount', 'tax_amount', 'currency', 'issue_date', 'due_date', 'due_rule',
-  'payment_means', 'invoice_number', 'customer_number',
+  'return_deadline', 'payment_means', 'invoice_number', 'customer_number',
   'sender.name', 'sender.address', 'sender.tax_id', 'sender.vat_id', 'recipient.name', 'recipient.address',
   'payment_info.iban', 'payment_info.bic', 'payment_info.reference', 'line_items',
   'dunning.dunning_level', 'dunning.linked_invoice_number', 'dunning.original_invoice_date', 'dunning.fee', 'dunning.principal',

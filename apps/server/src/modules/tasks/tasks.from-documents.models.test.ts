@@ -20,6 +20,7 @@ describe('tasks from documents', () => {
     ['an invoice with nothing left to pay', 'invoice', { amount_due: '0.00', total: '59.00' }, 'nothing left to pay'],
     ['a contract without a cancellation date', 'contract', { sender_name: 'FitX' }, 'no cancellation date found'],
     ['a plain receipt', 'receipt', { sender_name: 'Bäckerei' }, 'a receipt without a return or warranty deadline asks for nothing'],
+    ['a receipt whose return period is over', 'receipt', { sender_name: 'Elektromarkt', return_deadline: '2026-11-20' }, 'the return deadline has passed'],
   ])('asks nothing for %s', (_label, type, fields, why) => {
     expect(plan(type, fields)).toEqual({ action: 'none', why });
   });

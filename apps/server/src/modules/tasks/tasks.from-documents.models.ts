@@ -176,6 +176,8 @@ export function planFromDocument(input: PlanInput): DocumentPlan {
 
   if (input.type === 'receipt') {
     if (!fields.return_deadline) return { action: 'none', why: 'a receipt without a return or warranty deadline asks for nothing' };
+    // A receipt filed after its return period asks for nothing any more.
+    if (endOfLocalDate(fields.return_deadline, zone).getTime() < input.now.getTime()) return { action: 'none', why: 'the return deadline has passed' };
     return {
       action: 'create',
       task: { title: language === 'de' ? `Rückgabe bei ${sender} möglich bis` : `Return to ${sender} possible until`, due: endOfLocalDate(fields.return_deadline, zone), dueIsDate: true, amountMinor: null, currency, priority: 'low', details: { origin: 'document', reminders: true } },

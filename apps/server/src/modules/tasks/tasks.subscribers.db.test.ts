@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 afterEach(async () => testApp.close());
 
-async function document(type: 'invoice' | 'reminder' | 'credit_note', metadata: Record<string, unknown> = {}) {
+async function document(type: 'invoice' | 'reminder' | 'credit_note' | 'receipt', metadata: Record<string, unknown> = {}) {
   const fileId = newId();
   const id = newId();
   await testApp.database.db.insertInto('files').values({ id: fileId, user_id: anna.userId, path: `${anna.userId}/${fileId}`, original_filename: 'x.pdf', size_bytes: 1, mime_type: 'application/pdf', checksum: 'a'.repeat(64) }).execute();
@@ -23,7 +23,7 @@ async function document(type: 'invoice' | 'reminder' | 'credit_note', metadata: 
   return id;
 }
 
-async function understood(documentId: string, type: 'invoice' | 'reminder' | 'credit_note', fields: Record<string, unknown>, reason: 'processed' | 'corrected' = 'processed') {
+async function understood(documentId: string, type: 'invoice' | 'reminder' | 'credit_note' | 'receipt', fields: Record<string, unknown>, reason: 'processed' | 'corrected' = 'processed') {
   await testApp.container.jobs.bus.publish(testApp.database.db, documentUnderstoodEvent, { document_id: documentId, user_id: anna.userId, type, reason, fields }, { userId: anna.userId });
   await testApp.container.jobs.createWorker().runUntilIdle();
 }
@@ -132,6 +132,12 @@ describe('tasks from documents', () => {
     await testApp.app.inject({ method: 'PATCH', url: `/api/v1/tasks/${String(task?.id)}`, headers: anna.headers, payload: { title: 'Arzt bezahlen (Raten)' } });
     await understood(bill, 'invoice', { ...fields, amount_due: '0' }, 'corrected');
     expect((await tasksOf()).map((one) => [one.title, one.status])).toEqual([['Arzt bezahlen (Raten)', 'open']]);
+  });
+
+  it('makes a low-priority return task for a receipt with a return deadline', async () => {
+    const receipt = await document('receipt');
+    await understood(receipt, 'receipt', { sender_name: 'Elektromarkt', total: '349.00', return_deadline: '2026-12-24' });
+    expect((await tasksOf()).map((one) => [one.title, one.due_local_date, one.priority, one.priority_reason])).toEqual([['Rückgabe bei Elektromarkt möglich bis', '2026-12-24', 'low', 'Vom Dokument vorgegeben']]);
   });
 
   it('makes no task for a credit note', async () => {

@@ -11,7 +11,7 @@ import './review.css';
 
 /** The facts in reading order (nested ones dotted, as in `metadata.fields`). */
 export const FACT_KEYS = [
-  'sender.name', 'amount', 'amount_due', 'net_amount', 'tax_amount', 'due_date', 'issue_date', 'due_rule', 'payment_means',
+  'sender.name', 'amount', 'amount_due', 'net_amount', 'tax_amount', 'due_date', 'issue_date', 'due_rule', 'return_deadline', 'payment_means',
   'invoice_number', 'customer_number', 'payment_info.iban', 'payment_info.bic', 'payment_info.reference',
   'dunning.dunning_level', 'dunning.principal', 'dunning.fee', 'dunning.linked_invoice_number', 'dunning.original_invoice_date',
   'contract.last_cancellation_date', 'contract.ends_on', 'contract.start_date', 'contract.minimum_term_months', 'contract.renewal_months', 'contract.notice_period',
@@ -20,7 +20,7 @@ export const FACT_KEYS = [
 ];
 
 const AMOUNTS = new Set(['amount', 'amount_due', 'net_amount', 'tax_amount', 'dunning.fee', 'dunning.principal']);
-const DATES = new Set(['issue_date', 'due_date', 'dunning.original_invoice_date', 'contract.last_cancellation_date', 'contract.ends_on', 'contract.start_date']);
+const DATES = new Set(['issue_date', 'due_date', 'return_deadline', 'dunning.original_invoice_date', 'contract.last_cancellation_date', 'contract.ends_on', 'contract.start_date']);
 const MONTHS = new Set(['contract.minimum_term_months', 'contract.renewal_months']);
 
 type Format = ReturnType<typeof useFormat>;

@@ -39,6 +39,7 @@ export interface Metadata {
   issue_date?: string;
   due_date?: string;
   due_rule?: string;
+  return_deadline?: string;
   payment_means?: 'transfer' | 'direct_debit' | 'paid' | 'unknown';
   invoice_number?: string;
   customer_number?: string;

@@ -14,7 +14,7 @@ export interface FieldSpec {
   kind: FieldKind;
 }
 
-export type SectionId = 'money' | 'payment' | 'dunning' | 'contract' | 'appointment';
+export type SectionId = 'money' | 'returns' | 'payment' | 'dunning' | 'contract' | 'appointment';
 
 export interface SectionSpec {
   id: SectionId;
@@ -40,6 +40,11 @@ export const SECTIONS: SectionSpec[] = [
       { key: 'issue_date', kind: 'date' },
       { key: 'invoice_number', kind: 'text' },
     ],
+  },
+  {
+    id: 'returns',
+    types: ['receipt'],
+    fields: [{ key: 'return_deadline', kind: 'date' }],
   },
   {
     id: 'payment',

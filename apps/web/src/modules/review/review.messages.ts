@@ -17,6 +17,7 @@ export const reviewMessages = defineMessages({
     sections: {
       about: 'Worum geht es?',
       money: 'Betrag und Frist',
+      returns: 'Rückgabe',
       payment: 'Überweisung',
       dunning: 'Mahnung',
       contract: 'Vertrag',
@@ -39,6 +40,7 @@ export const reviewMessages = defineMessages({
       tax_amount: 'Steuer',
       due_date: 'Fällig am',
       due_rule: 'Zahlungsbedingung',
+      return_deadline: 'Rückgabe bis',
       issue_date: 'Datum des Schreibens',
       invoice_number: 'Rechnungsnummer',
       customer_number: 'Kundennummer',
@@ -147,6 +149,7 @@ export const reviewMessages = defineMessages({
     sections: {
       about: 'What is it about?',
       money: 'Amount and deadline',
+      returns: 'Returns',
       payment: 'Bank transfer',
       dunning: 'Dunning letter',
       contract: 'Contract',
@@ -169,6 +172,7 @@ export const reviewMessages = defineMessages({
       tax_amount: 'Tax',
       due_date: 'Due on',
       due_rule: 'Payment terms',
+      return_deadline: 'Return by',
       issue_date: 'Date of the letter',
       invoice_number: 'Invoice number',
       customer_number: 'Customer number',

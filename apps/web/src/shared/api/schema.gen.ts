@@ -4090,6 +4090,7 @@ export interface paths {
                                 address?: string;
                                 name?: string;
                             } | null;
+                            return_deadline?: string | null;
                             sender?: {
                                 address?: string;
                                 name?: string;
@@ -7359,6 +7360,11 @@ export interface paths {
                             results: {
                                 /** @description Decimal string, e.g. "89.99". */
                                 amount: string | null;
+                                /**
+                                 * @description An old bill being filed: no reminders; ask whether it was paid.
+                                 * @enum {string|null}
+                                 */
+                                ask: "already_paid" | null;
                                 blocked: boolean;
                                 blocked_by: {
                                     /** Format: uuid */
@@ -7373,17 +7379,27 @@ export interface paths {
                                 description: string | null;
                                 /** Format: uuid */
                                 document_id: string | null;
+                                /** @description The document named no due date; how this one was assumed, e.g. "issue_date + 14 days". */
+                                due_assumption: string | null;
                                 /** Format: date-time */
                                 due_date: string | null;
                                 /** @description The deadline is a date: show `due_local_date`, overdue from the next midnight. */
                                 due_is_date: boolean;
                                 due_local_date: string | null;
+                                /** @description Set when a dunning letter escalated this task. */
+                                dunning_level: number | null;
                                 estimated_duration_minutes: number | null;
                                 /** Format: uuid */
                                 id: string;
                                 overdue: boolean;
                                 /** Format: uuid */
                                 parent_task_id: string | null;
+                                /** @description How to pay, as the document says (a task made from a bill). */
+                                payment: {
+                                    bic?: string;
+                                    iban?: string;
+                                    reference?: string;
+                                } | null;
                                 /** @enum {unknown} */
                                 priority: "low" | "medium" | "high" | "critical";
                                 priority_reason: string;
@@ -7582,6 +7598,11 @@ export interface paths {
                         "application/json": {
                             /** @description Decimal string, e.g. "89.99". */
                             amount: string | null;
+                            /**
+                             * @description An old bill being filed: no reminders; ask whether it was paid.
+                             * @enum {string|null}
+                             */
+                            ask: "already_paid" | null;
                             blocked: boolean;
                             blocked_by: {
                                 /** Format: uuid */
@@ -7596,17 +7617,27 @@ export interface paths {
                             description: string | null;
                             /** Format: uuid */
                             document_id: string | null;
+                            /** @description The document named no due date; how this one was assumed, e.g. "issue_date + 14 days". */
+                            due_assumption: string | null;
                             /** Format: date-time */
                             due_date: string | null;
                             /** @description The deadline is a date: show `due_local_date`, overdue from the next midnight. */
                             due_is_date: boolean;
                             due_local_date: string | null;
+                            /** @description Set when a dunning letter escalated this task. */
+                            dunning_level: number | null;
                             estimated_duration_minutes: number | null;
                             /** Format: uuid */
                             id: string;
                             overdue: boolean;
                             /** Format: uuid */
                             parent_task_id: string | null;
+                            /** @description How to pay, as the document says (a task made from a bill). */
+                            payment: {
+                                bic?: string;
+                                iban?: string;
+                                reference?: string;
+                            } | null;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             priority_reason: string;
@@ -7776,6 +7807,11 @@ export interface paths {
                         "application/json": {
                             /** @description Decimal string, e.g. "89.99". */
                             amount: string | null;
+                            /**
+                             * @description An old bill being filed: no reminders; ask whether it was paid.
+                             * @enum {string|null}
+                             */
+                            ask: "already_paid" | null;
                             blocked: boolean;
                             blocked_by: {
                                 /** Format: uuid */
@@ -7790,17 +7826,27 @@ export interface paths {
                             description: string | null;
                             /** Format: uuid */
                             document_id: string | null;
+                            /** @description The document named no due date; how this one was assumed, e.g. "issue_date + 14 days". */
+                            due_assumption: string | null;
                             /** Format: date-time */
                             due_date: string | null;
                             /** @description The deadline is a date: show `due_local_date`, overdue from the next midnight. */
                             due_is_date: boolean;
                             due_local_date: string | null;
+                            /** @description Set when a dunning letter escalated this task. */
+                            dunning_level: number | null;
                             estimated_duration_minutes: number | null;
                             /** Format: uuid */
                             id: string;
                             overdue: boolean;
                             /** Format: uuid */
                             parent_task_id: string | null;
+                            /** @description How to pay, as the document says (a task made from a bill). */
+                            payment: {
+                                bic?: string;
+                                iban?: string;
+                                reference?: string;
+                            } | null;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             priority_reason: string;
@@ -8126,6 +8172,11 @@ export interface paths {
                         "application/json": {
                             /** @description Decimal string, e.g. "89.99". */
                             amount: string | null;
+                            /**
+                             * @description An old bill being filed: no reminders; ask whether it was paid.
+                             * @enum {string|null}
+                             */
+                            ask: "already_paid" | null;
                             blocked: boolean;
                             blocked_by: {
                                 /** Format: uuid */
@@ -8140,17 +8191,27 @@ export interface paths {
                             description: string | null;
                             /** Format: uuid */
                             document_id: string | null;
+                            /** @description The document named no due date; how this one was assumed, e.g. "issue_date + 14 days". */
+                            due_assumption: string | null;
                             /** Format: date-time */
                             due_date: string | null;
                             /** @description The deadline is a date: show `due_local_date`, overdue from the next midnight. */
                             due_is_date: boolean;
                             due_local_date: string | null;
+                            /** @description Set when a dunning letter escalated this task. */
+                            dunning_level: number | null;
                             estimated_duration_minutes: number | null;
                             /** Format: uuid */
                             id: string;
                             overdue: boolean;
                             /** Format: uuid */
                             parent_task_id: string | null;
+                            /** @description How to pay, as the document says (a task made from a bill). */
+                            payment: {
+                                bic?: string;
+                                iban?: string;
+                                reference?: string;
+                            } | null;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             priority_reason: string;
@@ -8335,6 +8396,11 @@ export interface paths {
                         "application/json": {
                             /** @description Decimal string, e.g. "89.99". */
                             amount: string | null;
+                            /**
+                             * @description An old bill being filed: no reminders; ask whether it was paid.
+                             * @enum {string|null}
+                             */
+                            ask: "already_paid" | null;
                             blocked: boolean;
                             blocked_by: {
                                 /** Format: uuid */
@@ -8349,17 +8415,27 @@ export interface paths {
                             description: string | null;
                             /** Format: uuid */
                             document_id: string | null;
+                            /** @description The document named no due date; how this one was assumed, e.g. "issue_date + 14 days". */
+                            due_assumption: string | null;
                             /** Format: date-time */
                             due_date: string | null;
                             /** @description The deadline is a date: show `due_local_date`, overdue from the next midnight. */
                             due_is_date: boolean;
                             due_local_date: string | null;
+                            /** @description Set when a dunning letter escalated this task. */
+                            dunning_level: number | null;
                             estimated_duration_minutes: number | null;
                             /** Format: uuid */
                             id: string;
                             overdue: boolean;
                             /** Format: uuid */
                             parent_task_id: string | null;
+                            /** @description How to pay, as the document says (a task made from a bill). */
+                            payment: {
+                                bic?: string;
+                                iban?: string;
+                                reference?: string;
+                            } | null;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             priority_reason: string;
@@ -8533,6 +8609,11 @@ export interface paths {
                         "application/json": {
                             /** @description Decimal string, e.g. "89.99". */
                             amount: string | null;
+                            /**
+                             * @description An old bill being filed: no reminders; ask whether it was paid.
+                             * @enum {string|null}
+                             */
+                            ask: "already_paid" | null;
                             blocked: boolean;
                             blocked_by: {
                                 /** Format: uuid */
@@ -8547,17 +8628,27 @@ export interface paths {
                             description: string | null;
                             /** Format: uuid */
                             document_id: string | null;
+                            /** @description The document named no due date; how this one was assumed, e.g. "issue_date + 14 days". */
+                            due_assumption: string | null;
                             /** Format: date-time */
                             due_date: string | null;
                             /** @description The deadline is a date: show `due_local_date`, overdue from the next midnight. */
                             due_is_date: boolean;
                             due_local_date: string | null;
+                            /** @description Set when a dunning letter escalated this task. */
+                            dunning_level: number | null;
                             estimated_duration_minutes: number | null;
                             /** Format: uuid */
                             id: string;
                             overdue: boolean;
                             /** Format: uuid */
                             parent_task_id: string | null;
+                            /** @description How to pay, as the document says (a task made from a bill). */
+                            payment: {
+                                bic?: string;
+                                iban?: string;
+                                reference?: string;
+                            } | null;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             priority_reason: string;
@@ -8882,6 +8973,11 @@ export interface paths {
                         "application/json": {
                             /** @description Decimal string, e.g. "89.99". */
                             amount: string | null;
+                            /**
+                             * @description An old bill being filed: no reminders; ask whether it was paid.
+                             * @enum {string|null}
+                             */
+                            ask: "already_paid" | null;
                             blocked: boolean;
                             blocked_by: {
                                 /** Format: uuid */
@@ -8896,17 +8992,27 @@ export interface paths {
                             description: string | null;
                             /** Format: uuid */
                             document_id: string | null;
+                            /** @description The document named no due date; how this one was assumed, e.g. "issue_date + 14 days". */
+                            due_assumption: string | null;
                             /** Format: date-time */
                             due_date: string | null;
                             /** @description The deadline is a date: show `due_local_date`, overdue from the next midnight. */
                             due_is_date: boolean;
                             due_local_date: string | null;
+                            /** @description Set when a dunning letter escalated this task. */
+                            dunning_level: number | null;
                             estimated_duration_minutes: number | null;
                             /** Format: uuid */
                             id: string;
                             overdue: boolean;
                             /** Format: uuid */
                             parent_task_id: string | null;
+                            /** @description How to pay, as the document says (a task made from a bill). */
+                            payment: {
+                                bic?: string;
+                                iban?: string;
+                                reference?: string;
+                            } | null;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             priority_reason: string;
@@ -9080,6 +9186,11 @@ export interface paths {
                         "application/json": {
                             /** @description Decimal string, e.g. "89.99". */
                             amount: string | null;
+                            /**
+                             * @description An old bill being filed: no reminders; ask whether it was paid.
+                             * @enum {string|null}
+                             */
+                            ask: "already_paid" | null;
                             blocked: boolean;
                             blocked_by: {
                                 /** Format: uuid */
@@ -9094,17 +9205,27 @@ export interface paths {
                             description: string | null;
                             /** Format: uuid */
                             document_id: string | null;
+                            /** @description The document named no due date; how this one was assumed, e.g. "issue_date + 14 days". */
+                            due_assumption: string | null;
                             /** Format: date-time */
                             due_date: string | null;
                             /** @description The deadline is a date: show `due_local_date`, overdue from the next midnight. */
                             due_is_date: boolean;
                             due_local_date: string | null;
+                            /** @description Set when a dunning letter escalated this task. */
+                            dunning_level: number | null;
                             estimated_duration_minutes: number | null;
                             /** Format: uuid */
                             id: string;
                             overdue: boolean;
                             /** Format: uuid */
                             parent_task_id: string | null;
+                            /** @description How to pay, as the document says (a task made from a bill). */
+                            payment: {
+                                bic?: string;
+                                iban?: string;
+                                reference?: string;
+                            } | null;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             priority_reason: string;
@@ -9433,6 +9554,11 @@ export interface paths {
                         "application/json": {
                             /** @description Decimal string, e.g. "89.99". */
                             amount: string | null;
+                            /**
+                             * @description An old bill being filed: no reminders; ask whether it was paid.
+                             * @enum {string|null}
+                             */
+                            ask: "already_paid" | null;
                             blocked: boolean;
                             blocked_by: {
                                 /** Format: uuid */
@@ -9447,17 +9573,27 @@ export interface paths {
                             description: string | null;
                             /** Format: uuid */
                             document_id: string | null;
+                            /** @description The document named no due date; how this one was assumed, e.g. "issue_date + 14 days". */
+                            due_assumption: string | null;
                             /** Format: date-time */
                             due_date: string | null;
                             /** @description The deadline is a date: show `due_local_date`, overdue from the next midnight. */
                             due_is_date: boolean;
                             due_local_date: string | null;
+                            /** @description Set when a dunning letter escalated this task. */
+                            dunning_level: number | null;
                             estimated_duration_minutes: number | null;
                             /** Format: uuid */
                             id: string;
                             overdue: boolean;
                             /** Format: uuid */
                             parent_task_id: string | null;
+                            /** @description How to pay, as the document says (a task made from a bill). */
+                            payment: {
+                                bic?: string;
+                                iban?: string;
+                                reference?: string;
+                            } | null;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             priority_reason: string;
@@ -9638,6 +9774,11 @@ export interface paths {
                             due_soon: {
                                 /** @description Decimal string, e.g. "89.99". */
                                 amount: string | null;
+                                /**
+                                 * @description An old bill being filed: no reminders; ask whether it was paid.
+                                 * @enum {string|null}
+                                 */
+                                ask: "already_paid" | null;
                                 blocked: boolean;
                                 blocked_by: {
                                     /** Format: uuid */
@@ -9652,17 +9793,27 @@ export interface paths {
                                 description: string | null;
                                 /** Format: uuid */
                                 document_id: string | null;
+                                /** @description The document named no due date; how this one was assumed, e.g. "issue_date + 14 days". */
+                                due_assumption: string | null;
                                 /** Format: date-time */
                                 due_date: string | null;
                                 /** @description The deadline is a date: show `due_local_date`, overdue from the next midnight. */
                                 due_is_date: boolean;
                                 due_local_date: string | null;
+                                /** @description Set when a dunning letter escalated this task. */
+                                dunning_level: number | null;
                                 estimated_duration_minutes: number | null;
                                 /** Format: uuid */
                                 id: string;
                                 overdue: boolean;
                                 /** Format: uuid */
                                 parent_task_id: string | null;
+                                /** @description How to pay, as the document says (a task made from a bill). */
+                                payment: {
+                                    bic?: string;
+                                    iban?: string;
+                                    reference?: string;
+                                } | null;
                                 /** @enum {unknown} */
                                 priority: "low" | "medium" | "high" | "critical";
                                 priority_reason: string;
@@ -9713,6 +9864,11 @@ export interface paths {
                             new_tasks: {
                                 /** @description Decimal string, e.g. "89.99". */
                                 amount: string | null;
+                                /**
+                                 * @description An old bill being filed: no reminders; ask whether it was paid.
+                                 * @enum {string|null}
+                                 */
+                                ask: "already_paid" | null;
                                 blocked: boolean;
                                 blocked_by: {
                                     /** Format: uuid */
@@ -9727,17 +9883,27 @@ export interface paths {
                                 description: string | null;
                                 /** Format: uuid */
                                 document_id: string | null;
+                                /** @description The document named no due date; how this one was assumed, e.g. "issue_date + 14 days". */
+                                due_assumption: string | null;
                                 /** Format: date-time */
                                 due_date: string | null;
                                 /** @description The deadline is a date: show `due_local_date`, overdue from the next midnight. */
                                 due_is_date: boolean;
                                 due_local_date: string | null;
+                                /** @description Set when a dunning letter escalated this task. */
+                                dunning_level: number | null;
                                 estimated_duration_minutes: number | null;
                                 /** Format: uuid */
                                 id: string;
                                 overdue: boolean;
                                 /** Format: uuid */
                                 parent_task_id: string | null;
+                                /** @description How to pay, as the document says (a task made from a bill). */
+                                payment: {
+                                    bic?: string;
+                                    iban?: string;
+                                    reference?: string;
+                                } | null;
                                 /** @enum {unknown} */
                                 priority: "low" | "medium" | "high" | "critical";
                                 priority_reason: string;
@@ -9779,6 +9945,11 @@ export interface paths {
                             overdue: {
                                 /** @description Decimal string, e.g. "89.99". */
                                 amount: string | null;
+                                /**
+                                 * @description An old bill being filed: no reminders; ask whether it was paid.
+                                 * @enum {string|null}
+                                 */
+                                ask: "already_paid" | null;
                                 blocked: boolean;
                                 blocked_by: {
                                     /** Format: uuid */
@@ -9793,17 +9964,27 @@ export interface paths {
                                 description: string | null;
                                 /** Format: uuid */
                                 document_id: string | null;
+                                /** @description The document named no due date; how this one was assumed, e.g. "issue_date + 14 days". */
+                                due_assumption: string | null;
                                 /** Format: date-time */
                                 due_date: string | null;
                                 /** @description The deadline is a date: show `due_local_date`, overdue from the next midnight. */
                                 due_is_date: boolean;
                                 due_local_date: string | null;
+                                /** @description Set when a dunning letter escalated this task. */
+                                dunning_level: number | null;
                                 estimated_duration_minutes: number | null;
                                 /** Format: uuid */
                                 id: string;
                                 overdue: boolean;
                                 /** Format: uuid */
                                 parent_task_id: string | null;
+                                /** @description How to pay, as the document says (a task made from a bill). */
+                                payment: {
+                                    bic?: string;
+                                    iban?: string;
+                                    reference?: string;
+                                } | null;
                                 /** @enum {unknown} */
                                 priority: "low" | "medium" | "high" | "critical";
                                 priority_reason: string;
@@ -9843,6 +10024,11 @@ export interface paths {
                             unblocked: {
                                 /** @description Decimal string, e.g. "89.99". */
                                 amount: string | null;
+                                /**
+                                 * @description An old bill being filed: no reminders; ask whether it was paid.
+                                 * @enum {string|null}
+                                 */
+                                ask: "already_paid" | null;
                                 blocked: boolean;
                                 blocked_by: {
                                     /** Format: uuid */
@@ -9857,17 +10043,27 @@ export interface paths {
                                 description: string | null;
                                 /** Format: uuid */
                                 document_id: string | null;
+                                /** @description The document named no due date; how this one was assumed, e.g. "issue_date + 14 days". */
+                                due_assumption: string | null;
                                 /** Format: date-time */
                                 due_date: string | null;
                                 /** @description The deadline is a date: show `due_local_date`, overdue from the next midnight. */
                                 due_is_date: boolean;
                                 due_local_date: string | null;
+                                /** @description Set when a dunning letter escalated this task. */
+                                dunning_level: number | null;
                                 estimated_duration_minutes: number | null;
                                 /** Format: uuid */
                                 id: string;
                                 overdue: boolean;
                                 /** Format: uuid */
                                 parent_task_id: string | null;
+                                /** @description How to pay, as the document says (a task made from a bill). */
+                                payment: {
+                                    bic?: string;
+                                    iban?: string;
+                                    reference?: string;
+                                } | null;
                                 /** @enum {unknown} */
                                 priority: "low" | "medium" | "high" | "critical";
                                 priority_reason: string;

@@ -195,7 +195,7 @@ export function termDays(words: string): number | undefined {
  * Parts of a line that belong together: split at ";", ", " before a new thought, column gaps and
  * sentence ends ("... 30 Tagen netto. Bei Zahlung innerhalb von 8 Tagen 2 % Skonto.").
  */
-function clauses(text: string): string[] {
+export function clauses(text: string): string[] {
   return text.split(/;|,\s+(?=\d+\s*%|\p{L})|\s{2,}(?=\p{Lu})|(?<=\p{Ll}{3})\.\s+(?=\p{Lu})/u).map((part) => part.trim()).filter(Boolean);
 }
 

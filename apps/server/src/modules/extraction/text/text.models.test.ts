@@ -355,3 +355,27 @@ describe('a class its facts must back', () => {
     expect(letter.facts.contract?.last_cancellation_date).toBe('2027-02-28');
   });
 });
+
+describe('the return deadline of a shop receipt', () => {
+  it('counts the printed return period from the day of the sale, and only for a shop', () => {
+    const receipt = `Modehaus Beispiel GmbH
+Marktplatz 3, 12345 Musterstadt
+Jeans Slim Fit          49,99 A
+--------------------------------
+SUMME               EUR 49,99
+Geg. BAR            EUR 50,00
+Rückgeld BAR        EUR  0,01
+Datum: 31.01.2026    Uhrzeit: 16:42:10 Uhr
+Bon-Nr.: 5521
+Umtausch innerhalb von 30 Tagen nur mit Kassenbon.
+Reduzierte Ware ist vom Umtausch ausgeschlossen.`;
+    const { type, facts, fields } = extractFromText(receipt);
+    expect(type).toBe('receipt');
+    expect(facts).toMatchObject({ issue_date: '2026-01-31', return_deadline: '2026-03-02' });
+    expect(fields.return_deadline).toEqual({ source: 'text', confidence: 0.75 });
+    // Another class's letter has no goods to take back.
+    const letter = extractFromText(`${APPOINTMENT}\nUmtausch bis 20.03.2026`);
+    expect(letter.type).toBe('appointment');
+    expect(letter.facts.return_deadline).toBeUndefined();
+  });
+});

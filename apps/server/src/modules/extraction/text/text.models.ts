@@ -21,6 +21,7 @@ import { detectDecimalMark } from './numbers.models.ts';
 import { findParties } from './parties.models.ts';
 import { findBic, findIban, findPaymentMeans, findReference } from './payment.models.ts';
 import { findReceiptDate, findReceiptTotal, paidAtTill } from './receipts.models.ts';
+import { findReturnDeadline } from './returns.models.ts';
 import { findDueDate, findIssueDate } from './terms.models.ts';
 import { readInDepth, type DepthReading } from '../depth.models.ts';
 
@@ -61,6 +62,8 @@ export function extractFromText(text: string, context: TextContext = {}): Source
   const due = findDueDate(layout, order, issue);
   set('due_date', 'due_date', due.date);
   if (due.rule) set('due_rule', 'due_rule', { value: due.rule, confidence: 0.8 });
+  // Only a shop's paper has goods to take back.
+  if (receipt || classification.type === 'invoice') set('return_deadline', 'return_deadline', findReturnDeadline(layout, order, issue));
 
   set('invoice_number', 'invoice_number', findInvoiceNumber(layout));
   set('customer_number', 'customer_number', findCustomerNumber(layout));
