@@ -156,6 +156,13 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
     await executor.updateTable('tasks').set(changes as never).where('user_id', '=', userId).where('id', '=', id).execute();
   }
 
+  /** Stores new priority bands, one statement per band (a read that found stale bands writes at most four). */
+  async function storeBands(userId: string, bands: ReadonlyMap<Priority, readonly string[]>) {
+    for (const [band, ids] of bands) {
+      if (ids.length > 0) await db.updateTable('tasks').set({ priority: band }).where('user_id', '=', userId).where('id', 'in', ids).where('priority_source', '=', 'auto').execute();
+    }
+  }
+
   async function remove(userId: string, id: string): Promise<boolean> {
     const result = await db.deleteFrom('tasks').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
     return result.numDeletedRows === 1n;
@@ -351,7 +358,7 @@ export function createTasksRepository({ db, dialect }: { db: Kysely<Database>; d
   }
 
   return {
-    unblocked, countOpen, fromDocument, escalatedFrom, openDateOnly, find, findMany, findDetailed, insert, update, remove, list, blockersOf, dependencyEdges, addDependency, removeDependency,
+    unblocked, countOpen, storeBands, fromDocument, escalatedFrom, openDateOnly, find, findMany, findDetailed, insert, update, remove, list, blockersOf, dependencyEdges, addDependency, removeDependency,
     openSiblings, recurrenceOf, setRecurrence, clearRecurrence, seriesInstance,
   };
 }

@@ -20,7 +20,7 @@ import type { UsersRepository } from '../users/users.repository.ts';
 import { cycleIfAdded, tagKey } from './tasks.dependencies.models.ts';
 import { parseQuickAdd } from './tasks.quick-add.models.ts';
 import * as errors from './tasks.errors.ts';
-import { bandOf, MANUAL_SCORE, slaPriority } from './tasks.priority.models.ts';
+import { bandOf, MANUAL_SCORE, slaPriority, type Priority } from './tasks.priority.models.ts';
 import { fromRRule, nextOccurrence, toRRule, UnsupportedRRuleError, type RecurrenceRule } from './tasks.recurrence.models.ts';
 import type { DetailedTaskRow, RecurrenceRow, TaskDetails, TaskRow, TasksRepository, TaskSort } from './tasks.repository.ts';
 import type { CreateTaskBody, ListTasksQuery, RecurrenceInput, UpdateTaskBody } from './tasks.schemas.ts';
@@ -144,12 +144,13 @@ export function createTasksUsecases(deps: {
     const now = clock.now();
     const { zone, language } = known ?? (await profile(userId));
     const results = [];
+    const stale = new Map<Priority, string[]>();
     for (const row of rows) {
       const due = row.due_date ? new Date(row.due_date) : null;
       const auto = slaPriority({ due, now, documentType: row.document_type, amountMinor: row.amount, currency: row.currency });
       const manual = row.priority_source === 'manual';
       // The band is stored only when it changes (a read writes no row otherwise); lists filter by the score itself.
-      if (!manual && auto.priority !== row.priority && OPEN.has(row.status)) await tasks.update(deps.handle.db, userId, row.id, { priority: auto.priority });
+      if (!manual && auto.priority !== row.priority && OPEN.has(row.status)) stale.set(auto.priority, [...(stale.get(auto.priority) ?? []), row.id]);
       results.push({
         id: row.id,
         title: row.title,
@@ -183,6 +184,7 @@ export function createTasksUsecases(deps: {
         completed_at: row.completed_at,
       });
     }
+    if (stale.size > 0) await tasks.storeBands(userId, stale);
     return results;
   }
 
