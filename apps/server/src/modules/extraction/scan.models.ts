@@ -27,13 +27,15 @@ export interface ScannedPage {
   confidence: number;
   steps: string[];
   qr: { payment: EpcPayment; raw: string } | null;
+  /** Resolution the page was read at (after any upscaling); absent for a PDF page's text layer. */
+  dpi?: number;
 }
 
 export type PageOutcome = { ok: true; page: ScannedPage } | { ok: false; warning: string };
 
 /** Recognises one page image (any format sharp or the HEIC decoder reads; `page` of a multi-page TIFF, zero based). */
-export async function scanImage(bytes: Uint8Array, mime: string, settings: ScanSettings, label: string, page = 0): Promise<PageOutcome> {
-  const prepared = await prepareForOcr(bytes, mime, { maxPixels: settings.maxPixels, ...(page > 0 ? { page } : {}) });
+export async function scanImage(bytes: Uint8Array, mime: string, settings: ScanSettings, label: string, page = 0, look: { upscaleBelow?: number } = {}): Promise<PageOutcome> {
+  const prepared = await prepareForOcr(bytes, mime, { maxPixels: settings.maxPixels, ...(page > 0 ? { page } : {}), ...look });
   const driver = await settings.ocr();
   const options = { languages: settings.languages, timeoutMs: settings.pageTimeoutMs, dpi: prepared.dpi };
   try {
@@ -70,7 +72,7 @@ export async function scanImage(bytes: Uint8Array, mime: string, settings: ScanS
     }
     // The QR code is looked for on the original image (sharper); HEIC and later pages of a TIFF on the prepared page.
     const qr = await findPaymentQr(mime === 'image/heic' || page > 0 ? png : bytes).catch(() => findPaymentQr(png).catch(() => null));
-    return { ok: true, page: { text: result.text, confidence: result.confidence, steps, qr } };
+    return { ok: true, page: { text: result.text, confidence: result.confidence, steps, qr, dpi: prepared.dpi } };
   } catch (error) {
     if (error instanceof OcrTimeoutError) return { ok: false, warning: `${label}: reading took longer than ${Math.round(settings.pageTimeoutMs / 1000)} s and was skipped.` };
     throw error;

@@ -91,7 +91,46 @@ export async function understandFiles(files: readonly InputFile[], options: Unde
   const pages = await imagePages(files);
   if (pages.length > options.maxPages) throw new UnreadableDocumentError('too_many_pages', `The document has ${pages.length} pages; at most ${options.maxPages} are read.`);
   const outcomes = await inBatches(pages, scan.parallelPages, (page, index) => guardImage(scanImage(page.bytes, page.mime, scan, `Page ${index + 1}`, page.page)));
-  return fromScans(outcomes.map((outcome, index) => ({ number: index + 1, outcome })), pages.length, [], context);
+  const numbered = outcomes.map((outcome, index) => ({ number: index + 1, outcome }));
+  const first = fromScans(numbered, pages.length, [], context);
+  // A photo read at its own modest resolution that missed what its kind of letter is about: read
+  // once more brought up to full resolution, which reads some words better and others worse; the
+  // second reading only fills what the first lacks.
+  const low = (outcome: PageOutcome) => outcome.ok && (outcome.page.dpi ?? Infinity) < SECOND_LOOK_BELOW_DPI;
+  if (pages.length > SECOND_LOOK_MAX_PAGES || !outcomes.some(low) || !missesWhatMatters(first)) return first;
+  const again = await inBatches(pages, scan.parallelPages, (page, index) =>
+    low(outcomes[index]!) ? guardImage(scanImage(page.bytes, page.mime, scan, `Page ${index + 1}`, page.page, { upscaleBelow: SECOND_LOOK_UPSCALE_BELOW })) : Promise.resolve(outcomes[index]!),
+  );
+  return fromScans(numbered, pages.length, [], context, false, again);
+}
+
+/** Photos read below this resolution get a second look when the first reading missed what matters. */
+const SECOND_LOOK_BELOW_DPI = 270;
+const SECOND_LOOK_UPSCALE_BELOW = 0.9;
+/** A second look costs a second OCR of every page: only for short letters. */
+const SECOND_LOOK_MAX_PAGES = 3;
+/** The second reading's fields count a little less than the first's. */
+const SECOND_LOOK_CONFIDENCE = 0.9;
+
+/** Whether the reading lacks the facts its class is about: what a task would be made from. */
+export function missesWhatMatters(understanding: Pick<Understanding, 'type' | 'facts'>): boolean {
+  const { type, facts } = understanding;
+  switch (type) {
+    case 'invoice':
+      return !facts.amount || !facts.issue_date || !facts.invoice_number;
+    case 'reminder':
+      return !facts.amount || !facts.due_date || !facts.dunning?.linked_invoice_number;
+    case 'credit_note':
+      return !facts.amount;
+    case 'receipt':
+      return !facts.amount || !facts.issue_date;
+    case 'contract':
+      return !facts.contract?.last_cancellation_date;
+    case 'appointment':
+      return !facts.appointment?.datetime;
+    default:
+      return false;
+  }
 }
 
 /** The pages to read, in order: every page of a multi-page TIFF (a scanner's usual output), one of any other image. */
@@ -166,7 +205,7 @@ async function fromPdf(bytes: Uint8Array, options: UnderstandOptions, context: T
 }
 
 /** Joins the pages' text and QR codes into one reading; OCR-read text gets source `ocr`. */
-function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount: number, pagesNeedingOcr: number[], context: TextContext, hasTextLayer = false): Understanding {
+function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount: number, pagesNeedingOcr: number[], context: TextContext, hasTextLayer = false, secondLook?: PageOutcome[]): Understanding {
   const warnings = pages.flatMap(({ outcome }) => (outcome.ok ? [] : [outcome.warning]));
   const read = pages.flatMap(({ number, outcome }) => (outcome.ok ? [{ number, page: outcome.page }] : []));
   const text = pages.map(({ outcome }) => (outcome.ok ? outcome.page.text : '')).join('\f');
@@ -179,14 +218,14 @@ function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount:
   // The rules read OCR'd pages with their misread label words repaired; the stored text stays as read.
   const readable = pages.map(({ number, outcome }) => (!outcome.ok ? '' : ocrRead.some((entry) => entry.number === number) ? repairOcrWords(outcome.page.text) : outcome.page.text)).join('\f');
   const textSource = hasTextLayer ? extractFromText(readable, context) : ocrSource(extractFromText(readable, context), text, confidence);
-  const sources = [...(qr ? [qrSource(qr.payment)] : []), textSource];
+  const sources = [...(qr ? [qrSource(qr.payment)] : []), textSource, ...(secondLook ? [secondReading(secondLook, context)] : [])];
   const understanding = finish(sources, {
     text,
     pageCount,
     pagesNeedingOcr,
     ocrPages: ocrRead.map(({ number, page }) => ({ page: number, confidence: page.confidence, steps: page.steps })),
     warnings,
-    sources: [...(qr ? ['qr'] : []), hasTextLayer ? 'text+ocr' : 'ocr'],
+    sources: [...(qr ? ['qr'] : []), hasTextLayer ? 'text+ocr' : 'ocr', ...(secondLook ? ['ocr-second-look'] : [])],
   });
   const check = qr ? amountCheck(qr.payment.amount, textSource.facts.amount_due ?? textSource.facts.amount) : undefined;
   if (check && !check.ok) {
@@ -196,6 +235,15 @@ function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount:
     if (field) understanding.fields.amount_due = { ...field, confidence: Math.min(field.confidence, 0.5) };
   } else if (check) understanding.checks.push(check);
   return understanding;
+}
+
+/** The second look at photo pages as a source after the first reading: it only fills what that lacks, a little less sure. */
+function secondReading(outcomes: readonly PageOutcome[], context: TextContext = {}): SourceExtraction {
+  const read = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.page] : []));
+  const text = outcomes.map((outcome) => (outcome.ok ? outcome.page.text : '')).join('\f');
+  const confidence = read.length > 0 ? read.reduce((sum, page) => sum + page.confidence, 0) / read.length : 0;
+  const source = ocrSource(extractFromText(outcomes.map((outcome) => (outcome.ok ? repairOcrWords(outcome.page.text) : '')).join('\f'), context), text, confidence * SECOND_LOOK_CONFIDENCE);
+  return source;
 }
 
 function finish(sources: SourceExtraction[], extra: Omit<Understanding, 'type' | 'typeConfidence' | 'typeReason' | 'facts' | 'fields' | 'checks' | 'needsReview' | 'confidence'>): Understanding {

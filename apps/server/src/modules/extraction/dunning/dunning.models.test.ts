@@ -140,6 +140,8 @@ describe('findDunning: the invoice it is about', () => {
     ['Rechnungsnummer     Rechnungsdatum     Betrag\n2026-0099           20.01.2026         45,00 €', '2026-0099', '2026-01-20'],
     ['Rechnung 12/2025 über Ihren Stromverbrauch', undefined, undefined],
     ['Rechnung vom 05.01.2026', undefined, '2026-01-05'],
+    // OCR glued the date to its word: a date, not the number "vom05".
+    ['für unsere Rechnung vom05.01.2026 über 80,00 €', undefined, '2026-01-05'],
   ])('%j', (line, number, date) => {
     const text = letter('2. Mahnung', `${line}\n\nDer Betrag ist noch nicht bezahlt. Bitte zahlen Sie umgehend.`);
     const reading = findDunning(text, { issueDate: '2026-02-15' });

@@ -101,7 +101,8 @@ function refsInUnit(unit: Unit, order: DateOrder): Ref[] {
   }
   for (const match of unit.text.matchAll(INVOICE_THEN_ID)) {
     const after = unit.text.slice(match.index + match[0].length);
-    if (/^(?:Nr|No|Nummer|number|vom|from|dated)\b/iu.test(after)) continue;
+    // Also glued to what follows, as OCR leaves it: "Rechnung vom16.03.2026".
+    if (/^(?:Nr|No|Nummer|number|vom|from|dated)(?!\p{L})/iu.test(after)) continue;
     const id = readId(after);
     if (!id) continue;
     const dated = datedAfter(after.slice(after.indexOf(id.raw) + id.raw.length), order) !== undefined;
@@ -148,7 +149,7 @@ function tableRows(layout: Layout, mark: DecimalMark, order: DateOrder): Invoice
 }
 
 /** "für Ihre Rechnung vom 04.12.2025": dated, without a number. */
-const INVOICE_OF = words(String.raw`(?<![\p{L}])(?:Rechnung|Invoice)\s+(?:vom|from|dated|of)\s+`, 'giu');
+const INVOICE_OF = words(String.raw`(?<![\p{L}])(?:Rechnung|Invoice)\s+(?:vom|from|dated|of)(?:\s+|(?=\d))`, 'giu');
 const INVOICE_DATE_LABEL = words(String.raw`(?<![\p{L}])(?:Rechnungs-?\s?datum|Beleg-?\s?datum|Datum\s+der\s+Rechnung|Invoice\s+date)(?![\p{L}])`);
 
 export function findInvoiceRefs(layout: Layout, units: Unit[], order: DateOrder, mark: DecimalMark, letterDate?: string): InvoiceReading {

@@ -17,6 +17,12 @@ export interface PrepareOptions {
   targetDpi?: number;
   /** Page of a multi-page TIFF (or image of a HEIF collection), zero based. Default 0. */
   page?: number;
+  /**
+   * Bring the page up to `targetDpi` whenever it is read at less than this share of it (default: 0.8
+   * for a scan that states its resolution, 0.5 for photos and till receipts). A second look at a
+   * photo whose first reading missed what matters uses 0.9.
+   */
+  upscaleBelow?: number;
 }
 
 export interface PreparedImage {

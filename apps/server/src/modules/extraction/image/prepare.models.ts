@@ -57,7 +57,7 @@ export async function prepareForOcr(bytes: Uint8Array, mime: string, options: Pr
   const stated = page ? undefined : loaded.trustedDpi;
   const statedByScanner = stated !== undefined;
   const dpi = stated ?? dpiFromPageSize(image);
-  const scale = resampleFactor(image, dpi, { targetDpi, maxPixels: options.maxPixels, statedByScanner });
+  const scale = resampleFactor(image, dpi, { targetDpi, maxPixels: options.maxPixels, statedByScanner, ...(options.upscaleBelow !== undefined ? { upscaleBelow: options.upscaleBelow } : {}) });
   const blurred = (edgeWidth(image) ?? 0) > BLURRED_EDGE_WIDTH;
 
   image = stretchContrast(image);
@@ -157,9 +157,9 @@ function isStrip(size: { width: number; height: number }): boolean {
  * dates 75 -> 56 %), so photos, and till receipts whose width is only guessed, are brought up only
  * from below half of the target.
  */
-function resampleFactor(size: { width: number; height: number }, dpi: number, input: { targetDpi: number; maxPixels: number; statedByScanner: boolean }): number {
+function resampleFactor(size: { width: number; height: number }, dpi: number, input: { targetDpi: number; maxPixels: number; statedByScanner: boolean; upscaleBelow?: number }): number {
   const { targetDpi, maxPixels } = input;
-  const upscaleBelow = input.statedByScanner && !isStrip(size) ? 0.8 : 0.5;
+  const upscaleBelow = input.upscaleBelow ?? (input.statedByScanner && !isStrip(size) ? 0.8 : 0.5);
   if (dpi >= targetDpi * upscaleBelow && dpi <= targetDpi * 1.5) return 1;
   const limit = Math.sqrt(maxPixels / (size.width * size.height));
   const factor = Math.min(targetDpi / dpi, MAX_UPSCALE, limit);

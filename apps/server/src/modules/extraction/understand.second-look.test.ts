@@ -1,0 +1,77 @@
+/**
+ * The second look at a photo: read again at full resolution only when the first reading, at the
+ * photo's own modest resolution, missed what its kind of letter is about; the second reading only
+ * fills gaps. The OCR here is a stand-in that answers by the size of the image it is given.
+ */
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import type { OcrDriver, OcrResult } from './ocr/ocr.types.ts';
+import type { ScanSettings } from './scan.models.ts';
+import { missesWhatMatters, understandFiles } from './understand.models.ts';
+
+const INVOICE_START = 'Stadtwerke Musterstadt GmbH\nRechnung\nRechnungsdatum: 02.11.2026\n';
+const INVOICE_END = 'Gesamtbetrag: 119,00 €\nZahlbar bis 20.11.2026';
+
+function reading(text: string, width: number, height: number): OcrResult {
+  const words = text.split(/\s+/).map((word, index) => ({ text: word, confidence: 0.9, box: { x0: index * 10, y0: 0, x1: index * 10 + 9, y1: 10 } }));
+  return { text, words, confidence: 0.9, width, height, languages: 'deu+eng' };
+}
+
+/** Reads `small` from an image under 2000 px wide (the photo as it is), `large` from a larger one (upscaled). */
+function standIn(small: string, large: string): { driver: OcrDriver; widths: number[] } {
+  const widths: number[] = [];
+  const driver: OcrDriver = {
+    name: 'tesseract',
+    recognize: async (png) => {
+      const { width = 0, height = 0 } = await sharp(png).metadata();
+      widths.push(width);
+      return reading(width < 2000 ? small : large, width, height);
+    },
+    detectRotation: async () => ({ rotation: 0, confidence: 1 }),
+    close: async () => {},
+  };
+  return { driver, widths };
+}
+
+/** A blank page photographed at about 157 dpi (A4, 1300 px across), no resolution in the file. */
+const photo = async (width = 1300) => new Uint8Array(await sharp({ create: { width, height: Math.round(width * 1.414), channels: 3, background: '#ffffff' } }).jpeg().toBuffer());
+
+const settings = (driver: OcrDriver): ScanSettings => ({ ocr: async () => driver, languages: ['deu', 'eng'], pageTimeoutMs: 10_000, parallelPages: 1, maxPixels: 100_000_000 });
+
+describe('the second look at a photo', () => {
+  it('reads the photo again at full resolution when the invoice number was missed, and takes only what was missing', async () => {
+    const { driver, widths } = standIn(`${INVOICE_START}${INVOICE_END}`, `Stadtwerke Musterstadt GmbH\nRechnung\nRechnungsnummer: R-2026-0815\nRechnungsdatum: 03.11.2026\n${INVOICE_END}`);
+    const understanding = await understandFiles([{ bytes: await photo(), mime: 'image/jpeg' }], { maxPages: 50, scan: settings(driver) });
+    expect(widths).toEqual([1300, 2470]);
+    expect(understanding.facts).toMatchObject({ invoice_number: 'R-2026-0815', issue_date: '2026-11-02', amount: '119.00' });
+    expect(understanding.fields.invoice_number?.source).toBe('ocr');
+    expect(understanding.fields.invoice_number!.confidence).toBeLessThan(understanding.fields.issue_date!.confidence);
+    expect(understanding.sources).toEqual(['ocr', 'ocr-second-look']);
+    // What is stored and searched is the first reading.
+    expect(understanding.text).not.toContain('R-2026-0815');
+  });
+
+  it('takes no second look when the first reading has what matters, or the photo was already read at full resolution', async () => {
+    const complete = standIn(`${INVOICE_START}Rechnungsnummer: R-1\n${INVOICE_END}`, '');
+    await understandFiles([{ bytes: await photo(), mime: 'image/jpeg' }], { maxPages: 50, scan: settings(complete.driver) });
+    expect(complete.widths).toEqual([1300]);
+
+    const sharpPhoto = standIn(`${INVOICE_START}${INVOICE_END}`, `${INVOICE_START}${INVOICE_END}`);
+    const understanding = await understandFiles([{ bytes: await photo(2480), mime: 'image/jpeg' }], { maxPages: 50, scan: settings(sharpPhoto.driver) });
+    expect(sharpPhoto.widths).toEqual([2480]);
+    expect(understanding.sources).toEqual(['ocr']);
+  });
+
+  it.each([
+    ['an invoice without its number', { type: 'invoice', facts: { amount: '10.00', issue_date: '2026-01-02' } }, true],
+    ['a complete invoice', { type: 'invoice', facts: { amount: '10.00', issue_date: '2026-01-02', invoice_number: 'R-1' } }, false],
+    ['a dunning letter without the invoice it is about', { type: 'reminder', facts: { amount: '10.00', due_date: '2026-01-20' } }, true],
+    ['a contract without its cancellation date', { type: 'contract', facts: { contract: { start_date: '2026-01-01' } } }, true],
+    ['a contract with it', { type: 'contract', facts: { contract: { last_cancellation_date: '2026-09-30' } } }, false],
+    ['an appointment without its time', { type: 'appointment', facts: {} }, true],
+    ['a receipt without its date', { type: 'receipt', facts: { amount: '4.80' } }, true],
+    ['a letter that asks for nothing', { type: 'other', facts: {} }, false],
+  ] as const)('%s: %s', (_label, understanding, expected) => {
+    expect(missesWhatMatters(understanding)).toBe(expected);
+  });
+});
