@@ -24,7 +24,7 @@ import type { OcrDriver } from '../apps/server/src/modules/extraction/ocr/ocr.ty
 import type { ScanSettings } from '../apps/server/src/modules/extraction/scan.models.ts';
 import sharp from 'sharp';
 import { findEInvoiceAttachment } from '../apps/server/src/modules/extraction/einvoice/einvoice.models.ts';
-import { formatReport, formatWrong, scoreDocument, summarize, type DocumentScore } from './extraction/score.ts';
+import { formatReport, formatWrong, onlyPrinted, scoreDocument, summarize, type DocumentScore } from './extraction/score.ts';
 import { readTruth, type TruthRow } from './extraction/truth.ts';
 
 const MAX_PAGES = 50;
@@ -56,9 +56,14 @@ async function understood(row: TruthRow, read: () => Promise<Understanding>): Pr
   return { score, ...(failed ? { failed } : {}) };
 }
 
-function print(title: string, scores: DocumentScore[], failures: string[], showWrong: boolean) {
+function print(title: string, scores: DocumentScore[], failures: string[], showWrong: boolean, pageText?: (file: string) => string) {
   console.log(`\n=== ${title} ===`);
   console.log(formatReport(summarize(scores)));
+  if (pageText) {
+    // The target counts fields "where the value is printed": the e-invoice truth the page does not show is left out.
+    console.log('\nonly truth values printed on the page (the measure of the target):');
+    console.log(formatReport(summarize(onlyPrinted(scores, pageText))).split('\nclass recall')[0]);
+  }
   if (failures.length > 0) console.log(`\nnot read (${failures.length}):\n  ${failures.join('\n  ')}`);
   if (showWrong) console.log(`\nwrong or missing fields:\n${formatWrong(scores) || '  none'}`);
 }
@@ -92,6 +97,9 @@ export async function run(args: string[]): Promise<void> {
   const imageFailures: string[] = [];
   const receiptScores: ReceiptScore[] = [];
   const receiptFailures: string[] = [];
+  /** The text layer of each PDF without its XML: what the page prints. */
+  const pageTexts = new Map<string, string>();
+  const pageText = (file: string) => pageTexts.get(file) ?? '';
   const receipts = (await readRawTruth(fixtures)).filter((row) => row.modality === 'image' && row.type === 'receipt');
   let driver: OcrDriver | undefined;
   let ocr: UnderstandOptions | undefined;
@@ -124,6 +132,7 @@ export async function run(args: string[]): Promise<void> {
       textFailures.push(`${row.file}: the XML attachment could not be removed; left out`);
       continue;
     }
+    pageTexts.set(row.file, (await readPdf(stripped)).pages.map((page) => page.text).join('\f'));
     const { score, failed } = await understood(row, () => understandFile(stripped, 'application/pdf', { maxPages: MAX_PAGES }));
     textScores.push(score);
     if (failed) textFailures.push(`${row.file}: ${failed}`);
@@ -152,9 +161,9 @@ export async function run(args: string[]): Promise<void> {
 
   console.log(`extraction benchmark on ${fixtures}: ${rows.length} truth rows${skipped ? `, ${skipped} photos skipped (--no-ocr)` : ''}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
   print('e-invoice XML (standalone, and embedded in hybrid PDFs); target 100 % of the fields it contains', xmlScores, xmlFailures, showWrong);
-  print('text layer only (the same PDFs with the XML attachment removed); target >= 95 % for amount, issue_date, invoice_number, iban, seller where printed', textScores, textFailures, showWrong);
+  print('text layer only (the same PDFs with the XML attachment removed); target >= 95 % for amount, issue_date, invoice_number, iban, seller where printed', textScores, textFailures, showWrong, pageText);
   if (ocr) {
-    print('OCR of the same PDFs rendered as 150 dpi grayscale page images; target >= 85 % for amount, issue_date, invoice_number, iban, seller where printed', imageScores, imageFailures, showWrong);
+    print('OCR of the same PDFs rendered as 150 dpi grayscale page images; target >= 85 % for amount, issue_date, invoice_number, iban, seller where printed', imageScores, imageFailures, showWrong, pageText);
     printReceipts(receiptScores, receiptFailures, showWrong);
   }
 }

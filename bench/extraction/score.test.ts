@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Prediction } from './score.ts';
-import { cents, formatReport, formatWrong, normalizeName, same, scoreDocument, summarize } from './score.ts';
+import { cents, formatReport, formatWrong, normalizeName, printed, same, scoreDocument, summarize } from './score.ts';
 import type { TruthRow } from './truth.ts';
 import { parseTruth } from './truth.ts';
 
@@ -65,5 +65,20 @@ describe('summarize', () => {
     expect(text).toContain('50.0 % (0.5/1) wrong');
     expect(text).toContain('wrong/reported by field (groups): amount 0.5/1');
     expect(formatWrong(scores)).toContain('v2.pdf  amount: expected "10", got "11.00" (0.95)');
+  });
+});
+
+describe('printed', () => {
+  const page = 'Musterlieferant GmbH\nRechnungsdatum: 25.01.2026\nGesamtbetrag 1.234,56 EUR\nIBAN DE89 3704 0044 0532 0130 00';
+  it.each([
+    ['amount', '1234.56', true],
+    ['amount', '999.00', false],
+    ['issue_date', '2026-01-25', true],
+    ['issue_date', '2019-06-10', false],
+    ['iban', 'DE89370400440532013000', true],
+    ['seller', 'MUSTERLIEFERANT GMBH', true],
+    ['seller', 'GLN 4333741000005 Lief-Nr: 549910 MUSTERLIEFERANT GMBH', false],
+  ])('%s %s: %s', (field, expected, shown) => {
+    expect(printed(page, { field, expected, correct: false })).toBe(shown);
   });
 });

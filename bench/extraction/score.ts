@@ -234,3 +234,31 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
 }
+
+/** Whether the expected value appears in the text in any usual printed form. */
+export function printed(text: string, outcome: FieldOutcome): boolean {
+  const flat = normalizeName(text);
+  const expected = outcome.expected;
+  if (/^-?\d+(?:\.\d+)?$/.test(expected) && ['amount', 'amount_due', 'net_amount', 'tax_amount'].includes(outcome.field)) {
+    const [whole = '', fraction = ''] = Number(expected).toFixed(2).replace('-', '').split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    const forms = [`${whole},${fraction}`, `${grouped},${fraction}`, `${whole}.${fraction}`, `${grouped.replace(/\./g, ',')}.${fraction}`, fraction === '00' ? whole : ''];
+    return forms.some((form) => form !== '' && text.includes(form));
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(expected)) {
+    const [year = '', month = '', day = ''] = expected.split('-');
+    const forms = [expected, `${day}.${month}.${year}`, `${Number(day)}.${Number(month)}.${year}`, `${day}/${month}/${year}`, `${month}/${day}/${year}`, `${day}-${month}-${year}`, `${day}.${month}.${year.slice(2)}`];
+    return forms.some((form) => text.includes(form)) || new RegExp(`\\b${Number(day)}\\.?\\s*\\p{L}+\\.?\\s*,?\\s*${year}`, 'u').test(text) || new RegExp(`\\p{L}+\\s+${Number(day)}\\s*,\\s*${year}`, 'u').test(text);
+  }
+  if (outcome.field === 'iban') return text.replace(/\s/g, '').includes(expected);
+  return flat.replace(/ /g, '').includes(normalizeName(expected).replace(/ /g, ''));
+}
+
+/**
+ * The issue's measure for the printed page: only the truth values the page shows (`printed` in the
+ * text layer of the same PDF), so an e-invoice value the page does not print (a GLN in the seller's
+ * name, another invoice's date) does not count against reading the page.
+ */
+export function onlyPrinted(scores: readonly DocumentScore[], pageText: (file: string) => string): DocumentScore[] {
+  return scores.map((score) => ({ ...score, outcomes: score.outcomes.filter((outcome) => printed(pageText(score.file), outcome)) }));
+}
