@@ -39,8 +39,9 @@ const MONTH_SOURCE = Object.keys(MONTHS)
   .sort((p, q) => q.length - p.length)
   .join('|');
 
-// A four-digit year may touch a clock time: OCR drops the space in "01-06-2018 18:05" more often than it adds one.
-const NUMERIC = /(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}(?=\d{1,2}:\d{2}(?!\d))|(?:\d{4}|\d{2})(?![\d]|[.,/-]\d))/g;
+// A four-digit year may touch a clock time: OCR drops the space in "01-06-2018 18:05" more often than
+// it adds one, and may lose the minutes after it ("01-06-201818: 3"); then only a year of this or the last century.
+const NUMERIC = /(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}(?=\d{1,2}:\d{2}(?!\d))|(?:19|20)\d{2}(?=\d{1,2}:(?!\d))|(?:\d{4}|\d{2})(?![\d]|[.,/-]\d))/g;
 // "18.02. 2026", "15. 02. 2026": spaces after the dots (typewriter style, or OCR), only before a four-digit year.
 const SPACED = /(?<![\d.,/-])(\d{1,2})\.\s?(\d{1,2})\.\s(\d{4})(?![\d]|[.,/-]\d)|(?<![\d.,/-])(\d{1,2})\.\s(\d{1,2})\.(\d{4})(?![\d]|[.,/-]\d)/g;
 // OCR sometimes puts a space after a hyphen ("2016- 07-31").

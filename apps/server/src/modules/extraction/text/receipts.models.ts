@@ -136,7 +136,7 @@ export function findReceiptDate(layout: Layout, order: DateOrder): Found<string>
 }
 
 /** "12/03/2018 14:32", "12 MAR 2018 18:19", "2018-01-05 22:55:25", "30.03.2018 um 12:36": the first date a time follows. */
-function dateWithTime(text: string, order: DateOrder = 'dmy'): string | undefined {
+export function dateWithTime(text: string, order: DateOrder = 'dmy'): string | undefined {
   for (const token of findDates(text, order)) {
     // "30/03/2018 12:36", "30/03/2018 | 12:36", "le 30/03/2018 à 12:36", "am 30.03.2018 um 12:36"
     if (/^\s{0,8}(?:(?:[|,-]|à|a|at|um|@)\s*)?\d{1,2}[:.]\d{2}(?![\d.,]\d)/iu.test(text.slice(token.end))) return token.iso;

@@ -65,6 +65,14 @@ describe('findIssueDate', () => {
     expect(issueOf(`${columns}\n                         Daum        19. September 2025`)).toBe('2025-09-19');
   });
 
+  it('takes a date printed with its clock time near the top, as a till or ticket machine prints it, on any paper', () => {
+    expect(issueOf('RELAIS OULMES\nle 30/03/2018 a 12:36 CAISSIER 1\nCAFE CREME 12.00\nTotal Facture : 56.00 DH')).toBe('2018-03-30');
+    // not when the date is another one's (a validity), nor below the top of a long page
+    expect(issueOf('Gutschein\ngültig bis 30.03.2018 12:00\nWert 20,00 €')).toBeUndefined();
+    const long = ['Rechnung', ...Array.from({ length: 30 }, (_, index) => `Position ${index + 1}  1,00 €`), 'gedruckt 30.03.2018 12:36'].join('\n');
+    expect(issueOf(long)).toBeUndefined();
+  });
+
   it('does not take the date of an associated invoice', () => {
     expect(issueOf('DATE DE FACTURE ASSOCIÉE : 01/01/2022\nDate : 31/01/2022')).toBe('2022-01-31');
   });

@@ -9,6 +9,7 @@ import type { DateOrder } from './dates.models.ts';
 import { addDays, findDates } from './dates.models.ts';
 import type { Evidence, Found } from './evidence.models.ts';
 import { decide, round } from './evidence.models.ts';
+import { dateWithTime } from './receipts.models.ts';
 import type { Parsed } from './labels.models.ts';
 import { findLabeled } from './labels.models.ts';
 
@@ -22,6 +23,8 @@ export const TITLE_NUMBER = looseRegExp(
 const ISSUE_LABEL = looseRegExp(
   String.raw`(?:Rechnungs|Beleg|Gutschrifts?|Ausstellungs|Dokument|Korrektur)-?\s?[Dd]atum|Datum der (?:Rechnung|Gutschrift)|Invoice date|Date of issue|Issue date|Date de (?:la )?facture|Billing date|Bill date|Date d'émission`,
 );
+/** A date something lasts until: a voucher's, a ticket's, an offer's. */
+const VALIDITY = looseRegExp(String.raw`gültig|valid|expir|bis\s|until|Ablauf`);
 /** The date of another document the letter refers to ("Date de facture associée", "Ursprungsrechnung vom"). */
 const RELATED_DOCUMENT = looseRegExp(String.raw`associ|liée|Ursprung|ursprünglich|original|Bezug|related|vorherig|début|debut|\bfin\b|prestation`);
 const GENERIC_DATE_LABEL = looseRegExp(String.raw`(?<![\p{L}-])(?:Datum|Date|Dated|Ausgestellt am|Erstellt am)(?![\p{L}-])`);
@@ -72,6 +75,12 @@ export function findIssueDate(layout: Layout, order: DateOrder): Found<string> |
     const denDate = /,\s*den\s+(.+)$/iu.exec(line.text);
     const placed = denDate ? findDates(denDate[1] ?? '', order)[0] : undefined;
     if (placed && placed.start === 0 && line.page === 1) evidence.push({ value: placed.iso, confidence: 0.8 });
+    // A date with its clock time near the top ("le 30/03/2018 à 12:36"): when a till or a ticket
+    // machine printed the paper, whatever the paper calls itself.
+    if (line.page === 1 && line.index < Math.max(12, (layout.pages[0]?.length ?? 0) * 0.4) && !OTHER_DATE.test(line.text) && !VALIDITY.test(line.text)) {
+      const stamped = dateWithTime(line.text, order);
+      if (stamped) evidence.push({ value: stamped, confidence: 0.6 });
+    }
     // A date standing alone at the top of a letter, or next to the title, is its date; not one
     // whose cell a label of another date precedes ("Leistungszeitraum bis   6. September 2025").
     if (line.page === 1 && line.index < 20) {
