@@ -20,7 +20,7 @@ export interface PlannedTask {
   dueIsDate: boolean;
   amountMinor: number | null;
   currency: string;
-  /** Only set where the document itself decides (e.g. a direct debit to check is low). */
+  /** Only set where the document itself decides (e.g. a direct debit to check is low); the subscriber marks it `details.priority_from_document`. */
   priority?: Priority;
   details: {
     origin: 'document';
@@ -28,8 +28,6 @@ export interface PlannedTask {
     assumed_due_date?: string;
     /** An old bill being filed: no reminders, just the question whether it was paid. */
     ask?: 'already_paid';
-    /** The priority is the document's decision (a debit only to check), not the user's. */
-    priority_from_document?: true;
     reminders: boolean;
   };
 }
