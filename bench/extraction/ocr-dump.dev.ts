@@ -14,7 +14,7 @@ try {
   for (const file of process.argv.slice(2)) {
     const mime = MIMES[file.split('.').pop()?.toLowerCase() ?? ''] ?? 'image/jpeg';
     const understanding = await understandFiles([{ bytes: new Uint8Array(await readFile(file)), mime }], { maxPages: 50, scan });
-    console.log(`##### ${file} type=${understanding.type} pages=${JSON.stringify(understanding.ocrPages)}`);
+    console.log(`##### ${file} type=${understanding.type} (${understanding.typeConfidence}: ${understanding.typeReason}) pages=${JSON.stringify(understanding.ocrPages)}`);
     if (process.env.TEXT !== '0') console.log(understanding.text);
     console.log('FACTS', JSON.stringify(understanding.facts), JSON.stringify(understanding.sources));
   }
