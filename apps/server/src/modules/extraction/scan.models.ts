@@ -6,7 +6,7 @@
  * of failing the whole document.
  */
 import { binarize, prepareForOcr, rotate } from './image/prepare.models.ts';
-import type { OcrDriver, OcrResult } from './ocr/ocr.types.ts';
+import type { OcrDriver, OcrOptions, OcrResult } from './ocr/ocr.types.ts';
 import { OcrTimeoutError } from './ocr/ocr.types.ts';
 import { findPaymentQr } from './qr/qr.reader.ts';
 import type { EpcPayment } from './qr/epc.models.ts';
@@ -31,13 +31,20 @@ export interface ScannedPage {
   dpi?: number;
 }
 
+/** How to look at a page once more: brought up to full resolution below this share of it, or read as one column (OcrOptions.layout). */
+export interface Look {
+  upscaleBelow?: number;
+  layout?: OcrOptions['layout'];
+}
+
 export type PageOutcome = { ok: true; page: ScannedPage } | { ok: false; warning: string };
 
 /** Recognises one page image (any format sharp or the HEIC decoder reads; `page` of a multi-page TIFF, zero based). */
-export async function scanImage(bytes: Uint8Array, mime: string, settings: ScanSettings, label: string, page = 0, look: { upscaleBelow?: number } = {}): Promise<PageOutcome> {
-  const prepared = await prepareForOcr(bytes, mime, { maxPixels: settings.maxPixels, ...(page > 0 ? { page } : {}), ...look });
+export async function scanImage(bytes: Uint8Array, mime: string, settings: ScanSettings, label: string, page = 0, look: Look = {}): Promise<PageOutcome> {
+  const { layout, ...preparation } = look;
+  const prepared = await prepareForOcr(bytes, mime, { maxPixels: settings.maxPixels, ...(page > 0 ? { page } : {}), ...preparation });
   const driver = await settings.ocr();
-  const options = { languages: settings.languages, timeoutMs: settings.pageTimeoutMs, dpi: prepared.dpi };
+  const options = { languages: settings.languages, timeoutMs: settings.pageTimeoutMs, dpi: prepared.dpi, ...(layout ? { layout } : {}) };
   try {
     const steps = [...prepared.steps];
     // Most pages arrive upright: read first, and ask the (as costly) orientation detector only when

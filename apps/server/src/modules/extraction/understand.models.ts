@@ -93,15 +93,42 @@ export async function understandFiles(files: readonly InputFile[], options: Unde
   const outcomes = await inBatches(pages, scan.parallelPages, (page, index) => guardImage(scanImage(page.bytes, page.mime, scan, `Page ${index + 1}`, page.page)));
   const numbered = outcomes.map((outcome, index) => ({ number: index + 1, outcome }));
   const first = fromScans(numbered, pages.length, [], context);
+  if (pages.length > SECOND_LOOK_MAX_PAGES) return first;
   // A photo read at its own modest resolution that missed what its kind of letter is about: read
   // once more brought up to full resolution, which reads some words better and others worse; the
   // second reading only fills what the first lacks.
   const low = (outcome: PageOutcome) => outcome.ok && (outcome.page.dpi ?? Infinity) < SECOND_LOOK_BELOW_DPI;
-  if (pages.length > SECOND_LOOK_MAX_PAGES || !outcomes.some(low) || !missesWhatMatters(first)) return first;
-  const again = await inBatches(pages, scan.parallelPages, (page, index) =>
-    low(outcomes[index]!) ? guardImage(scanImage(page.bytes, page.mime, scan, `Page ${index + 1}`, page.page, { upscaleBelow: SECOND_LOOK_UPSCALE_BELOW })) : Promise.resolve(outcomes[index]!),
-  );
-  return fromScans(numbered, pages.length, [], context, false, again);
+  let understanding = first;
+  if (outcomes.some(low) && missesWhatMatters(first)) {
+    const again = await inBatches(pages, scan.parallelPages, (page, index) =>
+      low(outcomes[index]!) ? guardImage(scanImage(page.bytes, page.mime, scan, `Page ${index + 1}`, page.page, { upscaleBelow: SECOND_LOOK_UPSCALE_BELOW })) : Promise.resolve(outcomes[index]!),
+    );
+    understanding = fromScans(numbered, pages.length, [], context, { second: again });
+  }
+  return understanding.type === 'receipt' && !tillTotalSure(understanding) ? tillSlipLook(pages, outcomes, understanding, scan, context) : understanding;
+}
+
+/**
+ * A till slip whose total was not made sure (by tendered minus change, or a second total line): read
+ * once more as one column of lines. That reading keeps amounts beside labels that the page layout
+ * analysis set apart, and loses others; it leads only where it is surer of the total, though counted
+ * a little less, and the first reading fills what it lacks.
+ */
+async function tillSlipLook(pages: readonly ImagePage[], outcomes: readonly PageOutcome[], understanding: Understanding, scan: ScanSettings, context: TextContext): Promise<Understanding> {
+  const block = await inBatches(pages, scan.parallelPages, (page, index) => guardImage(scanImage(page.bytes, page.mime, scan, `Page ${index + 1}`, page.page, { layout: 'block' })));
+  const numbered = block.map((outcome, index) => ({ number: index + 1, outcome }));
+  const sureness = (reading: Understanding) => (reading.facts.amount ? (reading.fields.amount?.confidence ?? 0) : 0);
+  if (sureness(fromScans(numbered, pages.length, [], context, { lead: 'block' })) <= sureness(understanding)) return understanding;
+  // What kind of paper it is, the first reading, which saw the page's layout, has decided.
+  const { type, typeConfidence, typeReason } = understanding;
+  return { ...fromScans(numbered, pages.length, [], context, { second: [...outcomes], lead: 'block' }), type, typeConfidence, typeReason };
+}
+
+/** A till slip's total this sure (confirmed by tendered minus change or a second total line, on a clean page) needs no further look. */
+const TILL_TOTAL_SURE = 0.85;
+
+function tillTotalSure(understanding: Understanding): boolean {
+  return understanding.facts.amount !== undefined && (understanding.fields.amount?.confidence ?? 0) >= TILL_TOTAL_SURE;
 }
 
 /** Photos read below this resolution get a second look when the first reading missed what matters. */
@@ -134,8 +161,15 @@ export function missesWhatMatters(understanding: Pick<Understanding, 'type' | 'f
 }
 
 /** The pages to read, in order: every page of a multi-page TIFF (a scanner's usual output), one of any other image. */
-async function imagePages(files: readonly InputFile[]): Promise<{ bytes: Uint8Array; mime: string; page: number }[]> {
-  const pages: { bytes: Uint8Array; mime: string; page: number }[] = [];
+interface ImagePage {
+  bytes: Uint8Array;
+  mime: string;
+  /** Zero-based page of a multi-page TIFF. */
+  page: number;
+}
+
+async function imagePages(files: readonly InputFile[]): Promise<ImagePage[]> {
+  const pages: ImagePage[] = [];
   for (const file of files) {
     const count = file.mime === 'image/tiff' ? (await guardImage(imageInfo(file.bytes, file.mime))).pages : 1;
     for (let page = 0; page < count; page += 1) pages.push({ bytes: file.bytes, mime: file.mime, page });
@@ -201,11 +235,22 @@ async function fromPdf(bytes: Uint8Array, options: UnderstandOptions, context: T
   });
   const scanned = new Map(pagesNeedingOcr.map((number, index) => [number, outcomes[index]!]));
   const pages = content.pages.map((page) => ({ number: page.number, outcome: scanned.get(page.number) ?? ({ ok: true, page: { text: page.text, confidence: 1, steps: [], qr: null } } as PageOutcome) }));
-  return fromScans(pages, content.pageCount, pagesNeedingOcr, context, pagesNeedingOcr.length < content.pageCount);
+  return fromScans(pages, content.pageCount, pagesNeedingOcr, context, { hasTextLayer: pagesNeedingOcr.length < content.pageCount });
+}
+
+/**
+ * A further reading of the same pages: `second` follows the pages' reading and only fills what it
+ * lacks, a little less sure; with `lead: 'block'` the pages are the one-column reading of a till
+ * slip (a little less sure itself) and `second` the first reading, which keeps its confidence.
+ */
+interface Readings {
+  second?: PageOutcome[];
+  lead?: 'block';
 }
 
 /** Joins the pages' text and QR codes into one reading; OCR-read text gets source `ocr`. */
-function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount: number, pagesNeedingOcr: number[], context: TextContext, hasTextLayer = false, secondLook?: PageOutcome[]): Understanding {
+function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount: number, pagesNeedingOcr: number[], context: TextContext, readings: Readings & { hasTextLayer?: boolean } = {}): Understanding {
+  const { second, lead, hasTextLayer = false } = readings;
   const warnings = pages.flatMap(({ outcome }) => (outcome.ok ? [] : [outcome.warning]));
   const read = pages.flatMap(({ number, outcome }) => (outcome.ok ? [{ number, page: outcome.page }] : []));
   const text = pages.map(({ outcome }) => (outcome.ok ? outcome.page.text : '')).join('\f');
@@ -217,15 +262,20 @@ function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount:
   const qr = read.map(({ page }) => page.qr).find((found): found is NonNullable<ScannedPage['qr']> => found !== null);
   // The rules read OCR'd pages with their misread label words repaired; the stored text stays as read.
   const readable = pages.map(({ number, outcome }) => (!outcome.ok ? '' : ocrRead.some((entry) => entry.number === number) ? repairOcrWords(outcome.page.text) : outcome.page.text)).join('\f');
-  const textSource = hasTextLayer ? extractFromText(readable, context) : ocrSource(extractFromText(readable, context), text, confidence);
-  const sources = [...(qr ? [qrSource(qr.payment)] : []), textSource, ...(secondLook ? [secondReading(secondLook, context)] : [])];
+  const textSource = hasTextLayer
+    ? extractFromText(readable, context)
+    : lead === 'block'
+      ? ocrSource(extractFromText(readable, context), text, confidence * SECOND_LOOK_CONFIDENCE)
+      : ocrSource(extractFromText(readable, context), text, confidence);
+  const further = second ? [furtherReading(second, context, lead === 'block' ? 1 : SECOND_LOOK_CONFIDENCE)] : [];
+  const sources = [...(qr ? [qrSource(qr.payment)] : []), textSource, ...further];
   const understanding = finish(sources, {
     text,
     pageCount,
     pagesNeedingOcr,
     ocrPages: ocrRead.map(({ number, page }) => ({ page: number, confidence: page.confidence, steps: page.steps })),
     warnings,
-    sources: [...(qr ? ['qr'] : []), hasTextLayer ? 'text+ocr' : 'ocr', ...(secondLook ? ['ocr-second-look'] : [])],
+    sources: [...(qr ? ['qr'] : []), hasTextLayer ? 'text+ocr' : lead === 'block' ? 'ocr-block' : 'ocr', ...(second ? [lead === 'block' ? 'ocr' : 'ocr-second-look'] : [])],
   });
   const check = qr ? amountCheck(qr.payment.amount, textSource.facts.amount_due ?? textSource.facts.amount) : undefined;
   if (check && !check.ok) {
@@ -237,13 +287,12 @@ function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount:
   return understanding;
 }
 
-/** The second look at photo pages as a source after the first reading: it only fills what that lacks, a little less sure. */
-function secondReading(outcomes: readonly PageOutcome[], context: TextContext = {}): SourceExtraction {
+/** Another reading of the photo pages as a source after the leading one: it only fills what that lacks, its confidence scaled by `factor`. */
+function furtherReading(outcomes: readonly PageOutcome[], context: TextContext, factor: number): SourceExtraction {
   const read = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.page] : []));
   const text = outcomes.map((outcome) => (outcome.ok ? outcome.page.text : '')).join('\f');
   const confidence = read.length > 0 ? read.reduce((sum, page) => sum + page.confidence, 0) / read.length : 0;
-  const source = ocrSource(extractFromText(outcomes.map((outcome) => (outcome.ok ? repairOcrWords(outcome.page.text) : '')).join('\f'), context), text, confidence * SECOND_LOOK_CONFIDENCE);
-  return source;
+  return ocrSource(extractFromText(outcomes.map((outcome) => (outcome.ok ? repairOcrWords(outcome.page.text) : '')).join('\f'), context), text, confidence * factor);
 }
 
 function finish(sources: SourceExtraction[], extra: Omit<Understanding, 'type' | 'typeConfidence' | 'typeReason' | 'facts' | 'fields' | 'checks' | 'needsReview' | 'confidence'>): Understanding {

@@ -75,3 +75,55 @@ describe('the second look at a photo', () => {
     expect(missesWhatMatters(understanding)).toBe(expected);
   });
 });
+
+describe('the till-slip look', () => {
+  const SLIP_TOP = 'SANYU STATIONERY SHOP\nCASH SALES COUNTER\nCashier: Ann\nDate: 15/07/2017 10:49\n';
+  const SLIP_END = '\nThank you, please come again';
+
+  /** Answers `auto` for the usual layout analysis and `block` for the one-column reading; `confidence` per word. */
+  function byLayout(readings: { auto: string; block: string }, confidence = 0.9): { driver: OcrDriver; layouts: string[] } {
+    const layouts: string[] = [];
+    const driver: OcrDriver = {
+      name: 'tesseract',
+      recognize: async (png, options) => {
+        const { width = 0, height = 0 } = await sharp(png).metadata();
+        const layout = options.layout ?? 'auto';
+        layouts.push(layout);
+        const result = reading(readings[layout], width, height);
+        return { ...result, confidence, words: result.words.map((word) => ({ ...word, confidence })) };
+      },
+      detectRotation: async () => ({ rotation: 0, confidence: 1 }),
+      close: async () => {},
+    };
+    return { driver, layouts };
+  }
+
+  it('reads a slip whose total was not made sure once more as one column, which leads when surer of the total', async () => {
+    const { driver, layouts } = byLayout({ auto: `${SLIP_TOP}TOTAL 12.00${SLIP_END}`, block: `${SLIP_TOP}TOTAL 12.50\nCASH 20.00\nCHANGE 7.50${SLIP_END}` });
+    const understanding = await understandFiles([{ bytes: await photo(), mime: 'image/jpeg' }], { maxPages: 50, scan: settings(driver) });
+    expect(layouts).toEqual(['auto', 'block']);
+    expect(understanding.type).toBe('receipt');
+    expect(understanding.facts).toMatchObject({ amount: '12.50', issue_date: '2017-07-15' });
+    expect(understanding.sources).toEqual(['ocr-block', 'ocr']);
+    // Counted a little less than the same confirmation would count in the first reading.
+    expect(understanding.fields.amount!.confidence).toBeLessThan(0.9 * 0.9);
+  });
+
+  it('keeps the first reading when the one-column reading is no surer of the total', async () => {
+    const { driver, layouts } = byLayout({ auto: `${SLIP_TOP}TOTAL 12.00${SLIP_END}`, block: `${SLIP_TOP}TOTAL 11.00${SLIP_END}` });
+    const understanding = await understandFiles([{ bytes: await photo(), mime: 'image/jpeg' }], { maxPages: 50, scan: settings(driver) });
+    expect(layouts).toEqual(['auto', 'block']);
+    expect(understanding.facts.amount).toBe('12.00');
+    expect(understanding.sources).toEqual(['ocr']);
+  });
+
+  it('takes no further look at a slip whose total is confirmed on a clean page, nor at a letter', async () => {
+    const confirmed = byLayout({ auto: `${SLIP_TOP}TOTAL 12.00\nCASH 20.00\nCHANGE 8.00${SLIP_END}`, block: '' }, 0.95);
+    expect((await understandFiles([{ bytes: await photo(), mime: 'image/jpeg' }], { maxPages: 50, scan: settings(confirmed.driver) })).facts.amount).toBe('12.00');
+    expect(confirmed.layouts).toEqual(['auto']);
+
+    const letter = byLayout({ auto: `${INVOICE_START}Rechnungsnummer: R-1\n${INVOICE_END}`, block: '' });
+    expect((await understandFiles([{ bytes: await photo(), mime: 'image/jpeg' }], { maxPages: 50, scan: settings(letter.driver) })).type).toBe('invoice');
+    expect(letter.layouts).toEqual(['auto']);
+  });
+});

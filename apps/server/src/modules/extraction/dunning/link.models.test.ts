@@ -21,6 +21,7 @@ describe('linkDunning: by invoice number', () => {
     ['with a leading "Nr."', { dunning: { linked_invoice_number: 'Nr. RE-2024-118' } }, 'lawn', 0.95],
     ['slashes for dashes', { dunning: { linked_invoice_number: 'RE/2024/118' } }, 'lawn', 0.95],
     ['read by OCR with O for 0', { dunning: { linked_invoice_number: 'RE-2O24-118' } }, 'lawn', 0.85],
+    ['read by OCR with Z for 2 and B for 8', { dunning: { linked_invoice_number: 'RE-Z024-11B' } }, 'lawn', 0.85],
     ['only as the letter\'s invoice_number', { invoice_number: 'RE-2024-118' }, 'lawn', 0.85],
     ['in the payment reference', { payment_info: { reference: 'Rechnung RE-2024-118 Kd. K-1001' } }, 'lawn', 0.9],
     ['the exact number beats one that only contains it', { dunning: { linked_invoice_number: '2024-117' } }, 'power', 0.95],
@@ -111,6 +112,7 @@ describe('linkDunning: by IBAN and amount', () => {
     ['a claim of both invoices together', { payment_info: { iban: GARDEN_IBAN }, amount: '183.00', dunning: { fee: '5.00' } }],
     ['an amount far from any invoice', { payment_info: { iban: GARDEN_IBAN }, amount: '150.00' }],
     ['the printed number names an invoice the user does not have', { payment_info: { iban: GARDEN_IBAN }, amount: '124.00', dunning: { fee: '5.00', linked_invoice_number: 'RE-2024-099' } }],
+    ['the printed number is the next bill of the same amount, not a misreading', { payment_info: { iban: GARDEN_IBAN }, amount: '124.00', dunning: { fee: '5.00', linked_invoice_number: 'RE-2024-116' } }],
     ['only the sender name agrees', { sender: { name: 'Gärtnerei Lindenhof GmbH' } }],
   ] as const)('no link: %s', (_name, facts) => {
     expect(linkDunning(letter(facts as Partial<DocumentFacts>), ALL)).toBeUndefined();

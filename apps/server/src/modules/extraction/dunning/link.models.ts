@@ -6,7 +6,7 @@
  *    `invoice_number`) equals a candidate's, compared without case, spaces, dashes, dots, slashes
  *    and a leading "Nr."; or the letter's payment reference (Verwendungszweck) contains the
  *    candidate's number as a whole token; or one number is the other with a prefix ("RE-2024-117"
- *    / "2024-117"); or they are equal once OCR's O/0 and I/l/1 are folded.
+ *    / "2024-117"); or they are equal once letters OCR reads for digits (O/0, I/1, S/5, B/8, ...) are folded.
  * 2. `reference`: the payment references are equal (or one contains the other), or the letter's
  *    number is the candidate's reference; the customer number counts too, but alone it names a
  *    customer, not an invoice, so it links only where one candidate fits and its amount, when
@@ -21,7 +21,7 @@
  *
  * Only invoices issued before the letter count. A letter that prints an invoice number never links,
  * by reference or IBAN, an invoice whose number is known and different: that invoice is another
- * month's bill of the same creditor. Several equally good candidates are told apart by the
+ * month's bill of the same creditor (a number one digit off is the next bill, not a misreading). Several equally good candidates are told apart by the
  * original invoice date, IBAN, customer number, amount and sender name (which never links alone:
  * a collection agency writes in its own name); when that does not single one out, no link.
  */
@@ -42,9 +42,9 @@ export function normalizeId(value: string | undefined): string {
   return (value ?? '').toLowerCase().trim().replace(/^(?:nr|no|nummer|number)\s*[.:]?\s*|^#\s*/, '').replace(/[\s\-_./#:]/g, '');
 }
 
-/** O/0 and I/l/1 are OCR's favourite confusions inside numbers. */
+/** Letters OCR reads for digits of the same shape inside numbers: O/D/Q for 0, I/l for 1, Z, S, G, B for 2, 5, 6, 8. */
 function ocrFolded(value: string): string {
-  return value.replace(/o/g, '0').replace(/[il|]/g, '1');
+  return value.replace(/[odq]/g, '0').replace(/[il|]/g, '1').replace(/z/g, '2').replace(/s/g, '5').replace(/g/g, '6').replace(/b/g, '8');
 }
 
 /** `needle` (normalised) occurs in `haystack` as a whole token: not "117" inside "2024117". */

@@ -3,6 +3,9 @@
  * made once: starting an engine is the slow part, and production keeps one for the process's life.
  * The pages are drawn by the tests themselves (ocr.test-pages.ts).
  */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrError } from './ocr.errors.ts';
@@ -11,6 +14,7 @@ import { OcrTimeoutError, type OcrDriver, type OcrOptions, type OcrResult } from
 
 const OPTIONS: OcrOptions = { languages: ['deu', 'eng'], timeoutMs: 60_000 };
 const SLOW = 90_000;
+const TILL_SLIP = fileURLToPath(new URL('../../../../../../../shared/fixtures/public/sroie/495.jpg', import.meta.url));
 
 /** The letter's words with a letter or digit in them ("·" is a separator, not a word). */
 const EXPECTED_WORDS = [
@@ -105,6 +109,21 @@ export function ocrDriverTestSuite(name: string, createDriver: () => Promise<Ocr
         expect(scan.text).toMatch(/Rechnungsnummer {2,}4711/);
         expect(scan.text.replace(/ /g, '')).toContain('DE89370400440532013000');
         expect(scan.confidence).toBeGreaterThan(0.7);
+      },
+      SLOW,
+    );
+
+    it.skipIf(!existsSync(TILL_SLIP))(
+      'reads a till slip as one column with layout "block", keeping amounts the page layout analysis loses',
+      async () => {
+        // A receipt photo of the public development set (../shared/fixtures); without it, skipped.
+        const photo = await readFile(TILL_SLIP);
+        const [auto, block] = [await driver.recognize(photo, OPTIONS), await driver.recognize(photo, { ...OPTIONS, layout: 'block' })];
+        const totalLine = /^\s*Total {2,}8\.70\s*$/m;
+        expect(block.text).toMatch(totalLine);
+        expect(block.text).toMatch(/CASH {2,}10\.00/);
+        // What the default layout analysis makes of the same slip: the labels without their amounts.
+        expect(auto.text).not.toMatch(totalLine);
       },
       SLOW,
     );

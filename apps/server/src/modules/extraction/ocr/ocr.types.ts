@@ -43,6 +43,12 @@ export interface OcrOptions {
   timeoutMs: number;
   /** Resolution of the image, when known (helps tesseract with small print). */
   dpi?: number;
+  /**
+   * How the page is laid out. `auto` (the default): tesseract finds blocks and columns itself (its
+   * page segmentation mode 3), right for letters. `block`: the page is one column of lines (mode 6),
+   * as on a till slip, where mode 3 can lose the amounts printed far right of their labels.
+   */
+  layout?: 'auto' | 'block';
 }
 
 export interface OcrDriver {

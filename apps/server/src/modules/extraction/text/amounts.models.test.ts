@@ -17,6 +17,8 @@ describe('classifyAmountLabel', () => {
     ['noch zu zahlen', 'due'],
     ['Amount Due', 'due'],
     ['TOTAL AMOUNT DUE ON', 'due'],
+    ['Total Payable:', 'due'],
+    ['Summe 19 % MwSt', 'tax'],
     ['Summe netto', 'net'],
     ['Rechnungssumme ohne USt.', 'net'],
     ['Nettobetrag (zzgl. 19,00% MwSt.)', 'net'],
@@ -36,7 +38,7 @@ describe('classifyAmountLabel', () => {
     expect(classifyAmountLabel(label)?.kind).toBe(kind);
   });
 
-  it.each([['Gesamtbetrag der Zuschläge'], ['Bruttopreis'], ['Einzelpreis'], ['Rabatt'], ['2 % Skonto'], ['Frachtbetrag'], ['Übertrag'], ['Zitronensäure'], ['19 %']])(
+  it.each([['Gesamtbetrag der Zuschläge'], ['Bruttopreis'], ['Einzelpreis'], ['Rabatt'], ['2 % Skonto'], ['Frachtbetrag'], ['Übertrag'], ['Zitronensäure'], ['19 %'], ['Total 0% supplies:'], ['Summe 7 %']])(
     '%s is no total',
     (label) => {
       expect(classifyAmountLabel(label)).toBeUndefined();

@@ -36,12 +36,14 @@ const RULES: Rule[] = [
   { kind: 'net', weight: 1, pattern: looseRegExp(String.raw`Netto|ohne (?:USt|MwSt|Mehrwertsteuer|Umsatzsteuer|Steuer)|exkl\.?|excl\.?|excluding|\bnet\b|(?:Total|Montant|Prix) HT|hors tax|Subtotal|Sub-total`) },
   { kind: 'lineSum', weight: 0.6, pattern: looseRegExp(String.raw`Positionssumme|Zwischensumme|Teilsumme|Summe (?:der )?Positionen|Warenwert`) },
   { kind: 'prepaid', weight: 0.9, pattern: looseRegExp(String.raw`Anzahlung|Vorauszahlung|Abschlagszahlung|bereits (?:gezahlt|bezahlt|geleistet|erhalten)|geleistete Zahlung|erhaltene Zahlung|Acompte|\bCredits?\b|Amount paid|Paid to date|Payment received|Prepaid`) },
-  { kind: 'due', weight: 1, pattern: looseRegExp(String.raw`Zahlbetrag|zu zahlen|Nachzahlung|zahlbarer Betrag|offener? (?:Betrag|Saldo|Summe)|Restbetrag|Restsumme|noch offen|Forderungsbetrag|Gesamtforderung|Amount due|Balance due|Total due|Due payable|Amount payable|\bBalance\b|Net [àa] payer|Montant dû|Reste à payer`) },
+  { kind: 'due', weight: 1, pattern: looseRegExp(String.raw`Zahlbetrag|zu zahlen|Nachzahlung|zahlbarer Betrag|offener? (?:Betrag|Saldo|Summe)|Restbetrag|Restsumme|noch offen|Forderungsbetrag|Gesamtforderung|Amount due|Balance due|Total due|Due payable|Amount payable|Total payable|\bBalance\b|Net [àa] payer|Montant dû|Reste à payer`) },
   // "... 119,00 €  inkl. 19 % MwSt. 19,00 €", "darin enthaltene USt": a label that starts with "inkl." names the tax in it.
   { kind: 'tax', weight: 0.9, pattern: looseRegExp(String.raw`^[\s(]*(?:inkl|inklusive|incl|including|darin|davon|hierin|enthalten)`) },
   { kind: 'gross', weight: 0.95, pattern: looseRegExp(String.raw`(?:inkl|inklusive|incl|including|einschl|einschließlich)\.?\s*(?:[\d.,]+\s*%\s*)?(?:der\s+)?(?:gesetzl\.?\s+|gesetzlichen\s+)?(?:USt|MwSt|Mehrwertsteuer|Umsatzsteuer|Versicherungs?steuer|Steuer|VAT|tax)|\bTTC\b`) },
   { kind: 'tax', weight: 1, pattern: looseRegExp(String.raw`Steuerbetrag|MwSt|Mehrwertsteuer|Umsatzsteuer|\bUSt\b|Versicherungs?steuer|\bSteuer\b|\bVAT\b|\bTax(?:es)?\b|\bTaxe\b|\bTVA\b|\bGST\b`) },
   { kind: 'gross', weight: 1, pattern: looseRegExp(String.raw`Bruttosumme|Bruttobetrag|Gesamtbetrag|Gutschriftsbetrag|Erstattungsbetrag|Auszahlungsbetrag|Gesamtsumme|Rechnungsbetrag|Rechnungsendbetrag|Rechnungssumme|Endbetrag|Endsumme|Summe brutto|Bruttogesamt|Gesamt brutto|Summe gesamt|Gesamtpreis|Grand total|Invoice total|Total amount|Total for this invoice|Amount total|Montant total`) },
+  // "Total 0% supplies 11.10", "Summe 7 % 12,00": the sum of one tax rate's lines, not the document's.
+  { kind: 'ignore', weight: 0, pattern: looseRegExp(String.raw`\b(?:Summe|Total)\s*\d{1,2}(?:[.,]\d{1,2})?\s*%`) },
   { kind: 'gross', weight: 0.7, pattern: looseRegExp(String.raw`\bSumme\b|\bGesamt\b|\bTotal\b|\bBrutto\b`) },
   { kind: 'gross', weight: 0.45, pattern: looseRegExp(String.raw`\bBetrag\b|\bBeitrag\b|\bAmount\b|\bMontant\b`) },
 ];

@@ -67,6 +67,10 @@ describe('till receipts', () => {
     ['a rounding adjustment below the last total is applied', 'Total Sales (Incl GST) 4.98\nRounding Adj -.03', 495n, 0.8],
     ['Rundung nach der Summe', 'SUMME 9,99\nRundung +0,01\nGegeben 10,00\nRückgeld 0,00', 1000n, 0.9],
     ['without a total label tendered minus change is a guess', 'Kaffee 2,50\nBAR 5,00\nRückgeld 2,50', 250n, 0.55],
+    ['the total the tax line fits beats a misread later one', 'Total Amount: $6.90\nGST @6%: $0.39\nNett Total: $6.00', 690n, 0.75],
+    ['a tax line the later total fits changes nothing', 'Total 8.21\nRounding Adj -0.01\nTotal Rounded 8.20\nGST @6% 0.46', 820n, 0.8],
+    ['a rate printed with a total is no tax line', 'Total Amount 6.90\nTotal Sales Inclusive GST @6% 6.90\nNett Total 6.00', 600n, 0.8],
+    ['MwSt 19 % enthalten fits the Summe', 'Summe 11,90\nMwSt 19 % 1,90\nZu zahlen 11,00', 1190n, 0.75],
   ])('total: %s', (_name, text, cents, confidence) => {
     expect(findReceiptTotal(buildLayout(text))).toEqual({ value: cents, confidence });
   });

@@ -89,7 +89,12 @@ export function findReceiptTotal(layout: Layout): Found<bigint> | undefined {
   const paid = till.tendered !== undefined && till.change !== undefined && till.tendered > till.change ? till.tendered - till.change : undefined;
   const confirmed = paid !== undefined ? candidates.find((candidate) => candidate.cents === paid) : undefined;
   if (confirmed) return { value: confirmed.cents, confidence: 0.9 };
-  const best = [...candidates].sort((p, q) => q.rank - p.rank || q.pos - p.pos)[0];
+  const ranked = [...candidates].sort((p, q) => q.rank - p.rank || q.pos - p.pos);
+  // A total the slip's own tax line does not fit is misread when another total fits it ("Total
+  // Amount 6.90 / GST @6% 0.39 / Nett Total 6.00" with 6.90 misread as 6.00).
+  const tax = readTax(layout);
+  const fitting = tax ? ranked.filter((candidate) => fitsTax(candidate.cents, tax)) : [];
+  const best = fitting.length > 0 && !fitting.some((candidate) => candidate.cents === ranked[0]?.cents) ? fitting[0] : ranked[0];
   if (best) {
     const agreeing = new Set(candidates.filter((candidate) => candidate.cents === best.cents).map((candidate) => candidate.pos)).size;
     // Exact cash with no change line: tendered equal to the total agrees too.
@@ -97,6 +102,37 @@ export function findReceiptTotal(layout: Layout): Found<bigint> | undefined {
     return { value: best.cents, confidence: agreeing > 1 || exact ? 0.85 : best.rank === 2 ? 0.8 : 0.75 };
   }
   return paid !== undefined ? { value: paid, confidence: 0.55 } : undefined;
+}
+
+/** "GST @6%: 0.39", "MwSt 19 % 3,19", "VAT at 20% 1.50": the rate and the one tax amount on the line. */
+const TAX_RATE = looseRegExp(String.raw`(?<![\p{L}])(?:GST|VAT|Tax|MwSt|USt)\.?\s*(?:@|at)?\s*(\d{1,2}(?:[.,]\d{1,2})?)\s*%`);
+
+const TAX_TOTAL = looseRegExp(String.raw`Total\s*(?:GST|VAT|Tax|MwSt|USt)`);
+
+interface Tax {
+  /** Percent. */
+  rate: number;
+  cents: bigint;
+}
+
+/** The slip's tax, when exactly one line states a rate and one amount; a summary table (base and tax on one row) is left alone. */
+function readTax(layout: Layout): Tax | undefined {
+  const taxes: Tax[] = [];
+  for (const line of layout.lines) {
+    const match = TAX_RATE.exec(line.text);
+    // "Total Sales Inclusive GST @6% 8.70" states the rate of a total, not the tax.
+    if (!match || (TOTAL.test(line.text) && !TAX_TOTAL.test(line.text))) continue;
+    const cents = readAmount(line.text, TAX_RATE);
+    const rate = Number(match[1]!.replace(',', '.'));
+    if (cents !== undefined && cents > 0n && rate > 0) taxes.push({ rate, cents });
+  }
+  return taxes.length === 1 ? taxes[0] : undefined;
+}
+
+/** The tax contained in `gross` at the rate is the stated tax, give or take the rounding of a few item lines. */
+function fitsTax(gross: bigint, tax: Tax): boolean {
+  const contained = (Number(gross) * tax.rate) / (100 + tax.rate);
+  return Math.abs(contained - Number(tax.cents)) <= 2;
 }
 
 const ROUNDING = looseRegExp(String.raw`Rounding(?:\s*Adj\p{L}*)?|Round(?:ing)?\s*Adj\p{L}*|Rundung`);

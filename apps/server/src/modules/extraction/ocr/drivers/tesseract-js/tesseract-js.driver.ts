@@ -106,7 +106,6 @@ export async function createTesseractJsDriver(options: TesseractJsDriverOptions 
     // tesseract's notes ("Estimating resolution as 300", "Too few characters") would go to the
     // server's stdout; failures still come back as rejected jobs.
     await worker.setParameters({ debug_file: '/dev/null' });
-    if (kind === 'read') await worker.setParameters({ tessedit_pageseg_mode: pageSegmentation });
     const running: Running = { worker, languages, pages: 0, rssAtStart: rss(), died: new Promise<never>(() => {}), dead: false };
     running.died = whenThreadDies(worker, () => (running.dead = true));
     return running;
@@ -206,7 +205,10 @@ export async function createTesseractJsDriver(options: TesseractJsDriverOptions 
         const running = await reading(languages);
         signal.throwIfAborted();
         // 0 lets tesseract estimate the resolution from the letters' height.
-        await running.worker.setParameters({ user_defined_dpi: String(Math.round(options.dpi ?? 0)) });
+        await running.worker.setParameters({
+          user_defined_dpi: String(Math.round(options.dpi ?? 0)),
+          tessedit_pageseg_mode: options.layout === 'block' ? PSM.SINGLE_BLOCK : pageSegmentation,
+        });
         signal.throwIfAborted();
         const { data } = await Promise.race([running.worker.recognize(page.bytes, {}, { text: false, hocr: true }), running.died]).catch(engineFailed);
         done(running, 'read');

@@ -14,7 +14,9 @@
  *   again by position, so the order tesseract reads the blocks in does not matter. psm 6 (one
  *   uniform block) assumes a layout a letter does not have, and psm 11 (sparse text) gives up
  *   line finding; both read the same 74 words of the test letter, so nothing pays for the
- *   assumption. The factory's `psm` can change it.
+ *   assumption. The factory's `psm` can change it. A caller that knows the page is one column
+ *   (a till slip) asks for `layout: 'block'`, psm 6: psm 3 can lose a slip's amounts, printed far
+ *   right of their labels, as a block of their own it then does not read.
  * - `--dpi` only when the caller knows it; otherwise tesseract estimates it from the letters.
  * - Rotation: `--psm 0` with the `osd` model (tesseract's orientation and script detection).
  */
@@ -40,6 +42,8 @@ export interface NativeTesseractStatus {
 }
 
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+/** `layout: 'block'`: one uniform block of text. */
+const BLOCK_PSM = 6;
 
 export function createTesseractDriver({ binary = 'tesseract', psm = 3 }: TesseractDriverOptions = {}): OcrDriver {
   let installed: Promise<string[]> | undefined;
@@ -61,7 +65,7 @@ export function createTesseractDriver({ binary = 'tesseract', psm = 3 }: Tessera
       await requireLanguages(options.languages);
       const page = await preparePageImage(image, { format: 'png' });
       const languages = options.languages.join('+');
-      const args = ['stdin', 'stdout', '-l', languages, '--oem', '1', '--psm', String(psm)];
+      const args = ['stdin', 'stdout', '-l', languages, '--oem', '1', '--psm', String(options.layout === 'block' ? BLOCK_PSM : psm)];
       if (options.dpi) args.push('--dpi', String(Math.round(options.dpi)));
       args.push('hocr');
       const { stdout } = await run(binary, args, page.bytes, deadline());
