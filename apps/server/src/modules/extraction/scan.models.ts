@@ -31,9 +31,10 @@ export interface ScannedPage {
   dpi?: number;
 }
 
-/** How to look at a page once more: brought up to full resolution below this share of it, or read as one column (OcrOptions.layout). */
+/** How to look at a page once more: brought up to full resolution below this share of it, in black and white, or read as one column (OcrOptions.layout). */
 export interface Look {
   upscaleBelow?: number;
+  binarize?: boolean;
   layout?: OcrOptions['layout'];
 }
 
@@ -41,21 +42,22 @@ export type PageOutcome = { ok: true; page: ScannedPage } | { ok: false; warning
 
 /** Recognises one page image (any format sharp or the HEIC decoder reads; `page` of a multi-page TIFF, zero based). */
 export async function scanImage(bytes: Uint8Array, mime: string, settings: ScanSettings, label: string, page = 0, look: Look = {}): Promise<PageOutcome> {
-  const { layout, ...preparation } = look;
+  const { layout, binarize: thresholded = false, ...preparation } = look;
   const prepared = await prepareForOcr(bytes, mime, { maxPixels: settings.maxPixels, ...(page > 0 ? { page } : {}), ...preparation });
   const driver = await settings.ocr();
   const options = { languages: settings.languages, timeoutMs: settings.pageTimeoutMs, dpi: prepared.dpi, ...(layout ? { layout } : {}) };
   try {
-    const steps = [...prepared.steps];
+    const steps = thresholded ? [...prepared.steps, 'binarised'] : [...prepared.steps];
+    const start = thresholded ? await binarize(prepared.png) : prepared.png;
     // Most pages arrive upright: read first, and ask the (as costly) orientation detector only when
     // the reading is poor.
-    let result = await driver.recognize(prepared.png, options);
-    let png = prepared.png;
+    let result = await driver.recognize(start, options);
+    let png = start;
     if (!readsWell(result)) {
-      const { rotation, confidence } = await driver.detectRotation(prepared.png, options);
+      const { rotation, confidence } = await driver.detectRotation(start, options);
       // Below about 0.5 the orientation detector is guessing; turning a readable page would do harm.
       if (rotation !== 0 && confidence >= 0.5) {
-        const turned = await rotate(prepared.png, 360 - rotation);
+        const turned = await rotate(start, 360 - rotation);
         const second = await driver.recognize(turned, options);
         // The detector said turn it; keep the turn unless it clearly reads worse (the layout of a
         // sideways page read as vertical text is lost even when its words were recognised).
@@ -66,7 +68,7 @@ export async function scanImage(bytes: Uint8Array, mime: string, settings: ScanS
         }
       }
     }
-    if (!readsWell(result)) {
+    if (!readsWell(result) && !thresholded) {
       // Still poor: a noisy or textured background can hide the text from the layout analysis; a
       // black-and-white page often reads where the gray one did not. The better reading wins.
       const binary = await binarize(png);

@@ -94,18 +94,25 @@ export async function understandFiles(files: readonly InputFile[], options: Unde
   const numbered = outcomes.map((outcome, index) => ({ number: index + 1, outcome }));
   const first = fromScans(numbered, pages.length, [], context);
   if (pages.length > SECOND_LOOK_MAX_PAGES) return first;
-  // A photo read at its own modest resolution that missed what its kind of letter is about: read
-  // once more brought up to full resolution, which reads some words better and others worse; the
-  // second reading only fills what the first lacks.
-  const low = (outcome: PageOutcome) => outcome.ok && (outcome.page.dpi ?? Infinity) < SECOND_LOOK_BELOW_DPI;
+  // A photo whose reading missed what its kind of letter is about: read once more in black and
+  // white, and a photo read at its own modest resolution also brought up to full resolution first.
+  // The page layout analysis can take shaded or blurred parts of a photo for pictures and lose them
+  // whole (the letterhead, a column of amounts) while the words it did read are sure; thresholding
+  // brings them back. Each further reading reads some words better and others worse, so it only
+  // fills what the first lacks.
   let understanding = first;
-  if (outcomes.some(low) && missesWhatMatters(first)) {
-    const again = await inBatches(pages, scan.parallelPages, (page, index) =>
-      low(outcomes[index]!) ? guardImage(scanImage(page.bytes, page.mime, scan, `Page ${index + 1}`, page.page, { upscaleBelow: SECOND_LOOK_UPSCALE_BELOW })) : Promise.resolve(outcomes[index]!),
-    );
-    understanding = fromScans(numbered, pages.length, [], context, { second: again });
+  let further: PageOutcome[][] = [];
+  if (missesWhatMatters(first)) {
+    const low = (outcome: PageOutcome) => outcome.ok && (outcome.page.dpi ?? Infinity) < SECOND_LOOK_BELOW_DPI;
+    const sharper = (index: number) => (low(outcomes[index]!) ? { upscaleBelow: SECOND_LOOK_UPSCALE_BELOW } : {});
+    const upscaled = outcomes.some(low)
+      ? [await inBatches(pages, scan.parallelPages, (page, index) => (low(outcomes[index]!) ? guardImage(scanImage(page.bytes, page.mime, scan, `Page ${index + 1}`, page.page, sharper(index))) : Promise.resolve(outcomes[index]!)))]
+      : [];
+    const thresholded = await inBatches(pages, scan.parallelPages, (page, index) => guardImage(scanImage(page.bytes, page.mime, scan, `Page ${index + 1}`, page.page, { ...sharper(index), binarize: true })));
+    further = [...upscaled, thresholded];
+    understanding = fromScans(numbered, pages.length, [], context, { further });
   }
-  return understanding.type === 'receipt' && !tillTotalSure(understanding) ? tillSlipLook(pages, outcomes, understanding, scan, context) : understanding;
+  return understanding.type === 'receipt' && !tillTotalSure(understanding) ? tillSlipLook(pages, [outcomes, ...further], understanding, scan, context) : understanding;
 }
 
 /**
@@ -114,14 +121,14 @@ export async function understandFiles(files: readonly InputFile[], options: Unde
  * analysis set apart, and loses others; it leads only where it is surer of the total, though counted
  * a little less, and the first reading fills what it lacks.
  */
-async function tillSlipLook(pages: readonly ImagePage[], outcomes: readonly PageOutcome[], understanding: Understanding, scan: ScanSettings, context: TextContext): Promise<Understanding> {
+async function tillSlipLook(pages: readonly ImagePage[], readings: PageOutcome[][], understanding: Understanding, scan: ScanSettings, context: TextContext): Promise<Understanding> {
   const block = await inBatches(pages, scan.parallelPages, (page, index) => guardImage(scanImage(page.bytes, page.mime, scan, `Page ${index + 1}`, page.page, { layout: 'block' })));
   const numbered = block.map((outcome, index) => ({ number: index + 1, outcome }));
   const sureness = (reading: Understanding) => (reading.facts.amount ? (reading.fields.amount?.confidence ?? 0) : 0);
   if (sureness(fromScans(numbered, pages.length, [], context, { lead: 'block' })) <= sureness(understanding)) return understanding;
   // What kind of paper it is, the first reading, which saw the page's layout, has decided.
   const { type, typeConfidence, typeReason } = understanding;
-  return { ...fromScans(numbered, pages.length, [], context, { second: [...outcomes], lead: 'block' }), type, typeConfidence, typeReason };
+  return { ...fromScans(numbered, pages.length, [], context, { further: readings, lead: 'block' }), type, typeConfidence, typeReason };
 }
 
 /** A till slip's total this sure (confirmed by tendered minus change or a second total line, on a clean page) needs no further look. */
@@ -131,10 +138,10 @@ function tillTotalSure(understanding: Understanding): boolean {
   return understanding.facts.amount !== undefined && (understanding.fields.amount?.confidence ?? 0) >= TILL_TOTAL_SURE;
 }
 
-/** Photos read below this resolution get a second look when the first reading missed what matters. */
+/** Photos read below this resolution are brought up to full resolution for the second look. */
 const SECOND_LOOK_BELOW_DPI = 270;
 const SECOND_LOOK_UPSCALE_BELOW = 0.9;
-/** A second look costs a second OCR of every page: only for short letters. */
+/** A second look costs one or two more OCRs of every page: only for short letters. */
 const SECOND_LOOK_MAX_PAGES = 3;
 /** The second reading's fields count a little less than the first's. */
 const SECOND_LOOK_CONFIDENCE = 0.9;
@@ -239,18 +246,19 @@ async function fromPdf(bytes: Uint8Array, options: UnderstandOptions, context: T
 }
 
 /**
- * A further reading of the same pages: `second` follows the pages' reading and only fills what it
- * lacks, a little less sure; with `lead: 'block'` the pages are the one-column reading of a till
- * slip (a little less sure itself) and `second` the first reading, which keeps its confidence.
+ * Further readings of the same pages: they follow the pages' reading and only fill what it lacks,
+ * a little less sure; with `lead: 'block'` the pages are the one-column reading of a till slip (a
+ * little less sure itself) and the first further reading is the first reading, which keeps its
+ * confidence.
  */
 interface Readings {
-  second?: PageOutcome[];
+  further?: PageOutcome[][];
   lead?: 'block';
 }
 
 /** Joins the pages' text and QR codes into one reading; OCR-read text gets source `ocr`. */
 function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount: number, pagesNeedingOcr: number[], context: TextContext, readings: Readings & { hasTextLayer?: boolean } = {}): Understanding {
-  const { second, lead, hasTextLayer = false } = readings;
+  const { further = [], lead, hasTextLayer = false } = readings;
   const warnings = pages.flatMap(({ outcome }) => (outcome.ok ? [] : [outcome.warning]));
   const read = pages.flatMap(({ number, outcome }) => (outcome.ok ? [{ number, page: outcome.page }] : []));
   const text = pages.map(({ outcome }) => (outcome.ok ? outcome.page.text : '')).join('\f');
@@ -267,15 +275,14 @@ function fromScans(pages: { number: number; outcome: PageOutcome }[], pageCount:
     : lead === 'block'
       ? ocrSource(extractFromText(readable, context), text, confidence * SECOND_LOOK_CONFIDENCE)
       : ocrSource(extractFromText(readable, context), text, confidence);
-  const further = second ? [furtherReading(second, context, lead === 'block' ? 1 : SECOND_LOOK_CONFIDENCE)] : [];
-  const sources = [...(qr ? [qrSource(qr.payment)] : []), textSource, ...further];
+  const sources = [...(qr ? [qrSource(qr.payment)] : []), textSource, ...further.map((reading, index) => furtherReading(reading, context, lead === 'block' && index === 0 ? 1 : SECOND_LOOK_CONFIDENCE))];
   const understanding = finish(sources, {
     text,
     pageCount,
     pagesNeedingOcr,
     ocrPages: ocrRead.map(({ number, page }) => ({ page: number, confidence: page.confidence, steps: page.steps })),
     warnings,
-    sources: [...(qr ? ['qr'] : []), hasTextLayer ? 'text+ocr' : lead === 'block' ? 'ocr-block' : 'ocr', ...(second ? [lead === 'block' ? 'ocr' : 'ocr-second-look'] : [])],
+    sources: [...(qr ? ['qr'] : []), hasTextLayer ? 'text+ocr' : lead === 'block' ? 'ocr-block' : 'ocr', ...further.map((_, index) => (lead === 'block' && index === 0 ? 'ocr' : 'ocr-second-look'))],
   });
   const check = qr ? amountCheck(qr.payment.amount, textSource.facts.amount_due ?? textSource.facts.amount) : undefined;
   if (check && !check.ok) {

@@ -36,30 +36,57 @@ function standIn(small: string, large: string): { driver: OcrDriver; widths: num
 /** A blank page photographed at about 157 dpi (A4, 1300 px across), no resolution in the file. */
 const photo = async (width = 1300) => new Uint8Array(await sharp({ create: { width, height: Math.round(width * 1.414), channels: 3, background: '#ffffff' } }).jpeg().toBuffer());
 
+/** A page photographed under uneven light: a gray gradient from top to bottom. */
+const shadedPhoto = async (width: number) => {
+  const height = Math.round(width * 1.414);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g" x2="0" y2="1"><stop offset="0" stop-color="#f4f4f4"/><stop offset="1" stop-color="#8a8a8a"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/></svg>`;
+  return new Uint8Array(await sharp(Buffer.from(svg)).jpeg().toBuffer());
+};
+
 const settings = (driver: OcrDriver): ScanSettings => ({ ocr: async () => driver, languages: ['deu', 'eng'], pageTimeoutMs: 10_000, parallelPages: 1, maxPixels: 100_000_000 });
 
 describe('the second look at a photo', () => {
   it('reads the photo again at full resolution when the invoice number was missed, and takes only what was missing', async () => {
     const { driver, widths } = standIn(`${INVOICE_START}${INVOICE_END}`, `Stadtwerke Musterstadt GmbH\nRechnung\nRechnungsnummer: R-2026-0815\nRechnungsdatum: 03.11.2026\n${INVOICE_END}`);
     const understanding = await understandFiles([{ bytes: await photo(), mime: 'image/jpeg' }], { maxPages: 50, scan: settings(driver) });
-    expect(widths).toEqual([1300, 2470]);
+    // The upscaled page, in gray and in black and white.
+    expect(widths).toEqual([1300, 2470, 2470]);
     expect(understanding.facts).toMatchObject({ invoice_number: 'R-2026-0815', issue_date: '2026-11-02', amount: '119.00' });
     expect(understanding.fields.invoice_number?.source).toBe('ocr');
     expect(understanding.fields.invoice_number!.confidence).toBeLessThan(understanding.fields.issue_date!.confidence);
-    expect(understanding.sources).toEqual(['ocr', 'ocr-second-look']);
+    expect(understanding.sources).toEqual(['ocr', 'ocr-second-look', 'ocr-second-look']);
     // What is stored and searched is the first reading.
     expect(understanding.text).not.toContain('R-2026-0815');
   });
 
-  it('takes no second look when the first reading has what matters, or the photo was already read at full resolution', async () => {
+  it('takes no second look when the first reading has what matters', async () => {
     const complete = standIn(`${INVOICE_START}Rechnungsnummer: R-1\n${INVOICE_END}`, '');
-    await understandFiles([{ bytes: await photo(), mime: 'image/jpeg' }], { maxPages: 50, scan: settings(complete.driver) });
+    const understanding = await understandFiles([{ bytes: await photo(), mime: 'image/jpeg' }], { maxPages: 50, scan: settings(complete.driver) });
     expect(complete.widths).toEqual([1300]);
-
-    const sharpPhoto = standIn(`${INVOICE_START}${INVOICE_END}`, `${INVOICE_START}${INVOICE_END}`);
-    const understanding = await understandFiles([{ bytes: await photo(2480), mime: 'image/jpeg' }], { maxPages: 50, scan: settings(sharpPhoto.driver) });
-    expect(sharpPhoto.widths).toEqual([2480]);
     expect(understanding.sources).toEqual(['ocr']);
+  });
+
+  it('reads a photo already at full resolution once more in black and white only, where the gray reading lost the letterhead', async () => {
+    const widths: number[] = [];
+    const thresholded: boolean[] = [];
+    const driver: OcrDriver = {
+      name: 'tesseract',
+      recognize: async (png) => {
+        const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+        const blackAndWhite = new Set(data).size <= 2;
+        widths.push(info.width);
+        thresholded.push(blackAndWhite);
+        return reading(blackAndWhite ? `${INVOICE_START}Rechnungsnummer: R-2026-0815\n${INVOICE_END}` : `Rechnung\n${INVOICE_END}`, info.width, info.height);
+      },
+      detectRotation: async () => ({ rotation: 0, confidence: 1 }),
+      close: async () => {},
+    };
+    const understanding = await understandFiles([{ bytes: await shadedPhoto(2480), mime: 'image/jpeg' }], { maxPages: 50, scan: settings(driver) });
+    expect(widths).toEqual([2480, 2480]);
+    expect(thresholded).toEqual([false, true]);
+    expect(understanding.facts).toMatchObject({ invoice_number: 'R-2026-0815', issue_date: '2026-11-02', amount: '119.00' });
+    expect(understanding.sources).toEqual(['ocr', 'ocr-second-look']);
+    expect(understanding.ocrPages[0]!.steps).not.toContain('binarised');
   });
 
   it.each([
