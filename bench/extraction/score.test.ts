@@ -81,4 +81,11 @@ describe('printed', () => {
   ])('%s %s: %s', (field, expected, shown) => {
     expect(printed(page, { field, expected, correct: false })).toBe(shown);
   });
+
+  it('takes a name that wraps onto the next line, not identifier lines joined to a name', () => {
+    const block = 'Lieferant\nGLN 4333741000005 Lief-Nr: 549910\nMUSTERLIEFERANT GMBH\nBAHNHOFSTRASSE 99';
+    expect(printed(block, { field: 'seller', expected: 'GLN 4333741000005 Lief-Nr: 549910 MUSTERLIEFERANT GMBH', correct: false })).toBe(false);
+    expect(printed(block, { field: 'seller', expected: 'Musterlieferant GmbH', correct: false })).toBe(true);
+    expect(printed('MVM Musterhafter\nVersicherungsverein a.G.', { field: 'seller', expected: 'MVM Musterhafter Versicherungsverein a.G.', correct: false })).toBe(true);
+  });
 });

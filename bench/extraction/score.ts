@@ -237,7 +237,6 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 
 /** Whether the expected value appears in the text in any usual printed form. */
 export function printed(text: string, outcome: FieldOutcome): boolean {
-  const flat = normalizeName(text);
   const expected = outcome.expected;
   if (/^-?\d+(?:\.\d+)?$/.test(expected) && ['amount', 'amount_due', 'net_amount', 'tax_amount'].includes(outcome.field)) {
     const [whole = '', fraction = ''] = Number(expected).toFixed(2).replace('-', '').split('.');
@@ -251,7 +250,11 @@ export function printed(text: string, outcome: FieldOutcome): boolean {
     return forms.some((form) => text.includes(form)) || new RegExp(`\\b${Number(day)}\\.?\\s*\\p{L}+\\.?\\s*,?\\s*${year}`, 'u').test(text) || new RegExp(`\\p{L}+\\s+${Number(day)}\\s*,\\s*${year}`, 'u').test(text);
   }
   if (outcome.field === 'iban') return text.replace(/\s/g, '').includes(expected);
-  return flat.replace(/ /g, '').includes(normalizeName(expected).replace(/ /g, ''));
+  // A name may wrap onto the next line ("MVM Musterhafter / Versicherungsverein Musterstadt a.G."),
+  // but an e-invoice name that holds a GLN ("GLN 4333741000005 Lief-Nr: 549910 MUSTERLIEFERANT
+  // GMBH") is an address block's identifier lines joined to the name, not a name the page prints.
+  if (['seller', 'buyer'].includes(outcome.field) && /\d{8,}/.test(expected)) return false;
+  return normalizeName(text).replace(/ /g, '').includes(normalizeName(expected).replace(/ /g, ''));
 }
 
 /**
