@@ -24,6 +24,7 @@ describe('findWhatToBring', () => {
     ['numbered', 'Bitte bringen Sie folgende Unterlagen mit:\n1. Lebenslauf\n2. Zeugnisse\n3) Arbeitsvertrag', ['Lebenslauf', 'Zeugnisse', 'Arbeitsvertrag']],
     ['a heading over two lines', 'Bitte bringen Sie zu Ihrem Termin folgende\nUnterlagen mit:\n- Versichertenkarte\n- Medikamentenplan', ['Versichertenkarte', 'Medikamentenplan']],
     ['plain short lines up to an empty line', 'Benötigte Unterlagen:\nPersonalausweis\nGeburtsurkunde\n\nWir freuen uns auf Ihren Besuch.', ['Personalausweis', 'Geburtsurkunde']],
+    ['bullets as OCR reads them', 'Bitte mitbringen:\n« Kontoauszüge des Jahres 2025\n— Überweisungsschein\n° Personalausweis\n\nMit freundlichen Grüßen', ['Kontoauszüge des Jahres 2025', 'Überweisungsschein', 'Personalausweis']],
     ['a bullet wrapped onto a second line', 'Bitte mitbringen:\n- Nachweise über Ihre Einkünfte der\n  letzten drei Monate\n- Kontoauszüge', ['Nachweise über Ihre Einkünfte der letzten drei Monate', 'Kontoauszüge']],
     ['a list stops at the next sentence', 'Mitzubringen sind:\nPersonalausweis\nSollten Sie verhindert sind, melden Sie sich.', ['Personalausweis']],
     ['English heading', 'What to bring:\n- photo ID\n- referral letter', ['photo ID', 'referral letter']],

@@ -25,7 +25,8 @@ const BRING_HEADING = looseRegExp(
   String.raw`(?:Mitzubringen(?:\s+sind)?|(?:Bitte\s+)?mitbringen|Mitbringen|Benötigte\s+Unterlagen|Erforderliche\s+Unterlagen|Folgende\s+Unterlagen|Unterlagen\s+zum\s+Termin|Checkliste|What\s+to\s+bring|Please\s+bring|Required\s+documents|Bitte\s+nicht\s+vergessen)[^:\n]{0,80}:\s*(.*)$`,
   'iu',
 );
-const BULLET = /^(?:[-–•*·▪◦○□☐✓>]|\d{1,2}[.)]|[a-z]\))\s*(.+)$/u;
+/** List marks, and what OCR makes of a round bullet ("«", "»", "°", "—"). */
+const BULLET = /^(?:[-–—•*·▪◦○□☐✓>«»°]|\d{1,2}[.)]|[a-z]\))\s*(.+)$/u;
 const STOP_LINE = /^(?:Mit\s+freundlichen|Freundliche\s+Grüße|Viele\s+Grüße|Sollten|Falls|Bitte|Wir|Ihr\s+|Ihre\s+|Kind\s+regards|Yours|Best\s+regards|If\s|Please)/iu;
 /** Articles, possessives and fillers before a thing. */
 const LEADING = /^(?:(?:Ihr(?:e[nmrs]?)?|die|der|das|den|dem|des|ein(?:e[nmrs]?)?|diese[nmrs]?|your|the|a|an|this|these|alle|beide|sämtliche|etwaige|ggf\.|gegebenenfalls|falls\s+vorhanden|bitte|auch|noch|unbedingt|dazu|dabei|hierzu|hierfür|außerdem|zudem|zu\s+diesem\s+Termin|zum\s+Gespräch|zur\s+Vorsprache|zum\s+Termin|zu\s+Ihrem\s+Termin|zur\s+Untersuchung|folgende|along|with\s+you)\s+)+/iu;

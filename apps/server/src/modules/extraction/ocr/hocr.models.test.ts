@@ -45,6 +45,13 @@ describe('ocrResultFromHocr', () => {
     expect(result.words.map((w) => w.text)).toEqual(['Rechnungsnummer', '4711', 'Gärtnerstraße']);
   });
 
+  it('keeps recognised words apart however narrow the gap a low-resolution photo leaves between them', () => {
+    // 2 px between "Personalausweis" and "und" at a row height of 40 px: a PDF's pieces of one word
+    // sit that close, an OCR word never continues the one before.
+    const hocr = page(line('200 600 900 640', '0 -8', 40, [word('200 600 560 640', 91, 'Personalausweis'), word('562 605 630 640', 90, 'und'), word('645 600 900 640', 92, 'Passfoto')].join('')));
+    expect(ocrResultFromHocr(hocr, size).text).toBe('Personalausweis und Passfoto');
+  });
+
   it('straightens a skewed scan first, so the columns of one printed line stay together', () => {
     // Turned about 1.1° clockwise: baselines fall 0.02 px per px to the right. The value's baseline
     // at x = 1400 lies 24 px lower than the label's at x = 200, more than a third of the font size.

@@ -77,6 +77,7 @@ export function placeWords(lines: readonly HocrLine[], pageHeight: number): Plac
         y: pageHeight - (baseline * cos - x * sin),
         width: word.box.x1 - word.box.x0,
         fontSize: line.size > 0 ? line.size : line.box.y1 - line.box.y0,
+        word: true,
       };
     }),
   );

@@ -113,6 +113,8 @@ interface PlacedText {
   y: number;
   width: number;
   fontSize: number;
+  /** A whole word (an OCR word), never glued to its neighbour however close; PDF items can be pieces of one. */
+  word?: boolean;
 }
 
 function toItem(item: { str: string; transform: number[]; width: number }): PlacedText {
@@ -172,7 +174,7 @@ function joinLine(line: PlacedText[]): string {
     const gap = item.x - end;
     if (text !== '') {
       if (gap > charWidth * 2) text += ' '.repeat(Math.min(8, Math.max(2, Math.round(gap / charWidth))));
-      else if (gap > item.fontSize * 0.12 && !text.endsWith(' ') && !item.str.startsWith(' ')) text += ' ';
+      else if ((item.word || gap > item.fontSize * 0.12) && !text.endsWith(' ') && !item.str.startsWith(' ')) text += ' ';
     }
     text += text === '' ? item.str.trimStart() : item.str;
     end = Math.max(end, item.x + item.width);

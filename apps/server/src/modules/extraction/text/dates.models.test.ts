@@ -28,6 +28,8 @@ describe('parseDate', () => {
     ['01-06-201818', undefined],
     ['Date : 01-06-201818: at;8', '2018-06-01'],
     ['01-06-301818: at', undefined],
+    // OCR reads the day's point as a comma
+    ['30, Juli 2025', '2025-07-30'],
     ['01-06-20181', undefined],
     ['1-2016-07-31', undefined],
     ['Mittwoch, 18.02. 2026', '2026-02-18'],

@@ -46,7 +46,8 @@ const NUMERIC = /(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}(?=\d{1,2}:\d{2}(
 const SPACED = /(?<![\d.,/-])(\d{1,2})\.\s?(\d{1,2})\.\s(\d{4})(?![\d]|[.,/-]\d)|(?<![\d.,/-])(\d{1,2})\.\s(\d{1,2})\.(\d{4})(?![\d]|[.,/-]\d)/g;
 // OCR sometimes puts a space after a hyphen ("2016- 07-31").
 const ISO = /(?<![\d.,/-])(\d{4})-\s?(\d{1,2})-\s?(\d{1,2})(?![\d]|[.,/-]\d)/g;
-const DAY_MONTH_NAME = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})\.?\s*(${MONTH_SOURCE})(?!\p{L})\.?\s*,?\s*(\d{4})(?!\d)`, 'giu');
+/** "14. März 2026", "14 March, 2026"; "30, Juli 2025" is how OCR often reads the day's point. */
+const DAY_MONTH_NAME = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})[.,]?\s*(${MONTH_SOURCE})(?!\p{L})\.?\s*,?\s*(\d{4})(?!\d)`, 'giu');
 const MONTH_NAME_DAY = new RegExp(String.raw`(?<![\p{L}\d])(${MONTH_SOURCE})(?!\p{L})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})(?!\d)`, 'giu');
 
 /** Every date in a line, left to right, without overlaps. */
