@@ -12,6 +12,9 @@ import { epcToExtraction, type EpcPayment } from './qr/epc.models.ts';
 const CLEAN_PAGE = 0.92;
 const REPAIRED_IBAN = 0.75;
 const FOUND_IBAN = 0.85;
+/** The characters OCR most often takes for one another in print: O and 0, I and 1. */
+const LOOK_ALIKES = /[O0I1]/;
+const UNSURE_BIC = 0.85;
 
 export function ocrSource(extraction: SourceExtraction, text: string, pageConfidence: number): SourceExtraction {
   const factor = Math.max(0, Math.min(1, pageConfidence / CLEAN_PAGE));
@@ -20,6 +23,11 @@ export function ocrSource(extraction: SourceExtraction, text: string, pageConfid
     fields[key] = { source: 'ocr', confidence: round(provenance.confidence * factor) };
   }
   const facts = structuredClone(extraction.facts);
+  const bic = facts.payment_info?.bic;
+  const bicField = fields['payment_info.bic'];
+  // A BIC's location and branch may hold letters and digits alike: read by OCR, "M04" and "MO4"
+  // are both valid, and nothing (no checksum) tells which was printed.
+  if (bic && bicField && LOOK_ALIKES.test(bic.slice(6))) bicField.confidence = Math.min(bicField.confidence, UNSURE_BIC);
   if (!facts.payment_info?.iban) {
     const [reading] = ibansInOcrText(text);
     if (reading) {
