@@ -52,6 +52,39 @@ describe('scanImage', () => {
     expect(outcome.page.text).toContain('R-2026-0815');
   });
 
+  it('reads a page again with a threshold per neighbourhood when its confident words leave much of the print unread', { timeout: 60_000 }, async () => {
+    // Stands in for a shaded photo whose letterhead and table the layout analysis dropped: with one
+    // threshold for the page only the lower half of its words is read, with confidence; adaptive reads it all.
+    const asked: (string | undefined)[] = [];
+    const halfBlind: OcrDriver = {
+      ...driver,
+      recognize: async (png, options) => {
+        asked.push(options.threshold);
+        const reading = await driver.recognize(png, options);
+        if (options.threshold === 'adaptive') return reading;
+        const middle = [...reading.words].sort((p, q) => p.box.y0 - q.box.y0)[Math.floor(reading.words.length / 2)]!.box.y0;
+        const lower = reading.words.filter((word) => word.box.y0 >= middle);
+        const lines = reading.lines?.map((line) => ({ ...line, words: line.words.filter((word) => lower.includes(word)) })).filter((line) => line.words.length > 0);
+        return { ...reading, words: lower, lines, text: lower.map((word) => word.text).join(' '), confidence: 0.93 };
+      },
+      detectRotation: async () => ({ rotation: 0, confidence: 0 }),
+    };
+    const outcome = await scanImage(await scannedPage(LETTER), 'image/png', { ...settings, ocr: async () => halfBlind }, 'Page 1');
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(asked).toEqual([undefined, 'adaptive']);
+    expect(outcome.page.steps).toContain('adaptive threshold');
+    expect(outcome.page.text).toContain('R-2026-0815');
+  });
+
+  it('reads a page once when its words cover its print', { timeout: 60_000 }, async () => {
+    const asked: (string | undefined)[] = [];
+    const counting: OcrDriver = { ...driver, recognize: async (png, options) => (asked.push(options.threshold), driver.recognize(png, options)) };
+    const outcome = await scanImage(await scannedPage(LETTER), 'image/png', { ...settings, ocr: async () => counting }, 'Page 1');
+    expect(outcome.ok && outcome.page.steps).not.toContain('adaptive threshold');
+    expect(asked).toEqual([undefined]);
+  });
+
   it('skips a page that takes longer than its limit, with a warning', async () => {
     const outcome = await scanImage(await scannedPage(LETTER), 'image/png', { ...settings, pageTimeoutMs: 1 }, 'Page 3');
     expect(outcome).toEqual({ ok: false, warning: 'Page 3: reading took longer than 0 s and was skipped.' });

@@ -8,8 +8,13 @@
 import { binarize, prepareForOcr, rotate } from './image/prepare.models.ts';
 import type { OcrDriver, OcrOptions, OcrResult } from './ocr/ocr.types.ts';
 import { OcrTimeoutError } from './ocr/ocr.types.ts';
+import { unreadInk } from './ocr/coverage.models.ts';
+import { filledReading } from './ocr/hocr.models.ts';
 import { findPaymentQr } from './qr/qr.reader.ts';
 import type { EpcPayment } from './qr/epc.models.ts';
+
+/** A reading that leaves more of the page's print than this unread is tried again (ocr/coverage.models.ts). */
+const UNREAD_LIMIT = 0.2;
 
 export interface ScanSettings {
   ocr: () => Promise<OcrDriver>;
@@ -77,6 +82,16 @@ export async function scanImage(bytes: Uint8Array, mime: string, settings: ScanS
         result = third;
         png = binary;
         steps.push('binarised');
+      }
+    }
+    if (!steps.includes('binarised') && (await unreadInk(png, result.words)) > UNREAD_LIMIT) {
+      // Confident words, but much of the page's print unread: the layout analysis took shaded or
+      // grainy parts of a photo for pictures. A threshold per neighbourhood often finds them.
+      // It only fills in: it reads some parts better and others worse (thin print on a till slip).
+      const filled = filledReading(result, await driver.recognize(png, { ...options, threshold: 'adaptive' }));
+      if (filled) {
+        result = filled;
+        steps.push('adaptive threshold');
       }
     }
     // The QR code is looked for on the original image (sharper); HEIC and later pages of a TIFF on the prepared page.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ocrResultFromHocr, parseHocr } from './hocr.models.ts';
+import { filledReading, ocrResultFromHocr, parseHocr } from './hocr.models.ts';
 
 const line = (bbox: string, baseline: string, size: number, words: string) =>
   `<span class='ocr_line' id='l' title="bbox ${bbox}; baseline ${baseline}; x_size ${size}; x_descenders 9; x_ascenders 10">${words}</span>`;
@@ -28,7 +28,7 @@ describe('parseHocr', () => {
 
   it('gives nothing for a page without words', () => {
     expect(parseHocr(page())).toEqual([]);
-    expect(ocrResultFromHocr(page(), size)).toEqual({ text: '', words: [], confidence: 0, ...size });
+    expect(ocrResultFromHocr(page(), size)).toEqual({ text: '', words: [], confidence: 0, ...size, lines: [] });
   });
 });
 
@@ -69,5 +69,30 @@ describe('ocrResultFromHocr', () => {
       line('200 620 600 666', '0 0', 45, word('200 620 600 666', 91, 'unten')),
     );
     expect(ocrResultFromHocr(hocr, size).text).toBe('oben\nunten');
+  });
+});
+
+describe('filledReading', () => {
+  // The first reading dropped the value column; the further one read it, the label a little worse, and a speck.
+  const first = ocrResultFromHocr(page(line('1421 548 1863 593', '0 -10', 45, word('1421 548 1863 593', 90, 'Rechnungsnummer'))), size);
+  const further = ocrResultFromHocr(
+    page(
+      line('1421 548 2040 593', '0 -10', 45, [word('1421 548 1863 593', 70, 'Rechnungsnumrner'), word('1950 550 2040 583', 95, '4711')].join('')),
+      line('238 900 1000 940', '0 -8', 40, [word('238 900 500 940', 33, 'Hafenbrief'), word('520 900 800 940', 90, 'Versicherung'), word('820 900 1000 940', 96, 'AG')].join('')),
+      line('300 3000 330 3030', '0 0', 30, word('300 3000 330 3030', 31, 'ii')),
+    ),
+    size,
+  );
+
+  it('adds the lines and words the first reading lacks, keeps what it read, and leaves out specks', () => {
+    const filled = filledReading(first, further)!;
+    expect(filled.text.split('\n')).toEqual([expect.stringMatching(/^ *Rechnungsnummer {2,}4711$/), 'Hafenbrief Versicherung AG']);
+    expect(filled.words.map((w) => w.text)).toEqual(['Rechnungsnummer', '4711', 'Hafenbrief', 'Versicherung', 'AG']);
+    expect(filled.confidence).toBeCloseTo((0.9 + 0.95 + 0.33 + 0.9 + 0.96) / 5, 10);
+  });
+
+  it('gives nothing when the further reading adds nothing, or a reading has no lines', () => {
+    expect(filledReading(further, first)).toBeUndefined();
+    expect(filledReading({ ...first, lines: undefined }, further)).toBeUndefined();
   });
 });

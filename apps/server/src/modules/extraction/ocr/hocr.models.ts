@@ -11,17 +11,9 @@
  * the right still share a line.
  */
 import { layoutLines } from '../pdf/pdf.models.ts';
-import type { Box, OcrResult, OcrWord } from './ocr.types.ts';
+import type { Box, OcrLine, OcrResult } from './ocr.types.ts';
 
-export interface HocrLine {
-  box: Box;
-  /** Baseline: y = box.y1 + offset + slope * (x - box.x0), pixels, origin top-left. */
-  slope: number;
-  offset: number;
-  /** Tesseract's row height (`x_size`), close to the font size in pixels. */
-  size: number;
-  words: OcrWord[];
-}
+export type HocrLine = OcrLine;
 
 type PlacedText = Parameters<typeof layoutLines>[0][number];
 
@@ -53,10 +45,38 @@ export function parseHocr(hocr: string): HocrLine[] {
 
 /** The driver-independent result for one page from its hOCR. */
 export function ocrResultFromHocr(hocr: string, page: { width: number; height: number; languages: string }): OcrResult {
-  const lines = parseHocr(hocr);
+  return resultFromLines(parseHocr(hocr), page);
+}
+
+function resultFromLines(lines: HocrLine[], page: { width: number; height: number; languages: string }): OcrResult {
   const words = lines.flatMap((line) => line.words);
   const confidence = words.length === 0 ? 0 : words.reduce((sum, word) => sum + word.confidence, 0) / words.length;
-  return { text: layoutLines(placeWords(lines, page.height)), words, confidence, width: page.width, height: page.height, languages: page.languages };
+  return { text: layoutLines(placeWords(lines, page.height)), words, confidence, width: page.width, height: page.height, languages: page.languages, lines };
+}
+
+/** Below this mean word confidence a line of the further reading is more likely grain than print. */
+const FILL_CONFIDENCE = 0.6;
+
+/**
+ * The first reading with what a further reading of the same page found where the first read
+ * nothing: the words that overlap none of the first reading's words, line by line, where the line's
+ * new words are sure on average (a line keeps its unsure words: "Hafenbrief" read at 0.3 still
+ * belongs before "Versicherung AG"). What the first read stays as it read it; a reading that reads
+ * some parts better and others worse only adds. Undefined when either reading has no lines to lay
+ * out, or the further one adds nothing.
+ */
+export function filledReading(first: OcrResult, further: OcrResult): OcrResult | undefined {
+  if (!first.lines || !further.lines) return undefined;
+  const taken = first.words.map((word) => word.box);
+  const added = further.lines
+    .map((line) => ({ ...line, words: line.words.filter((word) => !taken.some((box) => overlaps(box, word.box))) }))
+    .filter((line) => line.words.some((word) => /[\p{L}\p{N}]/u.test(word.text)) && mean(line.words.map((word) => word.confidence)) >= FILL_CONFIDENCE);
+  if (added.length === 0) return undefined;
+  return resultFromLines([...first.lines, ...added], first);
+}
+
+function overlaps(p: Box, q: Box): boolean {
+  return p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1;
 }
 
 /**
@@ -106,6 +126,10 @@ function decodeEntities(text: string): string {
     if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
     return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
   });
+}
+
+function mean(values: number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 function median(values: number[]): number {

@@ -77,6 +77,26 @@ export async function scannedLetterPage(): Promise<Buffer> {
     .toBuffer();
 }
 
+/**
+ * The letter as a phone photo in poor light: the page falls from white at the top right to half as
+ * bright at the bottom left, with heavy grain. One threshold for the whole page cannot separate
+ * print from paper here; one per neighbourhood can.
+ */
+export async function shadedPhotoPage(): Promise<Buffer> {
+  const { data, info } = await sharp(await letterPage({ dpi: 300 })).toColourspace('b-w').blur(0.3).raw().toBuffer({ resolveWithObject: true });
+  let seed = 4711;
+  for (let y = 0; y < info.height; y++) {
+    for (let x = 0; x < info.width; x++) {
+      const light = 0.5 + 0.5 * ((x / info.width) * 0.5 + (1 - y / info.height) * 0.5);
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const grain = ((seed >> 16) % 81) - 40;
+      const index = y * info.width + x;
+      data[index] = Math.max(0, Math.min(255, data[index]! * light + grain));
+    }
+  }
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).png().toBuffer();
+}
+
 /** The page turned clockwise by `degrees`, as a phone photo of a sideways sheet would be. */
 export async function rotated(image: Uint8Array, degrees: 90 | 180 | 270): Promise<Buffer> {
   return sharp(image).rotate(degrees).png().toBuffer();

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrError } from './ocr.errors.ts';
-import { blankPage, LETTER, letterPage, rotated, scannedLetterPage } from './ocr.test-pages.ts';
+import { blankPage, LETTER, letterPage, rotated, scannedLetterPage, shadedPhotoPage } from './ocr.test-pages.ts';
 import { OcrTimeoutError, type OcrDriver, type OcrOptions, type OcrResult } from './ocr.types.ts';
 
 const OPTIONS: OcrOptions = { languages: ['deu', 'eng'], timeoutMs: 60_000 };
@@ -109,6 +109,18 @@ export function ocrDriverTestSuite(name: string, createDriver: () => Promise<Ocr
         expect(scan.text).toMatch(/Rechnungsnummer {2,}4711/);
         expect(scan.text.replace(/ /g, '')).toContain('DE89370400440532013000');
         expect(scan.confidence).toBeGreaterThan(0.7);
+      },
+      SLOW,
+    );
+
+    it(
+      'reads a shaded, grainy photo with threshold "adaptive" that one threshold for the page cannot read',
+      async () => {
+        const photo = await shadedPhotoPage();
+        const [global, adaptive] = [await driver.recognize(photo, { ...OPTIONS, dpi: 300 }), await driver.recognize(photo, { ...OPTIONS, dpi: 300, threshold: 'adaptive' })];
+        expect(foundShare(adaptive)).toBeGreaterThanOrEqual(0.8);
+        expect(adaptive.text).toMatch(/Gesamtbetrag {2,}1\.234,56 €/);
+        expect(foundShare(global)).toBeLessThan(0.5);
       },
       SLOW,
     );

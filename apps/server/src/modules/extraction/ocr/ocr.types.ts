@@ -32,6 +32,19 @@ export interface OcrResult {
   height: number;
   /** Tesseract language string used, e.g. `deu+eng`. */
   languages: string;
+  /** The words by printed line, with each line's baseline: what `text` was laid out from (hOCR). */
+  lines?: OcrLine[];
+}
+
+/** One printed line as tesseract found it. */
+export interface OcrLine {
+  box: Box;
+  /** Baseline: y = box.y1 + offset + slope * (x - box.x0), pixels, origin top-left. */
+  slope: number;
+  offset: number;
+  /** Tesseract's row height (`x_size`), close to the font size in pixels. */
+  size: number;
+  words: OcrWord[];
 }
 
 export type Rotation = 0 | 90 | 180 | 270;
@@ -49,6 +62,13 @@ export interface OcrOptions {
    * as on a till slip, where mode 3 can lose the amounts printed far right of their labels.
    */
   layout?: 'auto' | 'block';
+  /**
+   * How tesseract tells print from paper. `global` (the default): one threshold for the whole page
+   * (Otsu), right for scans. `adaptive`: a threshold per neighbourhood (Sauvola, tesseract's
+   * `thresholding_method=2`), for a photo with shade and grain, where one threshold turns the
+   * darker part of the page into blots and the layout analysis drops it.
+   */
+  threshold?: 'global' | 'adaptive';
 }
 
 export interface OcrDriver {

@@ -208,6 +208,8 @@ export async function createTesseractJsDriver(options: TesseractJsDriverOptions 
         await running.worker.setParameters({
           user_defined_dpi: String(Math.round(options.dpi ?? 0)),
           tessedit_pageseg_mode: options.layout === 'block' ? PSM.SINGLE_BLOCK : pageSegmentation,
+          // 0 Otsu over the page, 2 Sauvola per neighbourhood (OcrOptions.threshold).
+          thresholding_method: options.threshold === 'adaptive' ? '2' : '0',
         });
         signal.throwIfAborted();
         const { data } = await Promise.race([running.worker.recognize(page.bytes, {}, { text: false, hocr: true }), running.died]).catch(engineFailed);

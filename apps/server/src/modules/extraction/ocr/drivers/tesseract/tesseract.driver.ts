@@ -44,6 +44,8 @@ export interface NativeTesseractStatus {
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 /** `layout: 'block'`: one uniform block of text. */
 const BLOCK_PSM = 6;
+/** `threshold: 'adaptive'`: tesseract's `thresholding_method` 2. */
+const SAUVOLA = 2;
 
 export function createTesseractDriver({ binary = 'tesseract', psm = 3 }: TesseractDriverOptions = {}): OcrDriver {
   let installed: Promise<string[]> | undefined;
@@ -67,6 +69,7 @@ export function createTesseractDriver({ binary = 'tesseract', psm = 3 }: Tessera
       const languages = options.languages.join('+');
       const args = ['stdin', 'stdout', '-l', languages, '--oem', '1', '--psm', String(options.layout === 'block' ? BLOCK_PSM : psm)];
       if (options.dpi) args.push('--dpi', String(Math.round(options.dpi)));
+      if (options.threshold === 'adaptive') args.push('-c', `thresholding_method=${SAUVOLA}`);
       args.push('hocr');
       const { stdout } = await run(binary, args, page.bytes, deadline());
       return ocrResultFromHocr(stdout, { width: page.width, height: page.height, languages });
