@@ -10,9 +10,9 @@ describe('ocrSource', () => {
   });
 
   it.each([
-    ['GENODEF1MO4', 0.85],
-    ['GENODEF1M04', 0.85],
-    ['BYLADEM1001', 0.85],
+    ['GENODEF1MO4', 0.8],
+    ['GENODEF1M04', 0.8],
+    ['BYLADEM1001', 0.8],
     ['COBADEFFXXX', 0.95],
     ['DEUTDEDBHAM', 0.95],
   ])('BIC %s: an O/0 or I/1 in its location or branch makes it unsure (%s)', (bic, confidence) => {

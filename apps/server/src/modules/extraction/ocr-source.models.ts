@@ -14,7 +14,8 @@ const REPAIRED_IBAN = 0.75;
 const FOUND_IBAN = 0.85;
 /** The characters OCR most often takes for one another in print: O and 0, I and 1. */
 const LOOK_ALIKES = /[O0I1]/;
-const UNSURE_BIC = 0.85;
+/** Below 0.9 also after the BIC format check adds its 0.05 (validation.models.ts). */
+const UNSURE_BIC = 0.8;
 
 export function ocrSource(extraction: SourceExtraction, text: string, pageConfidence: number): SourceExtraction {
   const factor = Math.max(0, Math.min(1, pageConfidence / CLEAN_PAGE));
