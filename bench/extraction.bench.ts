@@ -1,12 +1,12 @@
 /**
  * Extraction accuracy on a folder with a `truth.jsonl` (default ../shared/fixtures/public):
- *   npm run bench:extraction [-- --fixtures DIR] [--wrong]
+ *   npm run bench:extraction [-- --fixtures DIR] [--wrong] [--receipts]
  * Two paths through the real understanding cascade (`understandFile`):
  * - e-invoice XML: standalone XML files, and hybrid PDFs read with their embedded XML;
  * - text only: the same PDFs with the XML attachment removed (pdf-lib), so only the printed page counts.
  * Prints per-field accuracy, calibration of confidence >= 0.9, per-class recall and a confusion matrix.
  * With OCR (unless --no-ocr; --ocr tesseract|tesseract.js picks the driver) two more paths: the same
- * PDFs rendered as 150 dpi grayscale page images, and the receipt photos of the set.
+ * PDFs rendered as 150 dpi grayscale page images, and the receipt photos of the set (`--receipts`: only those).
  *
  * Workmate's own corpus (bench/corpus, docs/corpus.md) instead of the fixtures:
  *   npm run bench:extraction -- --corpus [--holdout] [--renditions pdf,photo] [--out DIR] [--limit N] [--wrong]
@@ -110,7 +110,8 @@ export async function run(args: string[]): Promise<void> {
     ocr = { maxPages: MAX_PAGES, scan: choice.scan };
   }
   let skipped = 0;
-  for (const row of rows) {
+  const receiptsOnly = args.includes('--receipts') && ocr !== undefined;
+  for (const row of receiptsOnly ? [] : rows) {
     const bytes = new Uint8Array(await readFile(path.join(fixtures, row.file)));
     if (row.modality === 'xml') {
       const { score, failed } = await understood(row, () => understandFile(bytes, 'application/xml', { maxPages: MAX_PAGES }));
@@ -160,6 +161,10 @@ export async function run(args: string[]): Promise<void> {
   await driver?.close();
 
   console.log(`extraction benchmark on ${fixtures}: ${rows.length} truth rows${skipped ? `, ${skipped} photos skipped (--no-ocr)` : ''}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (receiptsOnly) {
+    printReceipts(receiptScores, receiptFailures, showWrong);
+    return;
+  }
   print('e-invoice XML (standalone, and embedded in hybrid PDFs); target 100 % of the fields it contains', xmlScores, xmlFailures, showWrong);
   print('text layer only (the same PDFs with the XML attachment removed); target >= 95 % for amount, issue_date, invoice_number, iban, seller where printed', textScores, textFailures, showWrong, pageText);
   if (ocr) {

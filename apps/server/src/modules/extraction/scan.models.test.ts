@@ -52,6 +52,30 @@ describe('scanImage', () => {
     expect(outcome.page.text).toContain('R-2026-0815');
   });
 
+  it('paints a dark border as paper when the page read as nothing, and says so', { timeout: 60_000 }, async () => {
+    // Stands in for a till slip whose black torn ends make the layout analysis take the whole image
+    // for a picture: a page with black at its top edge reads as nothing.
+    const borderBlind: OcrDriver = {
+      ...driver,
+      recognize: async (png, options) => {
+        if ((await topRowMean(png)) > 80) return driver.recognize(png, options);
+        return { text: '', words: [], confidence: 0, width: 1000, height: 1400, languages: 'deu+eng' };
+      },
+      detectRotation: async () => ({ rotation: 0, confidence: 0 }),
+    };
+    const page = await scannedPage(LETTER);
+    const { width = 0 } = await sharp(page).metadata();
+    const banded = await sharp(page)
+      .composite([{ input: { create: { width, height: 30, channels: 3, background: '#000000' } }, top: 0, left: 0 }])
+      .png()
+      .toBuffer();
+    const outcome = await scanImage(banded, 'image/png', { ...settings, ocr: async () => borderBlind }, 'Page 1');
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.page.steps).toContain('dark border cleared');
+    expect(outcome.page.text).toContain('R-2026-0815');
+  });
+
   it('reads a page again with a threshold per neighbourhood when its confident words leave much of the print unread', { timeout: 60_000 }, async () => {
     // Stands in for a shaded photo whose letterhead and table the layout analysis dropped: with one
     // threshold for the page only the lower half of its words is read, with confidence; adaptive reads it all.
@@ -90,6 +114,13 @@ describe('scanImage', () => {
     expect(outcome).toEqual({ ok: false, warning: 'Page 3: reading took longer than 0 s and was skipped.' });
   });
 });
+
+async function topRowMean(png: Uint8Array): Promise<number> {
+  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+  let sum = 0;
+  for (let x = 0; x < info.width; x++) sum += data[x] as number;
+  return sum / info.width;
+}
 
 async function distinctValues(png: Uint8Array): Promise<number> {
   const { data } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });

@@ -5,7 +5,7 @@
  * (`parallelPages`); a page that takes longer than its time limit is skipped with a warning instead
  * of failing the whole document.
  */
-import { binarize, prepareForOcr, rotate } from './image/prepare.models.ts';
+import { binarize, prepareForOcr, rotate, withoutDarkBorder } from './image/prepare.models.ts';
 import type { OcrDriver, OcrOptions, OcrResult } from './ocr/ocr.types.ts';
 import { OcrTimeoutError } from './ocr/ocr.types.ts';
 import { unreadInk } from './ocr/coverage.models.ts';
@@ -15,6 +15,8 @@ import type { EpcPayment } from './qr/epc.models.ts';
 
 /** A reading that leaves more of the page's print than this unread is tried again (ocr/coverage.models.ts). */
 const UNREAD_LIMIT = 0.2;
+/** Fewer words than this is a page that did not read at all (readsWell). */
+const MIN_WORDS = 5;
 
 export interface ScanSettings {
   ocr: () => Promise<OcrDriver>;
@@ -58,6 +60,20 @@ export async function scanImage(bytes: Uint8Array, mime: string, settings: ScanS
     // the reading is poor.
     let result = await driver.recognize(start, options);
     let png = start;
+    if (result.words.length < MIN_WORDS) {
+      // Next to nothing read: a dark edge (the table, a till slip's torn end) can make the layout
+      // analysis take the whole image for a picture. Painted as paper, the page often reads. (Not
+      // for a page that did read, if poorly: there the second reading is no more often right.)
+      const cleared = await withoutDarkBorder(png);
+      if (cleared) {
+        const reading = await driver.recognize(cleared, options);
+        if (readingScore(reading) > readingScore(result)) {
+          result = reading;
+          png = cleared;
+          steps.push('dark border cleared');
+        }
+      }
+    }
     if (!readsWell(result)) {
       const { rotation, confidence } = await driver.detectRotation(start, options);
       // Below about 0.5 the orientation detector is guessing; turning a readable page would do harm.
@@ -109,7 +125,7 @@ export async function scanImage(bytes: Uint8Array, mime: string, settings: ScanS
  * an upside-down page reads poorly on its own.
  */
 function readsWell(result: OcrResult): boolean {
-  return result.confidence >= 0.75 && result.words.length >= 5 && result.height >= result.width * 0.9;
+  return result.confidence >= 0.75 && result.words.length >= MIN_WORDS && result.height >= result.width * 0.9;
 }
 
 /** How much confidently read text a reading holds: the way up that reads more, wins. */

@@ -14,7 +14,7 @@ import type { GrayImage, PreparedImage, PrepareOptions } from './image.types.ts'
 
 export { decodeHeic } from './heic.models.ts';
 export { imageInfo, SUPPORTED_IMAGE_MIMES } from './decode.models.ts';
-export { binarize, rotate } from './raster.models.ts';
+export { binarize, rotate, withoutDarkBorder } from './raster.models.ts';
 export { ImageRejectedError } from './image.errors.ts';
 
 const DEFAULT_TARGET_DPI = 300;

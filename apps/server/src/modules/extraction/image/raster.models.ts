@@ -1,5 +1,6 @@
 /** sharp (libvips) operations on raw 8-bit gray images: resampling, rotation, PNG in and out. */
 import sharp, { type Sharp } from 'sharp';
+import { clearDarkBorder } from './border.models.ts';
 import type { GrayImage } from './image.types.ts';
 
 const WHITE = { r: 255, g: 255, b: 255 };
@@ -52,6 +53,16 @@ export async function binarize(png: Uint8Array): Promise<Uint8Array> {
 export async function rotate(png: Uint8Array, degrees: number): Promise<Uint8Array> {
   const { density } = await sharp(png).metadata();
   let pipeline = sharp(png).rotate(degrees, { background: WHITE }).toColourspace('b-w');
+  if (density) pipeline = pipeline.withDensity(density);
+  return new Uint8Array(await pipeline.png().toBuffer());
+}
+
+/** The PNG with the dark areas touching its edge painted as paper (border.models.ts), or null when it has none. */
+export async function withoutDarkBorder(png: Uint8Array): Promise<Uint8Array | null> {
+  const { density } = await sharp(png).metadata();
+  const cleared = clearDarkBorder(await toGray(sharp(png)));
+  if (!cleared) return null;
+  let pipeline = grayInput(cleared);
   if (density) pipeline = pipeline.withDensity(density);
   return new Uint8Array(await pipeline.png().toBuffer());
 }

@@ -38,7 +38,7 @@ describe('classifyAmountLabel', () => {
     expect(classifyAmountLabel(label)?.kind).toBe(kind);
   });
 
-  it.each([['Gesamtbetrag der Zuschläge'], ['Bruttopreis'], ['Einzelpreis'], ['Rabatt'], ['2 % Skonto'], ['Frachtbetrag'], ['Übertrag'], ['Zitronensäure'], ['19 %'], ['Total 0% supplies:'], ['Summe 7 %']])(
+  it.each([['Gesamtbetrag der Zuschläge'], ['Bruttopreis'], ['Einzelpreis'], ['Rabatt'], ['2 % Skonto'], ['Frachtbetrag'], ['Übertrag'], ['Zitronensäure'], ['19 %'], ['Total 0% supplies:'], ['Total @% supplies:'], ['Summe 7 %']])(
     '%s is no total',
     (label) => {
       expect(classifyAmountLabel(label)).toBeUndefined();

@@ -42,8 +42,9 @@ const RULES: Rule[] = [
   { kind: 'gross', weight: 0.95, pattern: looseRegExp(String.raw`(?:inkl|inklusive|incl|including|einschl|einschließlich)\.?\s*(?:[\d.,]+\s*%\s*)?(?:der\s+)?(?:gesetzl\.?\s+|gesetzlichen\s+)?(?:USt|MwSt|Mehrwertsteuer|Umsatzsteuer|Versicherungs?steuer|Steuer|VAT|tax)|\bTTC\b`) },
   { kind: 'tax', weight: 1, pattern: looseRegExp(String.raw`Steuerbetrag|MwSt|Mehrwertsteuer|Umsatzsteuer|\bUSt\b|Versicherungs?steuer|\bSteuer\b|\bVAT\b|\bTax(?:es)?\b|\bTaxe\b|\bTVA\b|\bGST\b`) },
   { kind: 'gross', weight: 1, pattern: looseRegExp(String.raw`Bruttosumme|Bruttobetrag|Gesamtbetrag|Gutschriftsbetrag|Erstattungsbetrag|Auszahlungsbetrag|Gesamtsumme|Rechnungsbetrag|Rechnungsendbetrag|Rechnungssumme|Endbetrag|Endsumme|Summe brutto|Bruttogesamt|Gesamt brutto|Summe gesamt|Gesamtpreis|Grand total|Invoice total|Total amount|Total for this invoice|Amount total|Montant total`) },
-  // "Total 0% supplies 11.10", "Summe 7 % 12,00": the sum of one tax rate's lines, not the document's.
-  { kind: 'ignore', weight: 0, pattern: looseRegExp(String.raw`\b(?:Summe|Total)\s*\d{1,2}(?:[.,]\d{1,2})?\s*%`) },
+  // "Total 0% supplies 11.10", "Summe 7 % 12,00": the sum of one tax rate's lines, not the document's
+  // (OCR reads a 0 before % as "@" or "O" too).
+  { kind: 'ignore', weight: 0, pattern: looseRegExp(String.raw`\b(?:Summe|Total)\s*[\d@Oo]{1,2}(?:[.,]\d{1,2})?\s*%`) },
   { kind: 'gross', weight: 0.7, pattern: looseRegExp(String.raw`\bSumme\b|\bGesamt\b|\bTotal\b|\bBrutto\b`) },
   { kind: 'gross', weight: 0.45, pattern: looseRegExp(String.raw`\bBetrag\b|\bBeitrag\b|\bAmount\b|\bMontant\b`) },
 ];

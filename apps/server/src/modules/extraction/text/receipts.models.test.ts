@@ -65,6 +65,8 @@ describe('till receipts', () => {
     ['an unconfirmed plain total stays below 0.9', 'TOTAL 12.00', 1200n, 0.75],
     ['counts, subtotals and the tax summary are no totals', 'Total Qty: 3  9.00\nSUBTOTAL 8.00\nTOTAL 8.50\nTotal GST 0.50', 850n, 0.75],
     ['a rounding adjustment below the last total is applied', 'Total Sales (Incl GST) 4.98\nRounding Adj -.03', 495n, 0.8],
+    ['a rounding line that prints the rounded total', 'Total Sales (Inclusive GST) RM 14.38\nRounding Adjustment RM .02\nRounding RM 14.40\nCASH RM 20.00', 1440n, 0.8],
+    ['a rounding line far from the total is no total', 'Total 14.38\nRounding 24.40', 1438n, 0.75],
     ['Rundung nach der Summe', 'SUMME 9,99\nRundung +0,01\nGegeben 10,00\nRückgeld 0,00', 1000n, 0.9],
     ['without a total label tendered minus change is a guess', 'Kaffee 2,50\nBAR 5,00\nRückgeld 2,50', 250n, 0.55],
     ['the total the tax line fits beats a misread later one', 'Total Amount: $6.90\nGST @6%: $0.39\nNett Total: $6.00', 690n, 0.75],

@@ -137,18 +137,26 @@ function fitsTax(gross: bigint, tax: Tax): boolean {
 
 const ROUNDING = looseRegExp(String.raw`Rounding(?:\s*Adj\p{L}*)?|Round(?:ing)?\s*Adj\p{L}*|Rundung`);
 
+/** A rounding adjustment is a few cents; an amount this close to a total on a "Rounding" line is the rounded total itself. */
+const MAX_ROUNDING = 10n;
+
 /**
  * "Total 177.22 / Rounding Adj -0.02" with no rounded total readable below: the total plus the
- * adjustment is what was paid.
+ * adjustment is what was paid. "Total 14.38 / Rounding Adjustment 0.02 / Rounding 14.40": a
+ * "Rounding" line whose amount is a total give or take a few cents is the total after rounding.
  */
 function addRounded(layout: Layout, candidates: { cents: bigint; rank: number; pos: number }[]): void {
   for (const line of layout.lines) {
     if (!ROUNDING.test(line.text) || PAID_TOTAL.test(line.text)) continue;
-    const adjustment = readAmount(line.text, ROUNDING);
-    if (adjustment === undefined || adjustment === 0n || abs(adjustment) >= 100n) continue;
+    const amount = readAmount(line.text, ROUNDING);
+    if (amount === undefined || amount === 0n) continue;
     const before = candidates.filter((candidate) => candidate.pos < line.pos).sort((p, q) => q.pos - p.pos)[0];
+    if (abs(amount) >= 100n) {
+      if (before && amount > 0n && abs(amount - before.cents) <= MAX_ROUNDING) candidates.push({ cents: amount, rank: 2, pos: line.pos });
+      continue;
+    }
     const after = candidates.some((candidate) => candidate.pos > line.pos);
-    if (before && !after) candidates.push({ cents: before.cents + adjustment, rank: 2, pos: line.pos });
+    if (before && !after) candidates.push({ cents: before.cents + amount, rank: 2, pos: line.pos });
   }
 }
 
