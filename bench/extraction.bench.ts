@@ -1,12 +1,12 @@
 /**
  * Extraction accuracy on a folder with a `truth.jsonl` (default ../shared/fixtures/public):
- *   npm run bench:extraction [-- --fixtures DIR] [--wrong] [--receipts]
+ *   npm run bench:extraction [-- --fixtures DIR] [--wrong] [--receipts | --no-receipts]
  * Two paths through the real understanding cascade (`understandFile`):
  * - e-invoice XML: standalone XML files, and hybrid PDFs read with their embedded XML;
  * - text only: the same PDFs with the XML attachment removed (pdf-lib), so only the printed page counts.
  * Prints per-field accuracy, calibration of confidence >= 0.9, per-class recall and a confusion matrix.
  * With OCR (unless --no-ocr; --ocr tesseract|tesseract.js picks the driver) two more paths: the same
- * PDFs rendered as 150 dpi grayscale page images, and the receipt photos of the set (`--receipts`: only those).
+ * PDFs rendered as 150 dpi grayscale page images, and the receipt photos of the set (`--receipts`: only those; `--no-receipts`: all but those).
  *
  * Workmate's own corpus (bench/corpus, docs/corpus.md) instead of the fixtures:
  *   npm run bench:extraction -- --corpus [--holdout] [--renditions pdf,photo] [--out DIR] [--limit N] [--wrong]
@@ -146,7 +146,7 @@ export async function run(args: string[]): Promise<void> {
     }
   }
   if (ocr) {
-    for (const row of receipts) {
+    for (const row of args.includes('--no-receipts') ? [] : receipts) {
       const bytes = new Uint8Array(await readFile(path.join(fixtures, row.file)));
       let understanding: Understanding | undefined;
       try {
@@ -169,7 +169,7 @@ export async function run(args: string[]): Promise<void> {
   print('text layer only (the same PDFs with the XML attachment removed); target >= 95 % for amount, issue_date, invoice_number, iban, seller where printed', textScores, textFailures, showWrong, pageText);
   if (ocr) {
     print('OCR of the same PDFs rendered as 150 dpi grayscale page images; target >= 85 % for amount, issue_date, invoice_number, iban, seller where printed', imageScores, imageFailures, showWrong, pageText);
-    printReceipts(receiptScores, receiptFailures, showWrong);
+    if (!args.includes('--no-receipts')) printReceipts(receiptScores, receiptFailures, showWrong);
   }
 }
 

@@ -40,7 +40,7 @@ export interface NameEvidence {
 
 /** Register and management details: only a company's own imprint prints them. */
 export const REGISTER_DETAILS = looseRegExp(
-  String.raw`Geschäftsführ|Amtsgericht|Registergericht|Handelsregister|\bHR[AB]\b|Sitz der Gesellschaft|Sitz:|Vorstand|Aufsichtsrat|(?<![\p{L}])Inhaber|Siège social|\bRCS\b|Registered Office|Regd\. office|au capital|Company No|Reg\. No|\bCIN\b`,
+  String.raw`Geschäftsführ|Amtsgericht|Registergericht|Handelsregister|\bHR[AB]\b|Sitz der Gesellschaft|Sitz:|Vorstand|Aufsichtsrat|(?<![\p{L}])Inhaber|Si[èe]ge social|\bRCS\b|Registered Office|Regd\. office|au capital|Company No|Reg\. No|\bCIN\b`,
 );
 /** A cell that is only a party heading: "Verkäufer", "Käufer/Leistungsempfänger:", "Bill to". */
 export const PARTY_HEADING = looseRegExp(

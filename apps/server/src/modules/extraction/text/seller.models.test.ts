@@ -50,6 +50,11 @@ describe('the issuer of a letter', () => {
       letter('Brightside Design Ltd.', '12 High Street, London SW1A 1AA', 'INVOICE', 'Bill To:', 'Contoso Ltd', '1 Main Road', 'Total due £120.00', 'x', 'y', 'Brightside Design Ltd. is registered in England and Wales. Company No. 01234567.'),
       'Brightside Design Ltd.',
     ],
+    [
+      'the name above "Siege social" (OCR drops the accent) and not the street after it',
+      letter('Facture n° 2022089083', 'Client', 'Boulangerie Petit', '3 rue Neuve', '69100 Villeurbanne', 'Total TTC : 56,02 €', 'a', 'b', 'c', 'd', 'e', R + 'ÉDITIONS LUMIÈRE', 'Siege social : 16 rue Mollien - 92100 BOULOGNE - Tel : 01 71 17 61 67'),
+      'ÉDITIONS LUMIÈRE',
+    ],
     ['the company in the closing', letter('Herrn Max Mustermann', 'Lindenweg 3', '80333 München', 'Sehr geehrter Herr Mustermann,', 'anbei Ihre Rechnung.', 'Mit freundlichen Grüßen', 'Ihre Stadtwerke Musterstadt'), 'Stadtwerke Musterstadt'],
     ['the company behind the team in the closing', letter('Herrn Max Mustermann', 'Lindenweg 3', '80333 München', 'anbei Ihre Rechnung.', 'Mit freundlichen Grüßen', 'Ihr Serviceteam der Netzwerk Nord GmbH'), 'Netzwerk Nord GmbH'],
   ])('%s', (_name, text, seller) => {
