@@ -6,8 +6,9 @@
  * The page is cut into cells of about 2 mm. A cell holds ink when enough of its pixels are clearly
  * darker than the paper around it (the brightest tenth of the cells nearby, so shade and a light
  * gradient do not count as ink); a lone ink cell is a speck. The answer is the share of ink cells
- * that no recognised word covers. Rules and logos count as unread too: a letter reads at about 0.1,
- * a page whose letterhead or table was dropped at 0.3 and more.
+ * that no recognised word covers. The inside of solid areas (a logo, a coloured bar) is no print;
+ * their edges and rules count as unread: a letter reads at about 0.05 to 0.1, a page whose letterhead
+ * or table was dropped at 0.3 and more.
  */
 import sharp from 'sharp';
 import type { OcrWord } from './ocr.types.ts';
@@ -20,6 +21,8 @@ const CELLS_ACROSS = 100;
 const INK_CONTRAST = 60;
 /** A cell with at least this share of ink pixels holds print (a letter's stroke crosses it). */
 const INK_SHARE = 0.02;
+/** A cell this full of ink is the inside of a logo, a bar or a picture, not print a word could cover. */
+const SOLID_SHARE = 0.85;
 
 export async function unreadInk(png: Uint8Array, words: readonly OcrWord[]): Promise<number> {
   // Half a 300 dpi page is detail enough for 2 mm cells, and four times less to count.
@@ -40,7 +43,7 @@ export async function unreadInk(png: Uint8Array, words: readonly OcrWord[]): Pro
       for (let y = row * cell; y < Math.min(height, (row + 1) * cell); y++) {
         for (let x = column * cell; x < Math.min(width, (column + 1) * cell); x++, pixels++) if (data[y * width + x]! < limit) dark++;
       }
-      if (pixels > 0 && dark / pixels >= INK_SHARE) ink[row * columns + column] = 1;
+      if (pixels > 0 && dark / pixels >= INK_SHARE && dark / pixels < SOLID_SHARE) ink[row * columns + column] = 1;
     }
   }
   const covered = new Uint8Array(columns * rows);
