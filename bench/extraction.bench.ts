@@ -9,8 +9,8 @@
  * PDFs rendered as 150 dpi grayscale page images, and the receipt photos of the set (`--receipts`: only those; `--no-receipts`: all but those).
  *
  * Workmate's own corpus (bench/corpus, docs/corpus.md) instead of the fixtures:
- *   npm run bench:extraction -- --corpus [--holdout] [--renditions pdf,photo] [--out DIR] [--limit N] [--wrong]
- * (`--holdout` alone scores only the holdout family); see bench/extraction/corpus.ts.
+ *   npm run bench:extraction -- --corpus [--dev] [--holdout] [--renditions pdf,photo] [--out DIR] [--limit N] [--wrong]
+ * (`--dev` or `--holdout` without `--corpus` scores only those families); see bench/extraction/corpus.ts.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -76,7 +76,7 @@ export async function ocrScan(args: readonly string[]): Promise<{ driver: OcrDri
 }
 
 export async function run(args: string[]): Promise<void> {
-  if (args.includes('--corpus') || args.includes('--holdout')) {
+  if (args.includes('--corpus') || args.includes('--holdout') || args.includes('--dev')) {
     await (await import('./extraction/corpus.ts')).runCorpus(args);
     return;
   }

@@ -5,7 +5,7 @@
 
 export type CorpusType = 'invoice' | 'reminder' | 'contract' | 'appointment' | 'other';
 export type Rendition = 'pdf' | 'scan' | 'photo';
-export type Family = 'main' | 'holdout';
+export type Family = 'main' | 'holdout' | 'dev';
 
 /** One piece of text on an A4 page (595 x 842 points), `y` measured from the top edge to the baseline. */
 export interface TextRun {

@@ -40,6 +40,18 @@ describe('generateCorpus', () => {
     expect((await readFile(path.join(out, pdfRow.file))).equals(pdf)).toBe(true);
   });
 
+  it('writes the dev family like the others', async () => {
+    const { rows, documents } = await generateCorpus({ family: 'dev', out, perClass: 1, seed: 9, renditions: ['pdf'] });
+    expect(new Set(rows.map((row) => row.type))).toEqual(new Set(['invoice', 'reminder', 'contract', 'appointment', 'other']));
+    for (const row of rows) {
+      expect(row.file).toMatch(/^dev\/pdf\/\d{4}\.pdf$/);
+      expect(row.group).toBe(`dev-${row.file.slice(-8, -4)}`);
+      expect(row.family).toBe('dev');
+    }
+    expect(await readManifest(path.join(out, 'dev'))).toMatchObject({ family: 'dev', documents: documents.length, source: await sourceHash('dev') });
+    expect(await sourceHash('dev')).not.toBe(await sourceHash('main'));
+  });
+
   it('refuses unknown families and renditions, and bad sizes', async () => {
     await expect(loadFamily('nope' as Family)).rejects.toThrow(/unknown family/);
     await expect(loadFamily('holdout', out)).rejects.toThrow(FamilyMissingError);

@@ -1,6 +1,6 @@
 /**
  * Writes a corpus family (FORMAT.md):
- *   npx tsx bench/corpus/generate.ts --family main|holdout [--out DIR] [--per-class N] [--seed S] [--renditions pdf,scan,photo]
+ *   npx tsx bench/corpus/generate.ts --family main|dev|holdout [--out DIR] [--per-class N] [--seed S] [--renditions pdf,scan,photo]
  * into DIR/<family>/: the files (<rendition>/NNNN.<ext>), truth.jsonl, and corpus.json (what was
  * asked for, so the benchmark can tell whether the folder is current). Deterministic for a seed.
  * Each family exports `generateFamily(options)` from bench/corpus/<family>/family.ts; the holdout
@@ -21,7 +21,7 @@ import { fileFor, formatTruth, RENDITIONS, truthRow } from './render/truth.ts';
 export const DEFAULT_OUT = path.resolve(import.meta.dirname, 'out');
 export const DEFAULT_PER_CLASS = 24;
 export const DEFAULT_SEED = 1;
-export const FAMILIES: readonly Family[] = ['main', 'holdout'];
+export const FAMILIES: readonly Family[] = ['main', 'holdout', 'dev'];
 
 export interface GenerateOptions {
   family: Family;

@@ -1,13 +1,15 @@
 /**
  * The extraction benchmark on Workmate's own corpus (bench/corpus, docs/corpus.md):
- *   npm run bench:extraction -- --corpus [--holdout] [--renditions pdf,photo] [--out DIR] [--limit N]
+ *   npm run bench:extraction -- --corpus [--dev] [--holdout] [--renditions pdf,photo] [--out DIR] [--limit N]
  *                               [--per-class N] [--seed S] [--wrong] [--no-ocr] [--ocr tesseract|tesseract.js]
- * `--corpus` scores the main family, `--holdout` the holdout family (both flags: both, apart).
+ * `--corpus` scores the main family, `--dev` the dev family (a second development family),
+ * `--holdout` the holdout family; several flags score several families, each printed apart, and
+ * `--dev` or `--holdout` without `--corpus` leaves the main family out.
  * A family is generated into DIR (default bench/corpus/out) unless it is there already with the same
  * seed, size, renditions and generator code (corpus.json's `source` hash). Every file goes through the real cascade, `understandFile` with the
  * letter's date as `today`; then class recall, the confusion matrix, the fields each class is
  * about, and the dunning-to-invoice link (when the linker exists) are printed per family and rendition.
- * `--wrong` lists every miss; use it on the main family only (the holdout family is not for tuning).
+ * `--wrong` lists every miss; use it on the main and dev families only (the holdout family is not for tuning).
  */
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -70,8 +72,16 @@ async function understandRow(out: string, row: CorpusTruthRow, scan: ScanSetting
   }
 }
 
+/** The families a run scores: `--corpus` main, `--dev` dev, `--holdout` holdout; main when none of them is given. */
+export function corpusFamilies(args: readonly string[]): Family[] {
+  const dev = args.includes('--dev');
+  const holdout = args.includes('--holdout');
+  const main = args.includes('--corpus') || (!dev && !holdout);
+  return [...(main ? ['main' as const] : []), ...(dev ? ['dev' as const] : []), ...(holdout ? ['holdout' as const] : [])];
+}
+
 export async function runCorpus(args: string[]): Promise<void> {
-  const families: Family[] = [...(args.includes('--corpus') || !args.includes('--holdout') ? ['main' as const] : []), ...(args.includes('--holdout') ? ['holdout' as const] : [])];
+  const families = corpusFamilies(args);
   const renditions = parseRenditions(option(args, '--renditions'), ['pdf', 'photo']);
   const out = path.resolve(option(args, '--out') ?? DEFAULT_OUT);
   const perClass = Number(option(args, '--per-class') ?? DEFAULT_PER_CLASS);
