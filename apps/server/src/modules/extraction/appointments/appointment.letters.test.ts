@@ -196,6 +196,38 @@ Termine können online gebucht werden.`, '2026-05-20', undefined],
 ['bank card shipping and validity dates', `Sparkasse Musterstadt
 Ihre neue Kreditkarte wird am 15.06.2026 versandt. Die alte Karte ist bis 30.06.2026 gültig.
 Unser Kundenservice ist täglich von 8 bis 20 Uhr für Sie erreichbar.`, '2026-06-01', undefined],
+['town hall, "Der Termin findet statt:" and date - time', `Stadt Neustadt - Bürgeramt
+
+Terminbestätigung Bürgeramt
+
+Sehr geehrter Herr Wendt,
+
+Ihre Terminbuchung für die Dienstleistung „Wohnsitz anmelden“ ist bestätigt. Der Termin findet statt:
+Mo., 03.11.2025 - 10:20 Uhr
+Anschrift: Bürgeramt Neustadt, Raum 0.19, Am Markt 4, 12345 Neustadt
+`, '2025-10-10', '2025-11-03T10:20'],
+['dentist, the day and its month on two lines, no year', `Zahnarztpraxis Dr. Roth
+
+Ihre Kontrolluntersuchung
+
+Sehr geehrter Herr Lorenz,
+
+Ihre halbjährliche Kontrolluntersuchung steht an. Wir haben für Sie einen Termin reserviert am Dienstag, 15.
+September, um 11.45 Uhr bei Dr. med. dent. Jana Roth.
+`, '2026-08-04', '2026-09-15T11:45'],
+['job centre, "Datum:" and "Uhrzeit:" rows after "Bitte kommen Sie:"', `Jobcenter Grünstadt
+                                        Datum        13. Dezember 2025
+Frau Sabine Ziegler
+
+Einladung zu einem Gespräch
+
+Sehr geehrte Frau Ziegler,
+
+ich möchte mit Ihnen über Ihre berufliche Situation sprechen. Bitte kommen Sie:
+Datum:                        Mi., 21.01.2026
+Uhrzeit:                      15:00 Uhr
+Adresse:                      Jobcenter Grünstadt, Raum 2.40, Ringstraße 96, 61888 Grünstadt
+`, '2025-12-13', '2026-01-21T15:00'],
 ];
 
 describe('findAppointment: more letters', () => {

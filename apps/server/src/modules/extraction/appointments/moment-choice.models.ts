@@ -59,7 +59,7 @@ export function findMoments(letter: Letter, reference: string | undefined): Mome
   const days: Placed<DayToken>[] = [];
   const times: Placed<TimeToken>[] = [];
   for (const line of letter.lines) {
-    const found = findDays(line.text, letter.order);
+    const found = [...findDays(line.text, letter.order), ...wrappedDays(letter, line.index)];
     let masked = line.text;
     for (const day of found) {
       days.push({ token: shift(day, line.start), line: line.index });
@@ -96,7 +96,7 @@ function readMoment(letter: Letter, placed: Placed<DayToken>, days: Placed<DayTo
   const lead = text.slice(lineStart(letter, line), spanStart);
   if (WHEN_LABEL.test(lead)) cue = 'label';
   // "Datum: 12.05.2026" and "Uhrzeit: 8:45" in a letter about a meeting: the appointment's date, not the letter's.
-  if (cue === 'near' && time && DATE_LABEL.test(lead)) cue = 'label';
+  if ((cue === 'near' || cue === 'document') && time && DATE_LABEL.test(lead)) cue = 'label';
   const tightBefore = text.slice(Math.max(sentence.start, spanStart - 45), spanStart);
   const barrier = tightBefore.search(/\n\n/u);
   let score = time ? 3 : 0;
@@ -156,6 +156,18 @@ function attachTime(letter: Letter, { token: day, line }: Placed<DayToken>, days
     if (labelled || (offset > 0 && (lead.trim() === '' || TIME_LABEL.test(lead.trim()) || CLOCK_CUE.test(lead) || shortLabel))) return { token: first.token, below: true };
   }
   return undefined;
+}
+
+/**
+ * "am Dienstag, 15.⏎September, um 11.45 Uhr": a day whose month the line wrap put on the next
+ * line. Read across the break; the day counts as on its first line.
+ */
+function wrappedDays(letter: Letter, index: number): DayToken[] {
+  const line = letter.lines[index];
+  const next = letter.lines[index + 1];
+  if (!line || !next || !/\d\.?$/u.test(line.text) || next.start !== line.start + line.text.length + 1) return [];
+  const joined = `${line.text} ${next.text}`;
+  return findDays(joined, letter.order).filter((day) => day.start < line.text.length && day.end > line.text.length + 1);
 }
 
 /** The one clock time of running text on a line without a date ("um 11:20 Uhr"), if the letter has exactly one. */

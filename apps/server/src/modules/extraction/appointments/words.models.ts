@@ -39,7 +39,7 @@ export const NOT_APPOINTMENT_CLAUSE = looseRegExp(
 
 /** Before the date: this is the old appointment, replaced by another one. */
 export const REPLACED_BEFORE = looseRegExp(
-  String.raw`(?<![\p{L}])(?:ursprünglich\p{L}*|bisherig\p{L}*|alte[nrs]?\s+Termin\p{L}*|statt|anstelle|instead\s+of|originally|previous)(?![\p{L}])${IN_SENTENCE}{0,40}$`,
+  String.raw`(?<![\p{L}])(?:ursprünglich\p{L}*|bisherig\p{L}*|alte[nrs]?\s+Termin\p{L}*|(?<!(?:find|fand)\p{L}*\s+(?:\p{L}+\s+){0,4})statt(?!\s*[:.])|anstelle|instead\s+of|originally|previous)(?![\p{L}])${IN_SENTENCE}{0,40}$`,
   'iu',
 );
 /** After the date: it was cancelled or moved away. */

@@ -46,6 +46,8 @@ describe('findIssueDate', () => {
     ['Invoice # RE-1/2 issued at 2019-06-10', '2019-06-10'],
     ['München, den 01.11.2024', '2024-11-01'],
     ['                    München, 03.02.2026', '2026-02-03'],
+    // a weekday before a date is no place: "Mi., 21.01.2026" in the body is an appointment
+    ['Frau                  Datum       13. Dezember 2025\nSabine Ziegler\n\nSehr geehrte Frau Ziegler,\nBitte kommen Sie:\nDatum:      Mi., 21.01.2026\nUhrzeit:    15:00 Uhr', '2025-12-13'],
     ['Invoice Date: August 3 , 2014', '2014-08-03'],
     // delivery, order and due dates are other dates
     ['Lieferdatum: 10.01.2026\nBestell-Datum: 02.01.2026\nDatum: 12.01.2026', '2026-01-12'],

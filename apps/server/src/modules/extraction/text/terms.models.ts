@@ -66,9 +66,10 @@ export function findIssueDate(layout: Layout, order: DateOrder): Found<string> |
     }
     // "München, den 01.11.2024" or "München, 01.11.2024": the place and date line of a letter.
     for (const cell of line.cells) {
-      const placeDate = /^\p{Lu}[\p{L} .()/-]{1,40},\s*(?:den|the|le)?\s*(.+)$/u.exec(cell.text.trim());
-      const placed = placeDate ? findDates(placeDate[1] ?? '', order)[0] : undefined;
-      if (placed && placed.start === 0 && placed.raw.length === (placeDate?.[1] ?? '').trim().length && line.page === 1) {
+      const placeDate = /^(\p{Lu}[\p{L} .()/-]{1,40}),\s*(?:den|the|le)?\s*(.+)$/u.exec(cell.text.trim());
+      // "Mi., 21.01.2026", "Dienstag, 14. April": a weekday is no place; such a date is an appointment's.
+      const placed = placeDate && !WEEKDAY.test(placeDate[1] ?? '') ? findDates(placeDate[2] ?? '', order)[0] : undefined;
+      if (placed && placed.start === 0 && placed.raw.length === (placeDate?.[2] ?? '').trim().length && line.page === 1) {
         evidence.push({ value: placed.iso, confidence: 0.8 });
       }
     }
@@ -100,6 +101,7 @@ export function findIssueDate(layout: Layout, order: DateOrder): Found<string> |
 }
 
 const UNLABELLED_DATE_CEILING = 0.88;
+const WEEKDAY = /^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?$/iu;
 
 /** The document word opens its line or cell: a heading, not a word in a sentence. */
 export function isHeading(text: string, index: number): boolean {
