@@ -91,6 +91,8 @@ describe('parseContractTerms: notice periods', () => {
 describe('parseContractTerms: start, term and renewal', () => {
   it.each([
     ['Mindestvertragslaufzeit 24 Monate', { minimum_term_months: 24 }],
+    ['Ihr Vertrag besteht seit dem 02.06.2025 und hat eine Mindestlaufzeit von 24 Monaten.', { start_date: '2025-06-02', minimum_term_months: 24 }],
+    ['Die Mitgliedschaft läuft bereits seit 15. Januar 2018.', { start_date: '2018-01-15' }],
     ['Laufzeit: 12 Monate', { minimum_term_months: 12 }],
     ['Die Mindestlaufzeit beträgt zwei Jahre.', { minimum_term_months: 24 }],
     ['Der Vertrag hat eine Laufzeit von 24 Monaten.', { minimum_term_months: 24 }],

@@ -25,7 +25,8 @@
  * - Text is read per clause: wrapped lines are joined (hyphenated words rejoined), a new clause
  *   starts after a full stop, a ";", an empty line, a list item ("(2)", "§ 3", "-") or a label line
  *   ("Kündigungsfrist: ..."). `text` keeps the words the notice was read from, to show the user.
- * - Start: "Vertragsbeginn", "Beginn", "Leistungsbeginn", "Start date", "beginnt am" + a date;
+ * - Start: "Vertragsbeginn", "Beginn", "Leistungsbeginn", "Start date", "beginnt am", "Mitglied seit",
+ *   "(Ihr Vertrag) besteht seit dem" + a date;
  *   "Laufzeit: 01.03.2025 - 28.02.2026" gives the start and, when the end is a whole-month term end,
  *   the term. First term: "Mindest(vertrags)laufzeit", "(Vertrags)laufzeit", "Vertragsdauer",
  *   "minimum/initial term (of)", "für 12 Monate geschlossen", "24 Monate Mindestlaufzeit"; months or

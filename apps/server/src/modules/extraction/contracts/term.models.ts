@@ -9,7 +9,7 @@ import { lookAhead, lookBack, quantities, type Quantity } from './phrases.models
 /** Ten years: longer terms are not what a consumer contract says. */
 export const MAX_TERM_MONTHS = 120;
 
-const START_LABEL = /(?<!\p{L})(?:\p{L}{2,}(?:beginn|start)|Vertragsanfang|Bereitstellung(?:sdatum)?|Belieferung|Lieferung|Freischaltung|Aktivierung|(?:Start|Beginn)\s+(?:Ihre[sr]?|des|der)\s+\p{L}{2,}|Mitglied\s+seit|Beginn(?:\s+(?:des\s+Vertrag(?:e)?s|der\s+(?:Vertrags)?laufzeit|der\s+Mitgliedschaft))?|Startdatum|(?:contract\s+)?start\s+date|commencement\s+date|effective\s+date|(?:der\s+Vertrag\s+)?(?:beginnt|startet)|(?:commences|begins|starts))(?!\p{L})(?:\s*[:\-–]|\s+(?:am|ab(?:\s+dem)?|zum|mit\s+dem|on|as\s+of|from))*\s*/giu;
+const START_LABEL = /(?<!\p{L})(?:\p{L}{2,}(?:beginn|start)|Vertragsanfang|Bereitstellung(?:sdatum)?|Belieferung|Lieferung|Freischaltung|Aktivierung|(?:Start|Beginn)\s+(?:Ihre[sr]?|des|der)\s+\p{L}{2,}|Mitglied\s+seit|(?:besteht|läuft)\s+(?:bereits\s+)?seit(?:\s+dem)?|Beginn(?:\s+(?:des\s+Vertrag(?:e)?s|der\s+(?:Vertrags)?laufzeit|der\s+Mitgliedschaft))?|Startdatum|(?:contract\s+)?start\s+date|commencement\s+date|effective\s+date|(?:der\s+Vertrag\s+)?(?:beginnt|startet)|(?:commences|begins|starts))(?!\p{L})(?:\s*[:\-–]|\s+(?:am|ab(?:\s+dem)?|zum|mit\s+dem|on|as\s+of|from))*\s*/giu;
 const TERM_RANGE = /(?<!\p{L})(?:(?:Vertrags)?laufzeit|Vertragszeitraum|term)(?:\s*[:\-–]|\s+(?:vom|von|from))*\s*/giu;
 const RANGE_JOIN = /^\s*(?:-|–|bis(?:\s+(?:zum|einschließlich))?|to|until)\s*/iu;
 
