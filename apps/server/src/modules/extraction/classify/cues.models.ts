@@ -42,9 +42,9 @@ const CUES: Cue[] = [
   cue('invoice', String.raw`zahlbar|Zahlungsziel|payment terms|Zahlungsbedingungen`, 0.5),
   cue('credit_note', String.raw`(?<![\p{L}])(?:Gutschrift|Gutschriftsanzeige|Rechnungsgutschrift)(?![\p{L}])|credit note|credit memo|(?<![\p{L}])avoir(?![\p{L}])|gutgeschrieben|Erstattung|refund`, 3),
   cue('reminder', String.raw`Mahnung|Zahlungserinnerung|Inkasso|Mahngebühr|Mahnstufe|Mahnbescheid|überfällig|Zahlungsverzug|payment reminder|overdue|final notice|past due|Letzte Aufforderung`, 3.5),
-  cue('contract', String.raw`(?<![\p{L}])Vertrag(?![\p{L}])|Vertragsbestätigung|Vertragsbeginn|Vertragslaufzeit|Vertragsende|Kündigungsfrist|Mindestlaufzeit|(?<![\p{L}])Laufzeit|Verlängerung|Kündigung|contract|agreement|terms of service`, 2),
+  cue('contract', String.raw`(?<![\p{L}])Vertrag(?![\p{L}])|Vertragsbestätigung|Vertragsbeginn|Vertragslaufzeit|Vertragsende|Kündigungsfrist|Mindestlaufzeit|(?<![\p{L}])Laufzeit|Verlängerung|(?<!an)Kündigung|contract|agreement|terms of service`, 2),
   cue('receipt', String.raw`Kassenbon|Kassenbeleg|Quittung|Barzahlung|(?<![\p{L}])Bar(?![\p{L}])|Betrag (?:dankend )?erhalten|Rückgeld|(?<![\p{L}])gegeben(?![\p{L}])|Bon-?Nr|(?<![\p{L}])TSE(?![\p{L}])|receipt|(?<![\p{L}])cash(?![\p{L}])|(?<![\p{L}])change(?![\p{L}])|(?<![\p{L}])Beleg(?![\p{L}-])`, 2),
-  cue('appointment', String.raw`(?<![\p{L}])Termin(?![\p{L}])|Ihr Termin|Terminbestätigung|Einladung|Vorladung|bitte erscheinen|Sprechstunde|appointment|(?<![\p{L}])visit(?![\p{L}])`, 2.5),
+  cue('appointment', String.raw`(?<![\p{L}])Termin(?![\p{L}])|Ihr Termin|Terminbestätigung|Einladung|Vorladung|bitte erscheinen|Sprechstunde|Ablesung|appointment|(?<![\p{L}])visit(?![\p{L}])`, 2.5),
   // Invoices print the seller's tax number and "Umsatzsteuer", so only an assessment's own words count.
   cue('tax_document', String.raw`Steuerbescheid|Einkommensteuer|Lohnsteuerbescheinigung|Solidaritätszuschlag|(?<![\p{L}])festgesetzt|Veranlagung|Zuwendungsbestätigung|Spendenbescheinigung|Einspruch|tax assessment`, 2),
   cue('insurance', String.raw`Versicherungsschein|Versicherungsnehmer|Versicherungsbeginn|Versicherungssumme|Versicherungsschutz|Beitragsanpassung|Schadenfreiheitsklasse|Selbstbeteiligung|(?<![\p{L}])Police(?![\p{L}])|policyholder|premium`, 2),

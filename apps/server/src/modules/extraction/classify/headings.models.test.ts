@@ -35,6 +35,11 @@ describe('headings that name the document', () => {
     ['Bestätigung Ihrer Adressänderung', 'other', 'Bestätigung Ihrer Adressänderung'],
     ['Ihre Zahlung ist eingegangen', 'other', 'Zahlung ist eingegangen'],
     ['Quittung Nr. 12', 'receipt', 'Quittung'],
+    ['Erinnerung an eine offene Rechnung', 'reminder', 'Erinnerung an eine offene Rechnung'],
+    // A confirmed payment of an invoice asks nothing more; it is no till receipt.
+    ['Zahlungsbestätigung', 'other', 'Zahlungsbestätigung'],
+    ['Vereinsnachrichten Frühjahr 2025', 'other', 'Vereinsnachrichten'],
+    ['Neuigkeiten aus dem Verein', 'other', 'Neuigkeiten'],
     ['Verdienstabrechnung Mai 2026', 'other', 'Verdienstabrechnung'],
     ['Kontoauszug 3/2026', 'other', 'Kontoauszug'],
     ['W A R E N R E C H N U N G   Seite 1', 'invoice', 'WARENRECHNUNG'],

@@ -149,6 +149,7 @@ export const LETTER_SEED: Partial<Record<TextDocumentType, readonly string[]>> =
     'Zusatzblatt zum Ausweis\nAuskunft über Nebenbestimmungen zum Aufenthaltstitel, Erwerbstätigkeit gestattet.',
   ],
   other: [
+    'Zahlungsbestätigung\nVielen Dank, Ihre Zahlung zur Rechnung ist vollständig bei uns eingegangen. Ihr Kundenkonto ist ausgeglichen. Sie müssen nichts weiter tun.',
     'Informationen zum Datenschutz\nWir verarbeiten Ihre personenbezogenen Daten nach der Datenschutz-Grundverordnung. Sie haben ein Recht auf Auskunft.',
     'Kontoauszug\nAlter Kontostand, Buchungen, Wertstellung, neuer Kontostand. Bitte prüfen Sie die Umsätze.',
     'Verdienstabrechnung\nBrutto, Steuerabzüge, Sozialversicherungsbeiträge, Nettoverdienst, Auszahlungsbetrag.',

@@ -95,7 +95,7 @@ export const PAYMENT_SEED: Partial<Record<TextDocumentType, readonly string[]>> 
     'Kassenbon\nSumme EUR, gegeben Bar, Rückgeld. Vielen Dank für Ihren Einkauf. TSE-Signatur Transaktionsnummer.',
     'Quittung\nBetrag dankend in bar erhalten. Unterschrift des Empfängers.',
     'Kassenbeleg Apotheke\nZuzahlung, Barzahlung, Rückgeld. Belegnummer, Kasse 2, Bediener.',
-    'Zahlungsbestätigung\nWir bestätigen den Eingang Ihrer Zahlung. Ihre Bestellung ist vollständig bezahlt.',
+    'Kaufbeleg Onlineshop\nIhre Bestellung ist vollständig bezahlt. Artikel, Menge, Summe, bezahlt mit Kreditkarte.',
     'Beleg Kartenzahlung\nGirocard kontaktlos, Betrag autorisiert, Terminal-ID, Beleg-Nr. Bitte Beleg aufbewahren.',
     'Tankquittung\nSuper E10 Liter, Preis pro Liter, Summe, bezahlt mit EC-Karte. Kundenbeleg.',
     'Restaurantbeleg\nSpeisen und Getränke, Trinkgeld, Summe bar bezahlt. Bewirtungsbeleg.',

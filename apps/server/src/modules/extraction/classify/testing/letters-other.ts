@@ -55,6 +55,16 @@ export const OTHER_LETTERS: TestLetter[] = [
     }),
   },
   {
+    // "Ankündigung" holds "Kündigung": it is no cancellation.
+    name: 'a meter reading announced in a table',
+    type: 'appointment',
+    text: letter({
+      from: ['Wärmemessdienst Kraus GmbH', 'Am Anger 10, 12345 Musterstadt'],
+      subject: 'Ankündigung der Ablesung',
+      body: ['im Auftrag Ihrer Hausverwaltung lesen wir die Heizkostenverteiler in Ihrer Wohnung ab. Die Ablesung erfolgt:', 'Datum          Uhrzeit              Ort', '24.09.2026     07:10 - 09:10 Uhr    Lindenstraße 85, 12345 Musterstadt', 'Bitte sorgen Sie dafür, dass alle Heizkörper frei zugänglich sind.'],
+    }),
+  },
+  {
     name: "a vehicle inspection station's appointment",
     type: 'appointment',
     text: letter({
