@@ -213,6 +213,9 @@ describe('cancellationDeadline', () => {
     ['renewed for thirty years', fixed('1995-07-01', 12, 12, notice(3, 'months', 'end_of_term')), '2026-08-15', ['2027-03-31', '2027-06-30', 'term_end']],
     // monthly after 24 months from 15.03.2024: terms end on the 14th; 14.06. is past its notice day 14.05.
     ['monthly renewals', fixed('2024-03-15', 24, 1, notice(1, 'months', 'end_of_term')), '2026-05-20', ['2026-06-14', '2026-07-14', 'term_end']],
+    // no minimum term, month by month from 25.09.2025: periods end on the 24th; 7 days before 24.10. is 17.10.
+    ['month to month without a minimum term', fixed('2025-09-25', 0, 1, notice(7, 'days', 'end_of_term')), '2025-10-01', ['2025-10-17', '2025-10-24', 'term_end']],
+    ['month to month, the notice day of this month missed', fixed('2025-09-25', 0, 1, notice(7, 'days', 'end_of_term')), '2025-10-18', ['2025-11-17', '2025-11-24', 'term_end']],
     // 14.02.2026 is missed on 01.02. (notice by 31.01.); the next term ends 14.03., notice by 28.02.
     ['days before a monthly term end', fixed('2026-01-15', 1, 1, notice(14, 'days', 'end_of_term')), '2026-02-01', ['2026-02-28', '2026-03-14', 'term_end']],
     // 6 months before 30.09.2027, a month end: 31.03.2027
@@ -283,6 +286,14 @@ describe('cancellationDeadline', () => {
 
   it('refuses a today that is no date', () => {
     expect(() => lastCancellationDate({ notice: notice(1, 'months', 'any_day') }, { today: '01.03.2026' })).toThrow(RangeError);
+  });
+
+  it('reads a notice to the end of the billing month as a contract that runs from month to month', () => {
+    const text = ['Beginn                06.04.2026', 'Vertragsdauer         keine', 'Kündigungsfrist       7 Tage vor Ablauf des jeweiligen Abrechnungsmonats'].join('\n');
+    const terms = parseContractTerms(text);
+    expect(terms).toMatchObject({ start_date: '2026-04-06', minimum_term_months: 0, renewal_months: 1, notice: { amount: 7, unit: 'days', anchor: 'end_of_term' } });
+    // billing months end on the 5th: 05.05.2026, 7 days before is 28.04.
+    expect(terms && lastCancellationDate(terms, { today: '2026-04-05' })).toBe('2026-04-28');
   });
 
   it('goes from contract text to the date', () => {

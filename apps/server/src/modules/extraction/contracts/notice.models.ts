@@ -14,7 +14,9 @@
  *   wins. A clause about withdrawal (Widerruf), extraordinary termination (fristlos, außerordentlich,
  *   wichtiger Grund, Verzug) or, without a word of cancelling, payment or delivery is not a notice.
  * - Anchor: "zum/vor/bis zum/to/before/prior to" + "Ende der (Mindest-)Laufzeit", "Vertragsende",
- *   "Ablauf (der Laufzeit / des Vertrages / des Vertragsjahres)", "end of the term" -> end_of_term;
+ *   "Ablauf (der Laufzeit / des Vertrages / des Vertragsjahres)", "Ende des Abrechnungszeitraums",
+ *   "end of the term" -> end_of_term; "vor Ablauf des jeweiligen Abrechnungsmonats" is end_of_term
+ *   of a contract that runs from month to month (renewal 1, no minimum term unless one is printed);
  *   "Monatsende", "Ende eines (Kalender)monats" -> end_of_month; "Quartalsende", "Schluss eines
  *   Kalendervierteljahres" -> end_of_quarter; "Jahresende", "Ende des Kalenderjahres", "31.12." ->
  *   end_of_year. The anchor right after the quantity wins, then the nearest one in the same clause,
@@ -204,6 +206,9 @@ function distance(span: { start: number; end: number }, token: Quantity): number
   return span.start >= token.end ? span.start - token.end : Math.max(0, token.start - span.end);
 }
 
+/** A notice to the end of a billing month. */
+const BILLING_MONTH = /Abrechnungsmonat/iu;
+
 /** Start, first term, renewal and notice found in `text`; undefined when none of them is there. */
 export function parseContractTerms(text: string): ContractTerms | undefined {
   let start: ReturnType<typeof startIn>;
@@ -217,6 +222,12 @@ export function parseContractTerms(text: string): ContractTerms | undefined {
     notice ??= noticeIn(clause);
   }
   minimum ??= start?.minimum_term_months;
+  if (notice && BILLING_MONTH.test(notice.text)) {
+    // "7 Tage vor Ablauf des jeweiligen Abrechnungsmonats": the contract runs from month to month,
+    // counted from its start, unless the letter says otherwise.
+    renewal ??= 1;
+    minimum ??= 0;
+  }
   const terms: ContractTerms = {
     ...(start ? { start_date: start.start_date } : {}),
     ...(minimum !== undefined ? { minimum_term_months: minimum } : {}),
@@ -244,7 +255,8 @@ export function cancellationDeadline(terms: ContractTerms, context: { today: str
   const boundary = BOUNDARY[notice.anchor];
   const { start_date: start, minimum_term_months: minimum, renewal_months: renewal } = terms;
   if (start !== undefined && !isCalendarDate(start)) return undefined;
-  if (minimum !== undefined && !validMonths(minimum)) return undefined;
+  // No minimum term and periods that renew (a month-to-month subscription): the periods count from the start.
+  if (minimum !== undefined && !validMonths(minimum) && !(minimum === 0 && typeof renewal === 'number')) return undefined;
   if (typeof renewal === 'number' && !validMonths(renewal)) return undefined;
 
   const deadline = (endsOn: string, basis: CancellationDeadline['basis'], length: Period = period): CancellationDeadline => ({

@@ -76,7 +76,7 @@ const QUARTER = String.raw`Quartalsende|Quartalsschluss|Vierteljahresende|${END}
 const YEAR = String.raw`Jahresende|Jahresschluss|Jahresultimo|${END}${DETERMINER}(?:Kalender)?jahr(?:e)?s|31\.\s?12\.(?:\d{4}|\d{2})?|31\.\s?Dezember|${EN_ANY}year|year[- ]end|December\s+31(?:st)?|31(?:st)?\s+December`;
 const TERM = [
   String.raw`Vertragsende|Laufzeitende|Vertragsablauf`,
-  String.raw`${END}(?:der|des|einer|eines)\s+(?:(?:jeweiligen|vereinbarten|ersten|aktuellen|laufenden|festen)\s+)?(?:(?:Mindest|Vertrags|Mindestvertrags|Erst|Grund|Verlängerungs|Gesamt)?laufzeit|(?:Verlängerungs|Vertrags|Bindungs)(?:zeitraum(?:e)?s|periode|zeit|dauer|jahr(?:e)?s)|Vertrag(?:e)?s|Vertragsverhältnisses|Bindungsfrist|Abonnements?|Mitgliedschaft|Mindestdauer)`,
+  String.raw`${END}(?:der|des|einer|eines)\s+(?:(?:jeweiligen|vereinbarten|ersten|aktuellen|laufenden|festen)\s+)?(?:(?:Mindest|Vertrags|Mindestvertrags|Erst|Grund|Verlängerungs|Gesamt)?laufzeit|(?:Verlängerungs|Vertrags|Bindungs)(?:zeitraum(?:e)?s|periode|zeit|dauer|jahr(?:e)?s)|Abrechnungs(?:monat(?:e)?s|zeitraum(?:e)?s|periode)|Vertrag(?:e)?s|Vertragsverhältnisses|Bindungsfrist|Abonnements?|Mitgliedschaft|Mindestdauer)`,
   // "vor Ablauf" alone; "Ablauf des ..." must name something above.
   String.raw`Ablauf(?!\s+(?:der|des|eines|einer)\s)`,
   String.raw`(?:end|expiry|expiration)\s+of\s+(?:the|this|any|each|a)\s+(?:(?:then[- ])?current\s+|initial\s+|minimum\s+|renewal\s+|respective\s+|contract\s+|subscription\s+|agreement\s+)*(?:term|period|contract|agreement|subscription)`,

@@ -82,7 +82,7 @@ export function renewalIn(clause: string): { value: number | 'indefinite'; at: n
   return found.sort((p, q) => p.at - q.at)[0];
 }
 
-const NO_MINIMUM = /(?:keine|ohne)\s+Mindest(?:vertrags)?(?:laufzeit|dauer)|Mindest(?:vertrags)?(?:laufzeit|dauer)\s*:?\s+(?:keine|entfällt)(?!\p{L})|no\s+minimum\s+term/iu;
+const NO_MINIMUM = /(?:keine|ohne)\s+Mindest(?:vertrags)?(?:laufzeit|dauer)|(?:Mindest(?:vertrags)?(?:laufzeit|dauer)|Vertragsdauer)\s*:?\s+(?:keine|entfällt)(?!\p{L})|no\s+minimum\s+term/iu;
 
 /** The text says the contract has no minimum term ("keine Mindestlaufzeit", "Mindestlaufzeit: keine"). */
 export function saysNoMinimumTerm(text: string): boolean {
