@@ -5,7 +5,7 @@
  * GmbH") and the account holder of the bank details. And the web and e-mail domains the sender
  * prints, which tell a brand from the legal entity behind it.
  */
-import type { Layout, Line } from './layout.models.ts';
+import type { Cell, Layout, Line } from './layout.models.ts';
 import { around, looseRegExp, nextLines } from './layout.models.ts';
 import type { NameEvidence } from './blocks.models.ts';
 import { clean, hasLegalForm, isNameLike, LEGAL_FORM, nameKey, PARTY_HEADING, REGISTER_DETAILS } from './blocks.models.ts';
@@ -34,6 +34,8 @@ export function imprintNames(layout: Layout): NameEvidence[] {
     const withVat = VAT_LABEL.test(line.text);
     for (const candidate of header ? [line] : imprintBlock(page, line)) {
       for (const cell of candidate.cells) {
+        // The bank of the bank details ("Bankverbindung / Sparkasse X / IBAN ...") is not the issuer.
+        if (BANK_LABEL.test(cell.text) || underBankLabel(page, candidate, cell)) continue;
         // "Muster GmbH · Industriestr. 5 · 54321 Ort": the part with the legal form.
         const text = cell.text.split(/\s*[|·•●,;]\s*|\s+-\s+/).find((part) => hasLegalForm(part))?.trim() ?? '';
         // "Kontoinhaber: Muster GmbH", "Regd. office: X Ltd.": the name after its label.
@@ -50,6 +52,26 @@ export function imprintNames(layout: Layout): NameEvidence[] {
     }
   }
   return [...found, ...footerSenderLines(layout)];
+}
+
+/** The heading of a bank details column, or the label before a bank's name. */
+const BANK_LABEL = looseRegExp(String.raw`^(?:Bankverbindung(?:en)?|Bank|Kreditinstitut|Geldinstitut|Kontoverbindung)\b`);
+
+/**
+ * A cell in the column a "Bankverbindung" cell heads, one or two lines above it: the same place in
+ * rows of as many cells (footer columns drift by a few characters in the text layer), else starting
+ * within two characters of it.
+ */
+function underBankLabel(page: Line[], line: Line, cell: Cell): boolean {
+  const position = line.cells.indexOf(cell);
+  const column = line.indent + cell.start;
+  for (const index of [line.index - 1, line.index - 2]) {
+    const above = page[index];
+    if (!above) continue;
+    const sameColumn = (other: Cell, at: number) => (above.cells.length === line.cells.length ? at === position : Math.abs(above.indent + other.start - column) <= 2);
+    if (above.cells.some((other, at) => BANK_LABEL.test(other.text) && sameColumn(other, at))) return true;
+  }
+  return false;
 }
 
 /** The trigger line and up to four lines above it, up to a party heading ("Käufer") or a closing. */
@@ -92,6 +114,8 @@ export function closingNames(layout: Layout): NameEvidence[] {
     if (!CLOSING.test(line.cells[0]?.text.trim() ?? '')) continue;
     for (const next of nextLines(layout, line, 4)) {
       const text = next.cells[0]?.text.trim() ?? '';
+      // The footer has begun: its bank is no signature.
+      if (BANK_LABEL.test(text)) break;
       const yours = /^(?:Ihre?|Your)\s+(.+)$/u.exec(text)?.[1];
       if (hasLegalForm(text) && isNameLike(text)) {
         // "Ihr Team der Muster GmbH": the company after the team's words.

@@ -55,6 +55,16 @@ describe('the issuer of a letter', () => {
       letter('Facture n° 2022089083', 'Client', 'Boulangerie Petit', '3 rue Neuve', '69100 Villeurbanne', 'Total TTC : 56,02 €', 'a', 'b', 'c', 'd', 'e', R + 'ÉDITIONS LUMIÈRE', 'Siege social : 16 rue Mollien - 92100 BOULOGNE - Tel : 01 71 17 61 67'),
       'ÉDITIONS LUMIÈRE',
     ],
+    [
+      'not the bank a footer column names under "Bankverbindung"',
+      letter('Schreinerei Holm', 'Lindenweg 2 · 12345 Musterstadt', 'Herrn Max Mustermann', 'Lindenweg 3', '80333 München', 'Rechnung Nr. 17', 'Summe 10,00 €', 'a', 'b', 'c', 'Schreinerei Holm       Telefon 0901 39736      Bankverbindung', 'Lindenweg 2            info@holm.de            Raiffeisenbank Musterland eG', '12345 Musterstadt      www.holm.de             IBAN: DE16 5543 0488 0008 3984 10'),
+      'Schreinerei Holm',
+    ],
+    [
+      'not a bank below the closing, where the footer begins',
+      letter('Stadt Musterstadt - Bürgeramt', 'Am Markt 1 · 12345 Musterstadt', 'Herrn Max Mustermann', 'Lindenweg 3', '80333 München', 'Terminbestätigung', 'Mit freundlichen Grüßen', 'Stadt Musterstadt - Bürgeramt', 'Bankverbindung:        Sitz: Musterstadt', 'Nordgau Bank AG        post@musterstadt.de', 'IBAN: DE34 3122 6422 2048 2654 28'),
+      'Stadt Musterstadt - Bürgeramt',
+    ],
     ['the company in the closing', letter('Herrn Max Mustermann', 'Lindenweg 3', '80333 München', 'Sehr geehrter Herr Mustermann,', 'anbei Ihre Rechnung.', 'Mit freundlichen Grüßen', 'Ihre Stadtwerke Musterstadt'), 'Stadtwerke Musterstadt'],
     ['the company behind the team in the closing', letter('Herrn Max Mustermann', 'Lindenweg 3', '80333 München', 'anbei Ihre Rechnung.', 'Mit freundlichen Grüßen', 'Ihr Serviceteam der Netzwerk Nord GmbH'), 'Netzwerk Nord GmbH'],
   ])('%s', (_name, text, seller) => {
