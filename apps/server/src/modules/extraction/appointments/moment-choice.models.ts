@@ -1,16 +1,19 @@
 /**
- * Which date in a letter is the appointment. Every day printed is a candidate; its clock time is
+ * Which date in a letter is the appointment. Every day printed is a candidate (also one whose month
+ * the line wrap put on the next line: "am Dienstag, 15.⏎September, um 11.45 Uhr"); its clock time is
  * the one right after it on its line ("14.04.2026, 09:30 Uhr"), right before it ("um 9 Uhr am
  * 14.4."), in the next sentence after "um" ("... am 14.04. Bitte seien Sie um 9:15 Uhr da."), or
  * on a following line that starts with a time or says "Uhrzeit:"; failing all, the letter's only
  * free-standing "um 11:20 Uhr" (date in the subject, time in the body). The words around it score it:
  * - a meeting word right before or after it ("Ihr Termin:", "Termin am", "Zählerablesung findet
  *   am", "findet ... statt"), a label line ("Ihr Termin:", "Termin ... bestimmt auf") or a table
- *   header ("Datum  Uhrzeit") above, "Wann:", "Datum/Uhrzeit:" make it labelled (+4); a meeting
+ *   header ("Datum  Uhrzeit") above, "Wann:", "Datum/Uhrzeit:", and "Datum:" with its time in a
+ *   letter about a meeting make it labelled (+4); a meeting
  *   word in its sentence +2, within two lines (or anywhere, for a time beside the date) +1; a clock time +3;
  * - a deadline, birth date or reference right before it ("bis zum", "geb.", "vom") -6; payment,
  *   contract or reply words in its sentence -2 unless it is labelled; an appointment that was
- *   cancelled or moved away ("ursprünglich", "entfällt", "müssen wir ... absagen") -5; "neuer
+ *   cancelled or moved away ("ursprünglich", "statt" but not "findet ... statt", "entfällt",
+ *   "müssen wir ... absagen") -5; "neuer
  *   Termin" +1; a printed weekday that fits +0.5, one that contradicts -0.5;
  * - the letter's own date -3 (-1 with a time); days before the letter's date are no candidates.
  * A candidate needs 4 points: a time and a meeting word nearby, or a label. The best wins; of
