@@ -32,7 +32,7 @@ interface Rule {
  * "netto"/"ohne USt." beats "Rechnungssumme", "inkl. USt." makes a gross amount of a tax word.
  */
 const RULES: Rule[] = [
-  { kind: 'ignore', weight: 0, pattern: looseRegExp(String.raw`(?:Zu|Ab)schl(?:ag|äge)(?!szahlung)|Übertrag|carried forward|Rabatt|Skonto|Nachlass|Discount|(?<!Gesamt|End|Kauf)preis|\bprice\b|Einzel|Leergut|Pfand|Fracht|Porto|Versand|Shipping|Steuersatz|\brate\b|Satz\b`) },
+  { kind: 'ignore', weight: 0, pattern: looseRegExp(String.raw`(?:Zu|Ab)schl(?:ag|äge)(?!szahlung)|Übertrag|carried forward|Rabatt|(?<![\p{L}])Skonto|Nachlass|Discount|(?<!Gesamt|End|Kauf)preis|\bprice\b|Einzel|Leergut|Pfand|Fracht|Porto|Versand|Shipping|Steuersatz|\brate\b|Satz\b`) },
   { kind: 'net', weight: 1, pattern: looseRegExp(String.raw`Netto|ohne (?:USt|MwSt|Mehrwertsteuer|Umsatzsteuer|Steuer)|exkl\.?|excl\.?|excluding|\bnet\b|(?:Total|Montant|Prix) HT|hors tax|Subtotal|Sub-total`) },
   { kind: 'lineSum', weight: 0.6, pattern: looseRegExp(String.raw`Positionssumme|Zwischensumme|Teilsumme|Summe (?:der )?Positionen|Warenwert`) },
   { kind: 'prepaid', weight: 0.9, pattern: looseRegExp(String.raw`Anzahlung|Vorauszahlung|Abschlagszahlung|bereits (?:gezahlt|bezahlt|geleistet|erhalten)|geleistete Zahlung|erhaltene Zahlung|Acompte|\bCredits?\b|Amount paid|Paid to date|Payment received|Prepaid`) },

@@ -14,7 +14,7 @@ import { fromCents, toCents } from './numbers.models.ts';
 
 const DESCRIPTION_COLUMN = looseRegExp(String.raw`\b(?:Beschreibung|Bezeichnung|Artikel(?:bezeichnung)?|Leistung|Produkt|Description|Product|Item|Désignation)\b`);
 const AMOUNT_COLUMN = looseRegExp(String.raw`Betrag|Gesamt|Summe|Total|Amount|Entgelt|Preis|Price|Montant|€`);
-const ALLOWANCE = looseRegExp(String.raw`Rabatt|Abschlag|Zuschlag|Skonto|Nachlass|Discount|Remise`);
+const ALLOWANCE = looseRegExp(String.raw`Rabatt|Abschlag|Zuschlag|(?<![\p{L}])Skonto|Nachlass|Discount|Remise`);
 /** Article numbers and codes are no descriptions either. */
 const CODE = /^(?:GTIN|EAN|GLN|Art\.?-?Nr|SKU|PZN)\b/i;
 /** Unit cells are no descriptions. Quantities and units are left out: position numbers and quantities look alike. */

@@ -59,11 +59,13 @@ describe('findReference', () => {
     ['Bitte geben Sie als Verwendungszweck an: KD 5521 0913', 'KD 5521 0913'],
     ['Bitte nennen Sie als Verwendungszweck immer an: AZ-2026/118', 'AZ-2026/118'],
     ['Verwendungszweck: Rechnung 2026-44', 'Rechnung 2026-44'],
+    // "Ihrer Überweisung" is the reader's transfer, not another party's reference
+    ['Bitte geben Sie bei Ihrer Überweisung als Verwendungszweck an: ZR-90063151', 'ZR-90063151'],
   ])('%j -> %s', (text, reference) => {
     expect(findReference(buildLayout(text))?.value).toBe(reference);
   });
 
-  it.each([['Weitere Referenz:        Abrechnung 2010'], ['Referenz des Käufers: 04011000-12345-34'], ['Ihre Referenz: PO-77']])('%j is no payment reference', (text) => {
+  it.each([['Weitere Referenz:        Abrechnung 2010'], ['Referenz des Käufers: 04011000-12345-34'], ['Ihre Referenz: PO-77'], ['Unsere Referenz: 2026/118']])('%j is no payment reference', (text) => {
     expect(findReference(buildLayout(text))).toBeUndefined();
   });
 });

@@ -93,7 +93,8 @@ export function findBic(layout: Layout): Found<string> | undefined {
 const REFERENCE_LABEL = looseRegExp(
   String.raw`(?<![\p{L}-])(?:Verwendungszweck|Zahlungsreferenz|Zahlungs-Referenz|Kassenzeichen|Payment reference|Remittance reference|R[ée]f[ée]rence (?:avis de )?paiement|Referenz|Reference)(?![\p{L}])`,
 );
-const OTHER_REFERENCE = looseRegExp(String.raw`Weitere|des Käufers|Buchungs|Ihre|Unsere|your|our|Bestell|Order|Auftrag|Art der|Kunden|Lieferschein`);
+/** Other parties' references ("Ihre Referenz", "Unsere Referenz", "Bestellreferenz"); "bei Ihrer Überweisung als Verwendungszweck" is ours to quote. */
+const OTHER_REFERENCE = looseRegExp(String.raw`Weitere|des Käufers|Buchungs|(?<![\p{L}])(?:Ihre|Unsere|your|our)\s+(?:[\p{L}-]+\s+)?(?:Referenz|Reference|Zeichen|ref)|Bestell|Order|Auftrag|Art der|Kunden|Lieferschein`);
 
 /** Lower-case words and a colon before the value: "an:", "unbedingt an:", "bitte immer angeben:". */
 const FILLER_BEFORE_VALUE = /^(?:\p{Ll}[\p{Ll}-]*\s+){0,3}\p{Ll}[\p{Ll}-]*\s*:\s*/u;

@@ -92,6 +92,11 @@ describe('findDueDate', () => {
     ['Beschreibung        Fälligkeit        Teilzahlung\nZahlbar mit 2% Skonto bis        14.12.2025\nZahlbar ohne Abschlag bis        31.12.2025', '2025-12-31'],
     ['Zahlbar innerhalb 30 Tagen netto bis 04.04.2026, 3% Skonto innerhalb 10 Tagen bis 15.03.2026', '2026-04-04'],
     ['Bitte zahlen Sie den offenen Betrag samt Mahngebühr bis zum 24.02.2026.', '2026-02-24'],
+    // "Vertragskonto" ends in "skonto": no discount
+    ['Vertragskonto        Datum          Fällig am\nK-453834             30.09.2025     13.10.2025', '2025-10-13'],
+    ['Wir bitten um Ausgleich bis spätestens 3.1.2026.', '2026-01-03'],
+    ['Den Rechnungsbetrag von € 51,84 buchen wir am 05.07.2026 von Ihrem Konto ab.', '2026-07-05'],
+    ['Der Betrag wird per SEPA-Lastschrift frühestens am 29.12.2025 von Ihrem Konto DE42 XXXX XXXX XXXX\nXX73 51 eingezogen.', '2025-12-29'],
   ])('%j -> %s', (text, iso) => {
     expect(dueOf(text).date?.value).toBe(iso);
     expect(dueOf(text).rule).toBeUndefined();
@@ -103,6 +108,12 @@ describe('findDueDate', () => {
     expect(due.rule).toBe('Zahlbar innerhalb von 14 Tagen ohne Abzug');
     // computed dates are never surer than the issue date they come from
     expect(due.date?.confidence).toBeLessThan(0.9);
+  });
+
+  it('takes the net term beside a discount', () => {
+    const due = dueOf('Zahlbar innerhalb von 7 Tagen mit 3 % Skonto (2.247,56 EUR) oder innerhalb von 30 Tagen ohne\nAbzug.', '2025-11-17');
+    expect(due.date?.value).toBe('2025-12-17');
+    expect(due.rule).toBe('innerhalb von 30 Tagen ohne');
   });
 
   it('keeps the words but has no date without an issue date', () => {

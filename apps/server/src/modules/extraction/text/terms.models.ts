@@ -109,15 +109,16 @@ export function isHeading(text: string, index: number): boolean {
   return before.trim() === '' || /\s{2,}$/.test(before) || /^[\d.\s]*$/.test(before);
 }
 
-/** A discount deadline is no due date. */
-const SKONTO = looseRegExp(String.raw`Skonto|discount|escompte`);
+/** A discount deadline is no due date ("Skonto" as a word: not the end of "Vertragskonto"). */
+const SKONTO = looseRegExp(String.raw`(?<![\p{L}])Skonto|discount|escompte`);
 /** Day counts in legal boilerplate and delivery promises are no payment terms. */
-const NOT_A_TERM = looseRegExp(String.raw`Skonto|discount|escompte|Verzug|Mahnung|nach Fälligkeit|Bestellung|Lieferung|delivery`);
+const NOT_A_TERM = looseRegExp(String.raw`(?<![\p{L}])Skonto|discount|escompte|Verzug|Mahnung|nach Fälligkeit|Bestellung|Lieferung|delivery`);
 const DUE_LABEL = looseRegExp(
   String.raw`(?<![\p{L}])(?:fällig(?:\s+(?:am|bis|zum))?|Fälligkeit(?:stag|sdatum|stermin)?|zahlbar\s+(?:bis|spätestens)(?:\s+(?:zum|am))?|Zahlungsziel|Zahlungstermin|Zahlungsfrist|spätestens\s+(?:am|bis)(?:\s+zum)?|Due date|Payment due(?: date)?|due (?:on|by)|pay(?:able)? by|Date d'échéance|échéance|Abbuchung am|Einzug am)(?![\p{L}])`,
 );
-const PAYMENT_WORDS = looseRegExp(String.raw`zahlbar|zahlen|überweis|Zahlung|begleichen|Betrag|remit|pay|abgebucht|eingezogen|Lastschrift`);
-const DEBIT_DAY = looseRegExp(String.raw`abgebucht|eingezogen|Abbuchung|belastet|debited|charged`);
+const PAYMENT_WORDS = looseRegExp(String.raw`zahlbar|zahlen|überweis|Zahlung|begleichen|Ausgleich|ausgleichen|Betrag|remit|pay|abgebucht|eingezogen|Lastschrift`);
+/** The day the money is taken: "wird am ... abgebucht", "buchen wir am ... ab", "per SEPA-Lastschrift frühestens am ...". */
+const DEBIT_DAY = looseRegExp(String.raw`abgebucht|eingezogen|Abbuchung|belastet|debited|charged|(?:buchen|ziehen)\s+wir|Lastschrift(?!\s*-?\s*mandat)`);
 const UNTIL = /(?:bis(?:\s+(?:zum|spätestens))?|until|by|spätestens(?:\s+am)?)\s+/giu;
 
 export interface DueDate {
@@ -180,10 +181,16 @@ const IMMEDIATE = looseRegExp(
   String.raw`(?:zahlbar|fällig|payable|due|Zahlung)\s+(?:ist\s+)?(?:sofort|immediately|upon receipt|on receipt)(?:\s+(?:rein\s+)?netto|\s+ohne Abzug)?|sofort\s+(?:fällig|zahlbar|nach Erhalt|ohne Abzug)|(?:zahlbar\s+)?ohne Abzug(?:\s+sofort)?|Paiement immédiat|due upon receipt`,
 );
 
-/** "zahlbar innerhalb von 14 Tagen", "14 Tage netto", "sofort", "ohne Abzug"; Skonto clauses are no due term. */
+/** The alternative to a discount: "... mit 2 % Skonto oder innerhalb von 30 Tagen (netto / ohne Abzug)". */
+const NET_AFTER_SKONTO = looseRegExp(String.raw`(?<![\p{L}])oder\s+(?:innerhalb|binnen)\s+(?:von\s+)?(\d{1,3})\s*(?:Kalender)?(?:Tagen|Tage)\b(?:\s+(?:rein\s+)?netto|\s+ohne(?:\s+Abzug)?)?`);
+
+/** "zahlbar innerhalb von 14 Tagen", "14 Tage netto", "sofort", "ohne Abzug"; Skonto clauses are no due term, but the net term beside one is. */
 export function findRelativeTerm(layout: { lines: readonly Pick<Layout['lines'][number], 'text'>[] }): RelativeTerm | undefined {
   for (const line of layout.lines) {
     for (const clause of clauses(line.text)) {
+      // "innerhalb von 7 Tagen mit 3 % Skonto oder innerhalb von 30 Tagen ohne Abzug": the term without discount.
+      const net = SKONTO.test(clause) ? NET_AFTER_SKONTO.exec(clause) : null;
+      if (net) return { days: Number(net[1]), words: net[0].replace(/^oder\s+/iu, '').trim() };
       if (NOT_A_TERM.test(clause)) continue;
       const days = DAYS_TERM.exec(clause);
       if (days) {
