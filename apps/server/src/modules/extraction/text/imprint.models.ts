@@ -41,6 +41,7 @@ export function imprintNames(layout: Layout): NameEvidence[] {
         // "Kontoinhaber: Muster GmbH", "Regd. office: X Ltd.": the name after its label.
         const name = untilLegalForm(text.replace(/^[\p{L}][\p{L} ./-]{1,30}:\s*/u, ''));
         if (nameKey(name) === '' || !isNameLike(name) || REGISTER_DETAILS.test(name) || name.split(/\s+/).length > 8) continue;
+        if (bankOfDetails(page, candidate, name)) continue;
         const confidence = candidate === line && withVat ? 0.8 : register ? 0.75 : 0.7;
         found.push({ value: clean(name, layout), confidence, place: header ? 'header' : 'imprint', legal: true, line: candidate });
       }
@@ -57,8 +58,26 @@ export function imprintNames(layout: Layout): NameEvidence[] {
 /** The heading of a bank details column, or the label before a bank's name. */
 const BANK_LABEL = looseRegExp(String.raw`^(?:Bankverbindung(?:en)?|Bank|Kreditinstitut|Geldinstitut|Kontoverbindung)\b`);
 
+/** A bank's name: "Nordgau Bank AG", "PSD-Genossenschaftsbank X eG", "Sparkasse X", also as OCR reads it ("Raiffaisenbank"). */
+const BANK_NAME = /bank(?![\p{L}])|Sparkasse|Volksbank|Raiffeisen/iu;
+/** Bank details: the account and the bank's code. */
+const ACCOUNT_DETAILS = /(?<![\p{L}])(?:IBAN|BIC|SWIFT|BLZ|Konto(?:-?Nr\.?|nummer)?)(?![\p{L}])/iu;
+
 /**
- * A cell in the column a "Bankverbindung" cell heads, one or two lines above it: the same place in
+ * A bank named with the bank details within two lines of it (also the second line of a bank's
+ * name): the issuer's bank, not the issuer.
+ * Photos lose the footer's columns, so this does not rely on a "Bankverbindung" heading above it.
+ */
+function bankOfDetails(page: Line[], line: Line, name: string): boolean {
+  // "PSD-Genossenschaftsbank / Sandhausen am See eG": the line above begins a bank's name without its legal form.
+  const wrapped = page[line.index - 1]?.cells.some((cell) => BANK_NAME.test(cell.text) && !hasLegalForm(cell.text) && !ACCOUNT_DETAILS.test(cell.text));
+  if (!BANK_NAME.test(name) && !wrapped) return false;
+  return [-2, -1, 0, 1, 2].some((offset) => ACCOUNT_DETAILS.test(page[line.index + offset]?.text ?? ''));
+}
+
+/**
+ * A cell in the column a "Bankverbindung" cell heads, one or two lines above it, or the rest of a
+ * bank's name the line above begins: the same place in
  * rows of as many cells (footer columns drift by a few characters in the text layer), else starting
  * within two characters of it.
  */
@@ -70,6 +89,8 @@ function underBankLabel(page: Line[], line: Line, cell: Cell): boolean {
     if (!above) continue;
     const sameColumn = (other: Cell, at: number) => (above.cells.length === line.cells.length ? at === position : Math.abs(above.indent + other.start - column) <= 2);
     if (above.cells.some((other, at) => BANK_LABEL.test(other.text) && sameColumn(other, at))) return true;
+    // "PSD-Genossenschaftsbank / Sandhausen am See eG": a bank's name wrapped in its column.
+    if (index === line.index - 1 && above.cells.some((other, at) => BANK_NAME.test(other.text) && sameColumn(other, at))) return true;
   }
   return false;
 }
@@ -117,6 +138,7 @@ export function closingNames(layout: Layout): NameEvidence[] {
       // The footer has begun: its bank is no signature.
       if (BANK_LABEL.test(text)) break;
       const yours = /^(?:Ihre?|Your)\s+(.+)$/u.exec(text)?.[1];
+      if (bankOfDetails(layout.pages[next.page - 1] ?? [], next, text)) break;
       if (hasLegalForm(text) && isNameLike(text)) {
         // "Ihr Team der Muster GmbH": the company after the team's words.
         const company = untilLegalForm(text).replace(/^(?:Ihre?|Your)\s+(?:[\p{L}-]+\s+){0,2}?(?:von|der|des|vom|from|at)\s+/iu, '').replace(/^(?:Ihre?|Your)\s+/iu, '');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLayout } from './layout.models.ts';
+import { closingNames, imprintNames } from './imprint.models.ts';
 import { findParties } from './parties.models.ts';
 
 /** Letters as `readPdf` lays them out: indentation for the right-hand column, cells apart by two or more spaces. */
@@ -65,10 +66,33 @@ describe('the issuer of a letter', () => {
       letter('Stadt Musterstadt - Bürgeramt', 'Am Markt 1 · 12345 Musterstadt', 'Herrn Max Mustermann', 'Lindenweg 3', '80333 München', 'Terminbestätigung', 'Mit freundlichen Grüßen', 'Stadt Musterstadt - Bürgeramt', 'Bankverbindung:        Sitz: Musterstadt', 'Nordgau Bank AG        post@musterstadt.de', 'IBAN: DE34 3122 6422 2048 2654 28'),
       'Stadt Musterstadt - Bürgeramt',
     ],
+    [
+      'not the bank named beside the IBAN in the payment block',
+      letter('Musikschule Rosenhain e.V.', 'Industriestraße 14 · 68993 Eichenfelde', 'Herrn Max Mustermann', 'Lindenweg 3', '80333 München', 'Rechnung Nr. RE-2026-07957', 'Rechnungsbetrag        289,62 €', 'Empfänger        Musikschule Rosenhain e.V.', 'IBAN        DE89 5337 2064 0009 1467 54', 'BIC        JOQHDEUS', 'Kreditinstitut        Raiffaisenbank Rosenhain-Land eG'),
+      'Musikschule Rosenhain e.V.',
+    ],
+    [
+      "not the second line of a bank's name in a footer whose columns a photo shifted",
+      letter('Elektro Seidel e.K.', 'Ahornring 48 · 34952 Sandhausen', 'Herrn Max Mustermann', 'Lindenweg 3', '80333 München', 'Rechnung Nr. 17', 'Endbetrag 2.317,07 €', 'a', 'b', 'Elektro Seel eK        Telefon 0815 644741-09        Bankverbindung        Amtsgericht Wiesenfeld. HRA 17949', 'Ahomnng 48        service@elektro-seidel.de       PSO-Genossenschaftsbank        USt-IdNr DE112894236', '34952 Sandhausen am See       www.elektro-seidel.de        Sandhausen am See eG        Inhaber: Heike Imhoff', '                          IBAN', '                          DE48 8036 3129 0948 1905 53'),
+      'Elektro Seidel e.K.',
+    ],
     ['the company in the closing', letter('Herrn Max Mustermann', 'Lindenweg 3', '80333 München', 'Sehr geehrter Herr Mustermann,', 'anbei Ihre Rechnung.', 'Mit freundlichen Grüßen', 'Ihre Stadtwerke Musterstadt'), 'Stadtwerke Musterstadt'],
     ['the company behind the team in the closing', letter('Herrn Max Mustermann', 'Lindenweg 3', '80333 München', 'anbei Ihre Rechnung.', 'Mit freundlichen Grüßen', 'Ihr Serviceteam der Netzwerk Nord GmbH'), 'Netzwerk Nord GmbH'],
   ])('%s', (_name, text, seller) => {
     expect(findParties(buildLayout(text)).seller?.value).toBe(seller);
+  });
+});
+
+describe('the bank of the bank details is no evidence of the issuer', () => {
+  it('not beside the IBAN in the payment block', () => {
+    const text = letter('Rechnung', 'x', 'y', 'z', 'Empfänger        Musikschule Rosenhain e.V.', 'IBAN        DE89 5337 2064 0009 1467 54', 'BIC        JOQHDEUS', 'Kreditinstitut        Raiffaisenbank Rosenhain-Land eG', 'USt-IdNr DE112894236');
+    expect(imprintNames(buildLayout(text)).map((item) => item.value)).not.toContain('Raiffaisenbank Rosenhain-Land eG');
+  });
+
+  it('not below a closing, with its IBAN under it', () => {
+    const text = letter('Rechnung', 'Mit freundlichen Grüßen', 'Treuhand Inkasso', 'Nordgau Bank AG', 'IBAN DE34 3122 6422 2048 2654 28');
+    const layout = buildLayout(text);
+    expect([...imprintNames(layout), ...closingNames(layout)].map((item) => item.value)).not.toContain('Nordgau Bank AG');
   });
 });
 
