@@ -8,7 +8,7 @@
  * 12 Uhr" and hides which weekday was printed, which the weekday check needs.
  */
 import type { DateOrder } from '../text/dates.models.ts';
-import { findDates } from '../text/dates.models.ts';
+import { findDates, WEEKDAY_WORD } from '../text/dates.models.ts';
 
 export interface DayToken {
   day: number;
@@ -51,7 +51,6 @@ const WEEKDAYS: [RegExp, number][] = [
   [/^(?:samstag|sonnabend|sa|saturday|sat)$/iu, 6],
   [/^(?:sonntag|so|sunday|sun)$/iu, 7],
 ];
-const WEEKDAY_WORD = String.raw`Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So`;
 /** "Dienstag, den ", "Di., ", "Tuesday ": the weekday right before a date. */
 const WEEKDAY_BEFORE = new RegExp(String.raw`(?<![\p{L}])(${WEEKDAY_WORD})\.?,?\s*(?:den\s+|dem\s+|the\s+)?$`, 'iu');
 /** "14.04.2026 (Dienstag)", "14.04.2026, Di.": the weekday right after it. */

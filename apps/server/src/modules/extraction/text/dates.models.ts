@@ -4,6 +4,9 @@
  * day-first unless that is impossible or the document is clearly American.
  */
 
+
+/** Weekday names and their short forms as letters print them ("Dienstag", "Di.", "Tuesday", "Tue"): a regex source. */
+export const WEEKDAY_WORD = String.raw`Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So`;
 export type DateOrder = 'dmy' | 'mdy';
 
 export interface DateToken {

@@ -76,8 +76,7 @@ function bankOfDetails(page: Line[], line: Line, name: string): boolean {
 }
 
 /**
- * A cell in the column a "Bankverbindung" cell heads, one or two lines above it, or the rest of a
- * bank's name the line above begins: the same place in
+ * A cell in the column a "Bankverbindung" cell heads, one or two lines above it: the same place in
  * rows of as many cells (footer columns drift by a few characters in the text layer), else starting
  * within two characters of it.
  */
@@ -89,8 +88,6 @@ function underBankLabel(page: Line[], line: Line, cell: Cell): boolean {
     if (!above) continue;
     const sameColumn = (other: Cell, at: number) => (above.cells.length === line.cells.length ? at === position : Math.abs(above.indent + other.start - column) <= 2);
     if (above.cells.some((other, at) => BANK_LABEL.test(other.text) && sameColumn(other, at))) return true;
-    // "PSD-Genossenschaftsbank / Sandhausen am See eG": a bank's name wrapped in its column.
-    if (index === line.index - 1 && above.cells.some((other, at) => BANK_NAME.test(other.text) && sameColumn(other, at))) return true;
   }
   return false;
 }

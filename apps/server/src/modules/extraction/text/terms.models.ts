@@ -6,7 +6,7 @@
 import type { Layout } from './layout.models.ts';
 import { looseRegExp, nextLines } from './layout.models.ts';
 import type { DateOrder } from './dates.models.ts';
-import { addDays, findDates } from './dates.models.ts';
+import { addDays, findDates, WEEKDAY_WORD } from './dates.models.ts';
 import type { Evidence, Found } from './evidence.models.ts';
 import { decide, round } from './evidence.models.ts';
 import { dateWithTime } from './receipts.models.ts';
@@ -101,7 +101,7 @@ export function findIssueDate(layout: Layout, order: DateOrder): Found<string> |
 }
 
 const UNLABELLED_DATE_CEILING = 0.88;
-const WEEKDAY = /^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?$/iu;
+const WEEKDAY = new RegExp(String.raw`^(?:${WEEKDAY_WORD})\.?$`, 'iu');
 
 /** The document word opens its line or cell: a heading, not a word in a sentence. */
 export function isHeading(text: string, index: number): boolean {
