@@ -7,7 +7,8 @@
  * same image, a scanned page and a phone photo uploaded -> done, and the peak memory (VmHWM) of the
  * `workmate serve` process (API, worker and reading threads) over the whole run. The server is the
  * bundle `npm start` runs (built first, apps/server/dist), not the sources through tsx.
- *   --skip-ocr leaves the OCR part out; --ocr-runs N (default 5) sets its repetitions.
+ *   --skip-ocr leaves the OCR part out; --ocr-runs N (default 5) sets its repetitions;
+ *   --malloc-defaults runs the server without the malloc settings `npm start` gives it.
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
+import { MALLOC_SETTINGS } from '../apps/server/src/app/malloc.ts';
 import { invoiceLetter, textPdf, ublInvoice, type InvoiceValues } from '../apps/server/src/modules/extraction/testing/made-documents.ts';
 import { a4, cameraCorners, letterPage, photographedLetter, scannedLetter } from '../apps/server/src/modules/extraction/image/testing/made-photos.ts';
 import { chooseOcrDriver } from '../apps/server/src/modules/extraction/ocr/ocr.drivers.ts';
@@ -60,8 +62,11 @@ export async function run(args: string[]): Promise<void> {
   // The server as `npm start` runs it: bundled JavaScript, not the sources through tsx (whose loader
   // in each of the three threads would add about 140 MB to the memory measured below).
   await execFileAsync(process.execPath, ['build.mjs'], { cwd: 'apps/server' });
+  // glibc's malloc as `npm start` tunes it, unless the environment says otherwise or
+  // --malloc-defaults asks for glibc's own settings (about 150 MB more at the peak; app/malloc.ts).
+  const malloc = args.includes('--malloc-defaults') ? {} : MALLOC_SETTINGS;
   const server = spawn(process.execPath, ['apps/server/dist/index.js', 'serve'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...malloc, ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
