@@ -296,6 +296,38 @@ describe('cancellationDeadline', () => {
     expect(terms && lastCancellationDate(terms, { today: '2026-04-05' })).toBe('2026-04-28');
   });
 
+  it('counts to the end the letter names itself, and from start and term once that end is past', () => {
+    const text = ['Vertragsbeginn: 01.03.2025', 'Mindestvertragslaufzeit: 12 Monate', 'Kündigungsfrist: 1 Monat zum Ende der Laufzeit', 'Nächstmögliches Vertragsende: 30. April 2026.'].join('\n');
+    const terms = parseContractTerms(text);
+    expect(terms).toMatchObject({ stated_end: '2026-04-30' });
+    // the letter's end wins over the first term's (28.02.2026) ...
+    expect(terms && cancellationDeadline(terms, { today: '2026-01-10' })).toEqual({ last_cancellation_date: '2026-03-31', ends_on: '2026-04-30', basis: 'term_end' });
+    // ... until its deadline has passed: then only what start and term say is left (nothing after the first term)
+    expect(terms && cancellationDeadline(terms, { today: '2026-04-01' })).toBeUndefined();
+  });
+
+  it.each([
+    ['Ihr Vertrag endet frühestens am 30.09.2026.', '2026-09-30'],
+    ['Frühestmöglicher Kündigungstermin: 31.12.2026', '2026-12-31'],
+    ['Nächstmögliches Ende Ihres Vertrages ist der 15.07.2026.', '2026-07-15'],
+    ['Earliest possible end date: 2026-10-31', '2026-10-31'],
+    // a date that is not the end: the start, a letter date, a past cancellation
+    ['Vertragsende: siehe AGB', undefined],
+    ['Ihr Vertrag endet, wenn Sie ihn kündigen.', undefined],
+  ])('%j names the end %s', (text, expected) => {
+    expect(parseContractTerms(`Kündigungsfrist: 14 Tage zum Ende der Laufzeit\n${text}`)?.stated_end).toBe(expected);
+  });
+
+  it('reads "the respective term" as a term that renews by itself', () => {
+    const text = ['Vertragsbeginn         01.10.2018', 'Mindestvertragslaufzeit 1 Jahr', 'Kündigungsfrist        sechs Wochen zum Ende der jeweiligen Vertragslaufzeit'].join('\n');
+    const terms = parseContractTerms(text);
+    expect(terms).toMatchObject({ minimum_term_months: 12, renewal_months: 12 });
+    // terms end every 30.09.; six weeks before 30.09.2026 is 19.08.2026
+    expect(terms && lastCancellationDate(terms, { today: '2026-03-15' })).toBe('2026-08-19');
+    // without "jeweiligen" nothing says the term renews: the first term's end is long past
+    expect(lastCancellationDate(parseContractTerms(text.replace('jeweiligen ', ''))!, { today: '2026-03-15' })).toBeUndefined();
+  });
+
   it('goes from contract text to the date', () => {
     const text = [
       'Vertragsbeginn: 01.03.2025',

@@ -35,7 +35,10 @@
  *   years only. Renewal: "verlängert sich ... um (jeweils) 12 Monate / einen Monat / ein weiteres
  *   Jahr", "wird ... um 12 Monate verlängert", "verlängert sich jeweils monatlich/jährlich", "renews
  *   for successive 12-month periods"; "verlängert sich auf unbestimmte Zeit", "unbefristet",
- *   "renews indefinitely" -> 'indefinite'.
+ *   "renews indefinitely" -> 'indefinite'. No renewal printed, but a notice "zum Ende der jeweiligen
+ *   Vertragslaufzeit" ("the then-current term"): the contract renews by its first term.
+ * - Stated end: "Nächstmögliches Vertragsende: 9. Juni 2026", "Ihr Vertrag endet frühestens am ...",
+ *   "frühestmöglicher Kündigungstermin", "earliest possible end date" + a date.
  *
  * Dates (`cancellationDeadline`, `lastCancellationDate`); the arithmetic is in `periods.models.ts`,
  * the vocabulary in `phrases.models.ts`, the readers of start, term and renewal in `term.models.ts`:
@@ -60,6 +63,8 @@
  *   with its E. When the notice for the current term has already been missed, the answer is the
  *   next term's deadline, not a date in the past: the user can only act on a future one.
  * - Which days E a contract may end on:
+ *   - the end the letter names, while its deadline is still ahead: the sender knows its contract
+ *     better than a computation does. Once it has passed, the rules below.
  *   - start + minimum term and a renewal of r months: the term ends T_k = end of (minimum + k r)
  *     months. end_of_term, unspecified and any_day use every T_k (a fixed term has no other
  *     ordinary end, so a notice that names no date counts to it; "jederzeit" with fixed renewals
@@ -91,7 +96,7 @@ import {
   type Boundary, type Period, addDays, addMonths, earliestEndFrom, isBoundary, isCalendarDate, latestNoticeDay, monthsBetween, nextBoundary, termEnd,
 } from './periods.models.ts';
 import { anchorAfter, anchorsIn, clauses, lookAhead, lookBack, namesOtherDate, quantities, type Quantity } from './phrases.models.ts';
-import { MAX_TERM_MONTHS, minimumTermIn, namesTermOrRenewal, renewalIn, startIn } from './term.models.ts';
+import { MAX_TERM_MONTHS, minimumTermIn, namesTermOrRenewal, renewalIn, saysTermRecurs, startIn, statedEndIn } from './term.models.ts';
 
 export type NoticeUnit = 'days' | 'weeks' | 'months';
 export type NoticeAnchor = 'end_of_term' | 'end_of_month' | 'end_of_quarter' | 'end_of_year' | 'any_day' | 'unspecified';
@@ -112,6 +117,8 @@ export interface ContractTerms {
   /** What a tacit renewal adds: months, or 'indefinite' (open-ended, see the consumer rule above). */
   renewal_months?: number | 'indefinite';
   notice?: NoticePeriod;
+  /** The next possible end the letter names itself ('YYYY-MM-DD'): counted to first. */
+  stated_end?: string;
 }
 
 export interface CancellationDeadline {
@@ -215,13 +222,17 @@ export function parseContractTerms(text: string): ContractTerms | undefined {
   let minimum: number | undefined;
   let renewal: ContractTerms['renewal_months'];
   let notice: NoticePeriod | undefined;
+  let statedEnd: string | undefined;
   for (const clause of clauses(text)) {
     start ??= startIn(clause);
     minimum ??= minimumTermIn(clause);
     renewal ??= renewalIn(clause)?.value;
     notice ??= noticeIn(clause);
+    statedEnd ??= statedEndIn(clause);
   }
   minimum ??= start?.minimum_term_months;
+  // "6 Wochen zum Ende der jeweiligen Vertragslaufzeit" and no renewal printed: each term is the first one again.
+  if (notice?.anchor === 'end_of_term' && renewal === undefined && minimum !== undefined && minimum > 0 && saysTermRecurs(notice.text)) renewal = minimum;
   if (notice && BILLING_MONTH.test(notice.text)) {
     // "7 Tage vor Ablauf des jeweiligen Abrechnungsmonats": the contract runs from month to month,
     // counted from its start, unless the letter says otherwise.
@@ -233,6 +244,7 @@ export function parseContractTerms(text: string): ContractTerms | undefined {
     ...(minimum !== undefined ? { minimum_term_months: minimum } : {}),
     ...(renewal !== undefined ? { renewal_months: renewal } : {}),
     ...(notice ? { notice } : {}),
+    ...(statedEnd ? { stated_end: statedEnd } : {}),
   };
   return Object.keys(terms).length > 0 ? terms : undefined;
 }
@@ -262,6 +274,11 @@ export function cancellationDeadline(terms: ContractTerms, context: { today: str
   const deadline = (endsOn: string, basis: CancellationDeadline['basis'], length: Period = period): CancellationDeadline => ({
     last_cancellation_date: latestNoticeDay(endsOn, length), ends_on: endsOn, basis,
   });
+
+  if (terms.stated_end !== undefined && isCalendarDate(terms.stated_end)) {
+    const stated = deadline(terms.stated_end, 'term_end');
+    if (stated.last_cancellation_date >= today) return stated;
+  }
 
   if (minimum === undefined) {
     // Without a first term there is nothing a renewal counts from, and no term to end; "unbefristet"

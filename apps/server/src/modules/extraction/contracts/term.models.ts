@@ -82,6 +82,29 @@ export function renewalIn(clause: string): { value: number | 'indefinite'; at: n
   return found.sort((p, q) => p.at - q.at)[0];
 }
 
+/**
+ * The end the letter itself names: "Nächstmögliches Vertragsende: 9. Juni 2026", "Ihr Vertrag endet
+ * frühestens am 30.09.2026", "earliest possible end date: ...". The sender knows its contract better
+ * than a computation from start and term can.
+ */
+const STATED_END = /(?<!\p{L})(?:(?:nächstmöglich|frühestmöglich|frühestens\s+möglich)\p{L}*\s+(?:Vertragsende|Laufzeitende|Vertragsablauf|Kündigungstermin|Beendigungstermin|Ende\s+(?:Ihre[sr]\s+|des\s+|der\s+)?\p{L}*(?:vertrag(?:e)?s|laufzeit|mitgliedschaft|abonnements))|(?:Vertrag|Abonnement|Abo|Mitgliedschaft|Versicherung)\s+endet\s+(?:frühestens|regulär|nächstmöglich)\s+(?:am|zum|mit\s+Ablauf\s+des)|(?:earliest|next)\s+(?:possible\s+)?(?:end|termination|expiry)\s+date)(?:\s*[:\-–]|\s+(?:ist|is|am|zum|on|der|des))*\s*/giu;
+
+export function statedEndIn(clause: string): string | undefined {
+  for (const label of clause.matchAll(STATED_END)) {
+    const [date] = findDates(lookAhead(clause, label.index + label[0].length, 40));
+    if (date && date.start === 0) return date.iso;
+  }
+  return undefined;
+}
+
+/** "zum Ende der jeweiligen Vertragslaufzeit", "the then-current term": the term repeats. */
+const RECURRING_TERM = /(?<!\p{L})jeweilig\p{L}*\s+(?:Vertrags|Mindest)?(?:laufzeit|dauer)(?!\p{L})|(?:then[- ]current|respective|each)\s+(?:contract\s+|renewal\s+|subscription\s+)?term(?!\p{L})/iu;
+
+/** The notice counts to the end of whichever term is running: the contract renews by its term. */
+export function saysTermRecurs(text: string): boolean {
+  return RECURRING_TERM.test(text);
+}
+
 const NO_MINIMUM = /(?:keine|ohne)\s+Mindest(?:vertrags)?(?:laufzeit|dauer)|(?:Mindest(?:vertrags)?(?:laufzeit|dauer)|Vertragsdauer)\s*:?\s+(?:keine|entfällt)(?!\p{L})|no\s+minimum\s+term/iu;
 
 /** The text says the contract has no minimum term ("keine Mindestlaufzeit", "Mindestlaufzeit: keine"). */
