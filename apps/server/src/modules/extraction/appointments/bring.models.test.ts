@@ -12,6 +12,8 @@ describe('findWhatToBring', () => {
     ['Bitte denken Sie an Ihren Impfpass.', ['Impfpass']],
     ['Bitte legen Sie dabei die Belege zu den Werbungskosten vor.', ['Belege zu den Werbungskosten']],
     ['Bitte halten Sie Ihre Steuer-ID bereit.', ['Steuer-ID']],
+    // a decimal comma is no list comma; a remark in brackets after the particle still closes the request
+    ['Bitte halten Sie die Gebühr von 13,00 € bereit (Kartenzahlung möglich).', ['Gebühr von 13,00 €']],
     ['Mitzubringen: Personalausweis, Meldebescheinigung, Lichtbild (biometrisch, 35 x 45 mm)', ['Personalausweis', 'Meldebescheinigung', 'Lichtbild (biometrisch, 35 x 45 mm)']],
     ['Please bring your passport and proof of address.', ['passport', 'proof of address']],
     ['Please bring along your insurance card, a photo ID and a list of your medications.', ['insurance card', 'photo ID', 'list of your medications']],

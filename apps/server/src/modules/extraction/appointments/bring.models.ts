@@ -19,7 +19,7 @@ const BRING_OPENING = looseRegExp(
   'iu',
 );
 /** Closes prose: the verb particle after the things ("... mit.", "... vor.", "... bereit."). */
-const BRING_CLOSING = /\s(?:mit|vor|bereit|zum\s+Termin\s+mit)\s*(?:[.!]|$)|[.!](?:\s|$)/iu;
+const BRING_CLOSING = /\s(?:mit|vor|bereit|zum\s+Termin\s+mit)\s*(?:\([^)]{0,60}\)\s*)?(?:[.!]|$)|[.!](?:\s|$)/iu;
 /** A heading line whose list follows: "Mitzubringen sind:", "Bitte mitbringen:", "What to bring:". */
 const BRING_HEADING = looseRegExp(
   String.raw`(?:Mitzubringen(?:\s+sind)?|(?:Bitte\s+)?mitbringen|Mitbringen|Benötigte\s+Unterlagen|Erforderliche\s+Unterlagen|Folgende\s+Unterlagen|Unterlagen\s+zum\s+Termin|Checkliste|What\s+to\s+bring|Please\s+bring|Required\s+documents|Bitte\s+nicht\s+vergessen)[^:\n]{0,80}:\s*(.*)$`,
@@ -108,11 +108,13 @@ function splitItems(text: string, splitAnd = true): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = '';
-  // Commas inside parentheses ("Lichtbild (biometrisch, 35 x 45 mm)") do not separate things.
-  for (const char of text) {
+  // Commas inside parentheses ("Lichtbild (biometrisch, 35 x 45 mm)") or a number ("13,00 €") do not separate things.
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
     if (char === '(') depth++;
     if (char === ')') depth = Math.max(0, depth - 1);
-    if ((char === ',' || char === ';') && depth === 0) {
+    const decimal = char === ',' && /\d/u.test(text[index - 1] ?? '') && /\d/u.test(text[index + 1] ?? '');
+    if ((char === ',' || char === ';') && depth === 0 && !decimal) {
       parts.push(current);
       current = '';
     } else current += char;
