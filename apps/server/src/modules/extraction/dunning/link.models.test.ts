@@ -161,6 +161,27 @@ describe('linkDunning: by invoice date and amount', () => {
   });
 });
 
+describe('linkDunning: by sender and amount', () => {
+  // The photographed invoice whose IBAN the OCR did not read; the letter names no number and no date.
+  const bike: LinkCandidate = { id: 'bike', invoice_number: 'INV-71654', amount: '830.35', issue_date: '2025-11-21', sender_name: 'Fahrradhaus Graf e.K.' };
+  const dunned = { sender: { name: 'Fahrradhaus Graf e.K.' }, amount: '840.35', payment_info: { iban: GARDEN_IBAN }, dunning: { fee: '10.00', principal: '830.35' } };
+
+  it('links the only invoice of that sender whose amount is the claim, weakly', () => {
+    expect(linkDunning(letter(dunned), [...ALL, bike])).toEqual({ id: 'bike', basis: 'sender_amount', confidence: 0.55 });
+  });
+
+  it.each([
+    ['another sender', { ...dunned, sender: { name: 'Inkasso Nord GmbH' } }, [bike]],
+    ['the amount is not the claim', { ...dunned, amount: '900.00', dunning: { fee: '10.00' } }, [bike]],
+    ['interest is not enough without a number, date or IBAN', { ...dunned, amount: '850.00', dunning: { fee: '10.00' } }, [bike]],
+    ['the invoice\'s IBAN is another', dunned, [{ ...bike, iban: POWER_IBAN }]],
+    ['the letter dates its invoice otherwise', { ...dunned, dunning: { ...dunned.dunning, original_invoice_date: '2025-11-20' } }, [bike]],
+    ['two bills of that sender and amount', dunned, [bike, { ...bike, id: 'bike-2', invoice_number: 'INV-71655', issue_date: '2025-11-28' }]],
+  ] as [string, Partial<DocumentFacts>, LinkCandidate[]][])('no link: %s', (_name, facts, candidates) => {
+    expect(linkDunning(letter(facts), candidates)).toBeUndefined();
+  });
+});
+
 describe('helpers', () => {
   it.each([
     ['Nr. RE-2024/117', 're2024117'],

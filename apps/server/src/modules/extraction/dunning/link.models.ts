@@ -18,6 +18,9 @@
  * 4. `date_amount`: the invoice date the letter names ("unsere Rechnung vom 16.06.2025") is the
  *    candidate's issue date and the claim is its amount (or it plus interest, a weaker link): for
  *    the photo of an invoice whose number and IBAN the OCR misread.
+ * 5. `sender_amount`: the same sender (by name) and the claim is exactly the invoice's amount: a letter
+ *    that names neither number nor date, about a photographed invoice whose IBAN was not read. An
+ *    IBAN or an invoice date known on both sides must agree.
  *
  * Only invoices issued before the letter count. A letter that prints an invoice number never links,
  * by reference or IBAN, an invoice whose number is known and different: that invoice is another
@@ -30,7 +33,7 @@ import { escapeRegExp } from '../text/layout.models.ts';
 import { toCents } from '../text/numbers.models.ts';
 
 export interface LinkCandidate { id: string; invoice_number?: string; reference?: string; customer_number?: string; iban?: string; amount?: string; amount_due?: string; issue_date?: string; sender_name?: string }
-export const LINK_BASES = ['invoice_number', 'reference', 'iban_amount', 'date_amount'] as const;
+export const LINK_BASES = ['invoice_number', 'reference', 'iban_amount', 'date_amount', 'sender_amount'] as const;
 export interface DunningLink { id: string; basis: (typeof LINK_BASES)[number]; confidence: number }
 
 interface Match {
@@ -158,6 +161,18 @@ function dateMatches(letter: DocumentFacts, candidates: LinkCandidate[]): Match[
   });
 }
 
+function senderMatches(letter: DocumentFacts, candidates: LinkCandidate[]): Match[] {
+  const claims = claimed(letter);
+  const iban = ibanOf(letter.payment_info?.iban);
+  const original = letter.dunning?.original_invoice_date;
+  return candidates.flatMap((candidate) => {
+    if (nameSimilarity(letter.sender?.name, candidate.sender_name) < 0.5) return [];
+    if (iban !== '' && candidate.iban && ibanOf(candidate.iban) !== iban) return [];
+    if (original && candidate.issue_date && candidate.issue_date !== original) return [];
+    return claimFit(claims, candidate) === 'exact' ? [{ candidate, confidence: 0.55 }] : [];
+  });
+}
+
 const LEGAL_FORMS = /\b(?:gmbh|mbh|ag|kg|kgaa|ohg|gbr|ug|se|ev|e\.v|co|ltd|inc|llc|plc|sa|sarl|bv|nv|haftungsbeschränkt)\b/g;
 
 function nameTokens(name: string | undefined): Set<string> {
@@ -211,6 +226,7 @@ export function linkDunning(letter: DocumentFacts, candidates: readonly LinkCand
     { basis: 'reference', matches: (pool) => pool.map((candidate) => ({ candidate, confidence: referenceMatch(letter, candidate) })) },
     { basis: 'iban_amount', matches: (pool) => amountMatches(letter, pool) },
     { basis: 'date_amount', matches: (pool) => dateMatches(letter, pool) },
+    { basis: 'sender_amount', matches: (pool) => senderMatches(letter, pool) },
   ];
   // Past the number tier, an invoice with a known number other than the printed one is someone else's bill.
   const printed = normalizeId(letter.dunning?.linked_invoice_number);
