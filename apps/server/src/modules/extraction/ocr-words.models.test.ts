@@ -11,6 +11,9 @@ describe('lexiconWordFor', () => {
     ['Verwendungszwcck', 'Verwendungszweck'],
     ['Vervvendungszweck', 'Verwendungszweck'],
     ['Mahngebuhr', 'Mahngebühr'],
+    // the thin "i" a phone photo loses
+    ['Mtglied', 'Mitglied'],
+    ['Mtgliedschaft', 'Mitgliedschaft'],
   ])('%s is %s', (word, meant) => {
     expect(lexiconWordFor(word)).toBe(meant);
   });

@@ -39,7 +39,7 @@ const LEXICON = [
   'Zahlungserinnerung', 'Mahngebühr', 'Mahngebühren', 'Mahnkosten', 'Verzugszinsen', 'Hauptforderung', 'Gesamtforderung', 'Zahlungsverzug',
   // contracts
   'Kündigung', 'Kündigungsfrist', 'Kündigungstermin', 'Mindestlaufzeit', 'Mindestvertragslaufzeit', 'Vertragslaufzeit', 'Vertragsbeginn',
-  'Vertragsende', 'verlängert', 'Verlängerung',
+  'Vertragsende', 'verlängert', 'Verlängerung', 'Mitglied', 'Mitgliedschaft',
   // appointments
   'Einladung', 'mitbringen', 'Versichertenkarte', 'Personalausweis', 'Sprechstunde',
   // English
