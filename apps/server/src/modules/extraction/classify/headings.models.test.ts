@@ -17,6 +17,8 @@ describe('headings that name the document', () => {
     ['Rechnung Nr.: 2026-1', 'invoice', 'Rechnung'],
     ['FACTURE N° : F-1', 'invoice', 'FACTURE'],
     ['Terminbestätigung', 'appointment', 'Terminbestätigung'],
+    ['Bestätigung Ihres Termins', 'appointment', 'Bestätigung Ihres Termins'],
+    ['Verlegung Ihres Beratungstermins', 'appointment', 'Verlegung Ihres Beratungstermins'],
     ['Ihr Termin im Bürgerbüro', 'appointment', 'Termin im'],
     ['Einladung zur Eigentümerversammlung', 'appointment', 'Einladung'],
     ['Einkommensteuerbescheid 2024', 'tax_document', 'Einkommensteuerbescheid'],
