@@ -260,7 +260,7 @@ describe('findAppointment: senders and layouts', () => {
     }],
     ['smoke alarm maintenance at the tenant\'s', SMOKE_ALARMS, '2026-02-02', { datetime: '2026-02-24T09:00', place: 'Goethestraße 12, 10623 Berlin', with_whom: 'Herr Yilmaz' }],
     ['paediatrician', PAEDIATRICIAN, '2026-01-09', {
-      datetime: '2026-01-30T08:15', place: 'Bergstraße 5, 69120 Heidelberg', with_whom: 'Dr. Sonja Reimann',
+      datetime: '2026-01-30T08:15', place: 'Kinderarztpraxis Dr. Sonja Reimann, Bergstraße 5, 69120 Heidelberg', with_whom: 'Dr. Sonja Reimann',
       what_to_bring: ['gelbe Untersuchungsheft', 'Impfpass', 'Versichertenkarte'],
     }],
     ['electrician coming to the house', ELECTRICIAN, '2026-04-21', { datetime: '2026-05-11T07:30', place: 'Uhlandstraße 22, 73734 Esslingen' }],
@@ -275,7 +275,7 @@ describe('findAppointment: senders and layouts', () => {
     ['social court summons', SOCIAL_COURT, '2026-04-22', {
       datetime: '2026-05-26T09:45', place: 'Sitzungssaal 2.112, 2. Obergeschoss', with_whom: 'Sozialgericht Hannover', what_to_bring: ['Ladung', 'Lichtbildausweis'],
     }],
-    ['date in the subject, time in the body', EYE_CLINIC, '2026-03-02', { datetime: '2026-03-17T11:20', place: 'Königstraße 1, 70173 Stuttgart', with_whom: 'Dr. Frank Hahn' }],
+    ['date in the subject, time in the body', EYE_CLINIC, '2026-03-02', { datetime: '2026-03-17T11:20', place: 'Augenarztpraxis Dr. Frank Hahn, Königstraße 1, 70173 Stuttgart', with_whom: 'Dr. Frank Hahn' }],
     ['two-column hospital letter with a bullet list', HOSPITAL, '2026-05-05', {
       datetime: '2026-05-18T08:00', place: 'Gebäude 3, Erdgeschoss', what_to_bring: ['Überweisungsschein', 'Röntgenbilder und Befunde (falls vorhanden)', 'Medikamentenplan'],
     }],

@@ -253,8 +253,16 @@ describe('findAppointment: letters', () => {
     expect(findAppointment(text, { issueDate })?.facts).toMatchObject(expected);
   });
 
-  it('takes the sender\'s address for "in unserer Praxis"', () => {
-    expect(findAppointment(DENTIST, { issueDate: '2026-03-23' })?.facts.place).toMatch(/Lindenallee 7.*50968 Köln/u);
+  it('takes the sender\'s name and address for "in unserer Praxis"', () => {
+    expect(findAppointment(DENTIST, { issueDate: '2026-03-23' })?.facts.place).toMatch(/^Zahnarztpraxis Dr\. .*Krüger, Lindenallee 7.*50968 Köln/u);
+  });
+
+  it.each([
+    ['Anschrift: Bürgeramt Marienwerth, Raum 0.19, Am Kirchberg 64a, 57387 Marienwerth'],
+    ['Sie finden uns hier: Bürgeramt Marienwerth, Raum 0.19, Am Kirchberg 64a, 57387 Marienwerth'],
+  ])('reads a place labelled %j', (line) => {
+    const text = ['Stadt Marienwerth', 'Am Kirchberg 64a · 57387 Marienwerth', '', 'Terminbestätigung', '', 'Ihr Termin: Mo., 03.11.2025 - 10:20 Uhr', '', line].join('\n');
+    expect(findAppointment(text, { issueDate: '2025-10-20' })?.facts.place).toBe('Bürgeramt Marienwerth, Raum 0.19, Am Kirchberg 64a, 57387 Marienwerth');
   });
 
   it('promises only a labelled, unambiguous reading', () => {

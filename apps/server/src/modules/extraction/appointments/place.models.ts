@@ -1,13 +1,15 @@
 /**
  * Where the appointment is, surest first:
- * - a labelled place anywhere ("Ort: Raum 2.14", "Treffpunkt: ...", "Location:"), a label alone
+ * - a labelled place anywhere ("Ort: Raum 2.14", "Treffpunkt: ...", "Anschrift:", "Sie finden uns
+ *   hier:", "Location:"), a label alone
  *   on its line takes the name and address lines below it;
  * - near the appointment (its sentence and three lines either side): a room ("Raum 2.14",
  *   "Zimmer 314", "Schalter 5", "Saal 112", with "Gebäude B" or "2. OG" beside it) and an address
  *   ("im Jobcenter Mitte, Müllerstraße 12, 13353 Berlin"); both together when both are printed;
- * - "in unserer Praxis", "in unseren Räumen", "bei uns": the sender's address;
+ * - "in unserer Praxis", "in unseren Räumen", "bei uns": the sender's name and address;
  * - a visit at home ("bei Ihnen", "in Ihrer Wohnung", "kommt zu Ihnen"): the recipient's address;
- * - else the sender's address, as a guess (0.45): doctors and offices receive where they write from.
+ * - else the sender's name and address, as a guess (0.45): doctors and offices receive where they
+ *   write from.
  */
 import type { Found } from '../text/evidence.models.ts';
 import { isAddressLine } from '../text/blocks.models.ts';
@@ -17,7 +19,7 @@ import type { Letter } from './letter.models.ts';
 import type { Moment } from './moment-choice.models.ts';
 
 const PLACE_LABEL = looseRegExp(
-  String.raw`(?:^|\s{2,})(?:Ort|Wo|Treffpunkt|Veranstaltungsort|Verhandlungsort|Terminort|Ort des Termins|Ort der Untersuchung|Prüfstelle|Untersuchungsort|Raum|Zimmer|Place|Location|Venue|Where|Meeting point)\s*:\s*(.*?)(?=\s{2,}|$)`,
+  String.raw`(?:^|\s{2,})(?:Ort|Wo|Treffpunkt|Veranstaltungsort|Verhandlungsort|Terminort|Ort des Termins|Ort der Untersuchung|Prüfstelle|Untersuchungsort|Raum|Zimmer|Anschrift|Adresse|Standort|(?:Sie\s+finden\s+uns|So\s+finden\s+Sie\s+uns)(?:\s+hier)?|Place|Location|Venue|Where|Meeting point|Address)\s*:\s*(.*?)(?=\s{2,}|$)`,
   'iu',
 );
 const ROOM_WORD = String.raw`(?:Raum|Zimmer|Zi\.|Schalter|Saal|Sitzungssaal|Verhandlungssaal|Sitzungszimmer|Besprechungsraum|Behandlungsraum|Büro|Room|Counter|Desk)`;
@@ -65,7 +67,7 @@ export function findPlace(letter: Letter, moment: Moment, { parties }: PlaceCont
   const address = nearAddress(window, recipientAddress);
   if (address) return { value: room && !address.includes(room) ? `${room}, ${address}` : address, confidence: 0.75 };
   const ours = OUR_PREMISES.test(window) || OUR_PREMISES.test(letter.text);
-  const sender = parties.sellerAddress ? postal(parties.sellerAddress.value) : undefined;
+  const sender = senderPlace(parties);
   if (ours && sender) return { value: room ? `${room}, ${sender}` : sender, confidence: 0.7 };
   if (room) return { value: room, confidence: 0.75 };
   const building = BUILDING.exec(window.replace(/\n/gu, ' '))?.[0];
@@ -118,6 +120,14 @@ function nearAddress(window: string, recipientAddress: string | undefined): stri
     return institution && !/^\d/u.test(institution) ? `${institution.trim()}, ${address}` : address;
   }
   return undefined;
+}
+
+/** The sender's name and postal address: "Zahnarztpraxis Dr. Roth, Friedhofstraße 77, 40874 Talheim". */
+function senderPlace(parties: Parties): string | undefined {
+  const address = parties.sellerAddress ? postal(parties.sellerAddress.value) : undefined;
+  if (!address) return undefined;
+  const name = parties.seller?.value.trim();
+  return name && !address.toLowerCase().includes(name.toLowerCase()) ? `${name}, ${address}` : address;
 }
 
 /** "Bergstraße 5 | 69120 Heidelberg | Tel 06221 445566" -> "Bergstraße 5, 69120 Heidelberg". */
