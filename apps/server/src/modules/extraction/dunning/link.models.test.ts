@@ -43,6 +43,11 @@ describe('linkDunning: by invoice number', () => {
     expect(linkDunning(letter({ issue_date: '2026-03-20', dunning: { linked_invoice_number: 'RE-2026-200' } }), ALL)?.id).toBe('later');
   });
 
+  it('does not go by a letter date that is the date of the invoice it names (a misreading)', () => {
+    const misdated = letter({ issue_date: '2026-03-01', dunning: { linked_invoice_number: 'RE-2026-200', original_invoice_date: '2026-03-01' } });
+    expect(linkDunning(misdated, ALL)?.id).toBe('later');
+  });
+
   it('keeps a candidate whose date is unknown', () => {
     const { issue_date: _date, ...undated } = lawn;
     expect(linkDunning(letter({ dunning: { linked_invoice_number: 'RE-2024-118' } }), [undated])?.id).toBe('lawn');

@@ -22,7 +22,8 @@
  *    that names neither number nor date, about a photographed invoice whose IBAN was not read. An
  *    IBAN or an invoice date known on both sides must agree.
  *
- * Only invoices issued before the letter count. A letter that prints an invoice number never links,
+ * Only invoices issued before the letter count (unless the letter's date is the invoice date it
+ * names: then it was misread). A letter that prints an invoice number never links,
  * by reference or IBAN, an invoice whose number is known and different: that invoice is another
  * month's bill of the same creditor (a number one digit off is the next bill, not a misreading). Several equally good candidates are told apart by the
  * original invoice date, IBAN, customer number, amount and sender name (which never links alone:
@@ -219,7 +220,8 @@ function choose(letter: DocumentFacts, matches: Match[]): Match | 'ambiguous' | 
 }
 
 export function linkDunning(letter: DocumentFacts, candidates: readonly LinkCandidate[]): DunningLink | undefined {
-  const letterDate = letter.issue_date;
+  // A letter dated the day of the invoice it dunns was dated from that invoice's date by a misreading: no date to go by.
+  const letterDate = letter.issue_date === letter.dunning?.original_invoice_date ? undefined : letter.issue_date;
   const earlier = candidates.filter((candidate) => !letterDate || !candidate.issue_date || candidate.issue_date < letterDate);
   const tiers: { basis: DunningLink['basis']; matches: (pool: LinkCandidate[]) => Match[] }[] = [
     { basis: 'invoice_number', matches: (pool) => pool.map((candidate) => ({ candidate, confidence: numberMatch(letter, candidate) })) },
