@@ -14,6 +14,9 @@ describe('lexiconWordFor', () => {
     // the thin "i" a phone photo loses
     ['Mtglied', 'Mitglied'],
     ['Mtgliedschaft', 'Mitgliedschaft'],
+    ['Erstiaufzeit', 'Erstlaufzeit'],
+    ['Erstiautzeit', 'Erstlaufzeit'],
+    ['Lautzeit', 'Laufzeit'],
   ])('%s is %s', (word, meant) => {
     expect(lexiconWordFor(word)).toBe(meant);
   });

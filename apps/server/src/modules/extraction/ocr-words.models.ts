@@ -39,6 +39,7 @@ const LEXICON = [
   'Zahlungserinnerung', 'Mahngebühr', 'Mahngebühren', 'Mahnkosten', 'Verzugszinsen', 'Hauptforderung', 'Gesamtforderung', 'Zahlungsverzug',
   // contracts
   'Kündigung', 'Kündigungsfrist', 'Kündigungstermin', 'Mindestlaufzeit', 'Mindestvertragslaufzeit', 'Vertragslaufzeit', 'Vertragsbeginn',
+  'Laufzeit', 'Erstlaufzeit', 'Grundlaufzeit',
   'Vertragsende', 'verlängert', 'Verlängerung', 'Mitglied', 'Mitgliedschaft',
   // appointments
   'Einladung', 'mitbringen', 'Versichertenkarte', 'Personalausweis', 'Sprechstunde',
