@@ -58,6 +58,7 @@ describe('headings that name the document', () => {
     ['a word inside another', 'Rechnungsnummer 4711'],
     ['a name that only starts the line', 'Vertragsnummer 55-1'],
     ['a due date', 'Zahlungstermin 15.04.'],
+    ['a column label in the reference row', 'Vertrag            Datum\n395862984           09.01.2026'],
   ])('%s is no heading: %j', (_name, line) => {
     expect(headingOf(`Muster GmbH\n${line}`)).toBeUndefined();
   });

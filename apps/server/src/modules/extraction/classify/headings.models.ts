@@ -47,6 +47,8 @@ const PREFIX = new RegExp(
 /** What makes a line a sentence rather than a heading. */
 const SENTENCE = /\b(?:Sie|wir|ich|Ihnen|uns|bitte|please|we|you)\b|\p{Ll}{2,}[.!?]$/u;
 const MONEY = /\d[.,]\d{2}(?![\d.])/;
+/** The labels of a letter's reference row ("Vertrag      Datum", the values on the line below). */
+const COLUMN_LABEL = /^(?:Datum|Unser Zeichen|Ihr Zeichen|Ihre Nachricht vom|Kundennummer|Kunden-Nr\.?|Vertragsnummer|Vertragskonto|Aktenzeichen|Ansprechpartner(?:in)?|Durchwahl|Telefon|Date|Our ref(?:erence)?|Your ref(?:erence)?)$/iu;
 const TITLE_LINES = 25;
 
 /** The document's naming heading, if it has one; the others it found when they name other kinds. */
@@ -69,6 +71,8 @@ function titleLines(layout: Layout): Line[] {
 function namedBy(line: Line, layout: Layout): Heading | undefined {
   // A table row, not a heading: "Rechnung 2026-4 vom 02.02.      119,00 €".
   if (MONEY.test(line.text)) return undefined;
+  // A row of column labels whose values stand below: "Vertrag" there means "contract number".
+  if (line.cells.length > 1 && !/\d/u.test(line.text) && line.cells.some((cell) => COLUMN_LABEL.test(cell.text.trim()))) return undefined;
   // A heading stands alone or in its own cell ("Rechnung          Seite 1 von 2").
   for (const cell of line.cells) {
     const text = repairSplitWords(collapseLetterSpacing(cell.text), layout).replace(PREFIX, '');
