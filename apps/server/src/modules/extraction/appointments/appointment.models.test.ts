@@ -253,6 +253,11 @@ describe('findAppointment: letters', () => {
     expect(findAppointment(text, { issueDate })?.facts).toMatchObject(expected);
   });
 
+  it('does not take a table\'s header row for a place', () => {
+    const text = ['Stadt Marienwerth', 'Am Kirchberg 64a · 57387 Marienwerth', '', 'Terminbestätigung', '', 'Ort          Datum', 'Rathaus      03.11.2025', '', 'Ihr Termin: Mo., 03.11.2025 - 10:20 Uhr'].join('\n');
+    expect(findAppointment(text, { issueDate: '2025-10-20' })?.facts.place).not.toBe('Datum');
+  });
+
   it('takes the sender\'s name and address for "in unserer Praxis"', () => {
     expect(findAppointment(DENTIST, { issueDate: '2026-03-23' })?.facts.place).toMatch(/^Zahnarztpraxis Dr\. .*Krüger, Lindenallee 7.*50968 Köln/u);
   });
@@ -260,6 +265,7 @@ describe('findAppointment: letters', () => {
   it.each([
     ['Anschrift: Bürgeramt Marienwerth, Raum 0.19, Am Kirchberg 64a, 57387 Marienwerth'],
     ['Sie finden uns hier: Bürgeramt Marienwerth, Raum 0.19, Am Kirchberg 64a, 57387 Marienwerth'],
+    ['Wo              Bürgeramt Marienwerth, Raum 0.19, Am Kirchberg 64a, 57387 Marienwerth'],
   ])('reads a place labelled %j', (line) => {
     const text = ['Stadt Marienwerth', 'Am Kirchberg 64a · 57387 Marienwerth', '', 'Terminbestätigung', '', 'Ihr Termin: Mo., 03.11.2025 - 10:20 Uhr', '', line].join('\n');
     expect(findAppointment(text, { issueDate: '2025-10-20' })?.facts.place).toBe('Bürgeramt Marienwerth, Raum 0.19, Am Kirchberg 64a, 57387 Marienwerth');

@@ -1,7 +1,7 @@
 /**
  * Where the appointment is, surest first:
  * - a labelled place anywhere ("Ort: Raum 2.14", "Treffpunkt: ...", "Anschrift:", "Sie finden uns
- *   hier:", "Location:"), a label alone
+ *   hier:", "Location:", or a table row "Wo      Bürgerbüro, Zimmer 2.31"), a label alone
  *   on its line takes the name and address lines below it;
  * - near the appointment (its sentence and three lines either side): a room ("Raum 2.14",
  *   "Zimmer 314", "Schalter 5", "Saal 112", with "Gebäude B" or "2. OG" beside it) and an address
@@ -19,7 +19,7 @@ import type { Letter } from './letter.models.ts';
 import type { Moment } from './moment-choice.models.ts';
 
 const PLACE_LABEL = looseRegExp(
-  String.raw`(?:^|\s{2,})(?:Ort|Wo|Treffpunkt|Veranstaltungsort|Verhandlungsort|Terminort|Ort des Termins|Ort der Untersuchung|Prüfstelle|Untersuchungsort|Raum|Zimmer|Anschrift|Adresse|Standort|(?:Sie\s+finden\s+uns|So\s+finden\s+Sie\s+uns)(?:\s+hier)?|Place|Location|Venue|Where|Meeting point|Address)\s*:\s*(.*?)(?=\s{2,}|$)`,
+  String.raw`(?:^|\s{2,})(?:Ort|Wo|Treffpunkt|Veranstaltungsort|Verhandlungsort|Terminort|Ort des Termins|Ort der Untersuchung|Prüfstelle|Untersuchungsort|Raum|Zimmer|Anschrift|Adresse|Standort|(?:Sie\s+finden\s+uns|So\s+finden\s+Sie\s+uns)(?:\s+hier)?|Place|Location|Venue|Where|Meeting point|Address)\s*:\s*(.*?)(?=\s{2,}|$)|^(?:Ort|Wo|Treffpunkt|Veranstaltungsort|Terminort|Anschrift|Standort|Place|Location|Venue|Where)\s{2,}(\S.*?)(?=\s{2,}|$)`,
   'iu',
 );
 const ROOM_WORD = String.raw`(?:Raum|Zimmer|Zi\.|Schalter|Saal|Sitzungssaal|Verhandlungssaal|Sitzungszimmer|Besprechungsraum|Behandlungsraum|Büro|Room|Counter|Desk)`;
@@ -83,7 +83,10 @@ function labelledPlace(letter: Letter): string | undefined {
   for (const line of letter.lines) {
     const match = PLACE_LABEL.exec(line.text);
     if (!match) continue;
-    const inline = (match[1] ?? '').trim().replace(/[.,;]$/u, '');
+    // "Ort: ...", or a table row: the label, a gap, the place ("Wo          Bürgerbüro, Zimmer 2.31").
+    const inline = (match[1] ?? match[2] ?? '').trim().replace(/[.,;]$/u, '');
+    // A header row of a table ("Ort        Datum        Uhrzeit") names columns, not a place.
+    if (match[2] !== undefined && /^(?:Datum|Uhrzeit|Zeit|Termin|Date|Time)$/iu.test(inline)) continue;
     const below: string[] = [];
     // "Ort:" alone, or a name whose address follows: take the short lines below that look like it.
     for (const next of letter.lines.slice(line.index + 1, line.index + 5)) {
