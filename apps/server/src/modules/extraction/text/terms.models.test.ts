@@ -75,6 +75,21 @@ describe('findIssueDate', () => {
     expect(issueOf(long)).toBeUndefined();
   });
 
+  it('takes the letter date over the dates of the services listed under a "Datum" column', () => {
+    const bill = [
+      'Praxis Dr. Weber                                      Datum:          31.01.2026',
+      '',
+      'Datum         GOÄ-Nr.   Leistung                                   Faktor      Betrag',
+      '26.12.2025    410       Ultraschalluntersuchung eines Organs       3,5         40,81 €',
+      '26.12.2025    250       Blutentnahme                               2,3          5,36 €',
+      '26.12.2025    3         Eingehende Beratung                        2,3         20,10 €',
+      '02.01.2026    7         Vollständige körperliche Untersuchung      3,5         32,66 €',
+    ].join('\n');
+    expect(issueOf(bill)).toBe('2026-01-31');
+    // a reference row whose last column is the date is no row of services
+    expect(issueOf('Kd.-Nr.:      Re.-Nr.:      Auftrag:      Datum:\n3716043       8949694       A-27417       03.03.26')).toBe('2026-03-03');
+  });
+
   it('does not take the date of an associated invoice', () => {
     expect(issueOf('DATE DE FACTURE ASSOCIÉE : 01/01/2022\nDate : 31/01/2022')).toBe('2022-01-31');
   });

@@ -3,7 +3,7 @@
  * ("Rechnung Nr. 4711 vom 05.03.2026"), payment sentences ("Bitte überweisen Sie bis zum ...") and
  * relative terms ("zahlbar innerhalb von 14 Tagen", "sofort ohne Abzug") computed from the issue date.
  */
-import type { Layout } from './layout.models.ts';
+import type { Layout, Line } from './layout.models.ts';
 import { looseRegExp, nextLines } from './layout.models.ts';
 import type { DateOrder } from './dates.models.ts';
 import { addDays, findDates, WEEKDAY_WORD } from './dates.models.ts';
@@ -46,6 +46,8 @@ export function findIssueDate(layout: Layout, order: DateOrder): Found<string> |
     labelled.add(hit.value);
   }
   for (const hit of findLabeled(layout, { label: GENERIC_DATE_LABEL, exclude: OTHER_DATE, parse: parseDate, below: 1 })) {
+    // A "Datum" column over the rows of services: the first row's date is a service's, not the letter's.
+    if (hit.relation === 'below' && isItemRow(hit.valueLine)) continue;
     const pageLines = layout.pages[hit.line.page - 1]?.length ?? 1;
     // "Datum: 30.10.2024  Zeit: 04:59" at the foot of a page is when it was printed.
     const atFoot = hit.line.index > pageLines * 0.8 && pageLines > 10;
@@ -84,7 +86,7 @@ export function findIssueDate(layout: Layout, order: DateOrder): Found<string> |
     }
     // A date standing alone at the top of a letter, or next to the title, is its date; not one
     // whose cell a label of another date precedes ("Leistungszeitraum bis   6. September 2025").
-    if (line.page === 1 && line.index < 20) {
+    if (line.page === 1 && line.index < 20 && !isItemRow(line)) {
       for (const [index, cell] of line.cells.entries()) {
         if (index > 0 && OTHER_DATE.test(line.cells[index - 1]!.text)) continue;
         const token = findDates(cell.text, order)[0];
@@ -101,6 +103,12 @@ export function findIssueDate(layout: Layout, order: DateOrder): Found<string> |
 }
 
 const UNLABELLED_DATE_CEILING = 0.88;
+
+/** A row of a table of services or goods: three cells or more, the last an amount ("26.12.2025   410   Ultraschall   40,81 €"). */
+function isItemRow(line: Line): boolean {
+  const last = line.cells[line.cells.length - 1]?.text ?? '';
+  return line.cells.length >= 3 && /\d[.,]\d{2}(?![\d.])\s*(?:€|EUR)?\s*$/u.test(last) && findDates(last).length === 0;
+}
 const WEEKDAY = new RegExp(String.raw`^(?:${WEEKDAY_WORD})\.?$`, 'iu');
 
 /** The document word opens its line or cell: a heading, not a word in a sentence. */
