@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLayout } from './layout.models.ts';
+import { addDays } from './dates.models.ts';
 import { findDueDate, findIssueDate, findRelativeTerm } from './terms.models.ts';
 
 const issueOf = (text: string) => findIssueDate(buildLayout(text), 'dmy')?.value;
@@ -115,6 +116,37 @@ describe('findDueDate', () => {
   ])('%j -> %s', (text, iso) => {
     expect(dueOf(text).date?.value).toBe(iso);
     expect(dueOf(text).rule).toBeUndefined();
+  });
+
+  it.each([
+    ['Zu zahlen bis: 28.02.2026', '2026-02-28'],
+    ['Fälligkeit der Zahlung: 28.02.2026', '2026-02-28'],
+    ['Bitte zahlen Sie bis spätestens zum 28.02.2026 ein.', '2026-02-28'],
+    // the date wrapped onto the next line
+    ['Bitte überweisen Sie den Rechnungsbetrag bis zum\n28.02.2026 auf das unten genannte Konto.', '2026-02-28'],
+  ])('reads the wording %j as due on %s', (text, iso) => {
+    expect(dueOf(`Rechnung\n${text}`).date?.value).toBe(iso);
+  });
+
+  it.each([
+    ['Bitte zahlen Sie innerhalb der nächsten 14 Tage.', 14],
+    ['Bitte überweisen Sie den Betrag in den nächsten 14 Tagen.', 14],
+    ['netto 14 Tage', 14],
+    ['Payment terms: 30 days net', 30],
+    ['Zahlung innerhalb 2 Wochen', 14],
+    ['Zahlungsziel: 4 Wochen', 28],
+    ['Bitte zahlen Sie den offenen Betrag binnen zwei Wochen.', 14],
+    ['Zahlbar innerhalb einer Woche.', 7],
+    ['Wir bitten um Begleichung innerhalb von 14 Tagen.', 14],
+    ['Bitte überweisen Sie den Betrag bis spätestens 14 Tage nach Erhalt dieser Rechnung.', 14],
+    ['Die Rechnung ist zahlbar bei Erhalt.', 0],
+  ])('reads the term %j as %i days', (text, days) => {
+    expect(dueOf(`Rechnung\n${text}`, '2026-01-14').date?.value).toBe(addDays('2026-01-14', days));
+  });
+
+  it('reads no payment term in a delivery promise or a withdrawal period', () => {
+    expect(dueOf('Lieferung innerhalb von 2 Wochen.').date).toBeUndefined();
+    expect(dueOf('Sie können binnen zwei Wochen widerrufen.').date).toBeUndefined();
   });
 
   it('computes a relative term from the issue date and keeps its words', () => {

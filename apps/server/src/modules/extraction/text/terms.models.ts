@@ -1,7 +1,9 @@
 /**
  * When a document was issued and when it must be paid: labelled dates, the date in the title
  * ("Rechnung Nr. 4711 vom 05.03.2026"), payment sentences ("Bitte überweisen Sie bis zum ...") and
- * relative terms ("zahlbar innerhalb von 14 Tagen", "sofort ohne Abzug") computed from the issue date.
+ * relative terms ("zahlbar innerhalb von 14 Tagen", "binnen zwei Wochen", "Payment terms: 30 days net",
+ * "sofort ohne Abzug", "zahlbar bei Erhalt") computed from the issue date. Not yet: months ("innerhalb
+ * eines Monats") and "bis zum Monatsende", which need calendar arithmetic rather than days.
  */
 import type { Layout, Line } from './layout.models.ts';
 import { looseRegExp, nextLines } from './layout.models.ts';
@@ -122,12 +124,14 @@ const SKONTO = looseRegExp(String.raw`(?<![\p{L}])Skonto|discount|escompte`);
 /** Day counts in legal boilerplate and delivery promises are no payment terms. */
 const NOT_A_TERM = looseRegExp(String.raw`(?<![\p{L}])Skonto|discount|escompte|Verzug|Mahnung|nach Fälligkeit|Bestellung|Lieferung|delivery`);
 const DUE_LABEL = looseRegExp(
-  String.raw`(?<![\p{L}])(?:fällig(?:\s+(?:am|bis|zum))?|Fälligkeit(?:stag|sdatum|stermin)?|zahlbar\s+(?:bis|spätestens)(?:\s+(?:zum|am))?|Zahlungsziel|Zahlungstermin|Zahlungsfrist|spätestens\s+(?:am|bis)(?:\s+zum)?|Due date|Payment due(?: date)?|due (?:on|by)|pay(?:able)? by|Date d'échéance|échéance|Abbuchung am|Einzug am)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:fällig(?:\s+(?:am|bis|zum))?|Fälligkeit(?:stag|sdatum|stermin)?(?:\s+(?:der\s+Zahlung|des\s+(?:Rechnungs)?[Bb]etrag(?:e)?s))?|zahlbar\s+(?:bis|spätestens)(?:\s+(?:zum|am))?|Zahlungsziel|Zahlungstermin|Zahlungsfrist|spätestens\s+(?:am|bis)(?:\s+zum)?|Due date|Payment due(?: date)?|due (?:on|by)|pay(?:able)? by|Date d'échéance|échéance|Abbuchung am|Einzug am)(?![\p{L}])`,
 );
 const PAYMENT_WORDS = looseRegExp(String.raw`zahlbar|zahlen|überweis|Zahlung|begleichen|Ausgleich|ausgleichen|Betrag|remit|pay|abgebucht|eingezogen|Lastschrift`);
 /** The day the money is taken: "wird am ... abgebucht", "buchen wir am ... ab", "per SEPA-Lastschrift frühestens am ...". */
 const DEBIT_DAY = looseRegExp(String.raw`abgebucht|eingezogen|Abbuchung|belastet|debited|charged|(?:buchen|ziehen)\s+wir|Lastschrift(?!\s*-?\s*mandat)`);
-const UNTIL = /(?:bis(?:\s+(?:zum|spätestens))?|until|by|spätestens(?:\s+am)?)\s+/giu;
+const UNTIL = /(?:bis|until|by|spätestens)(?:\s+(?:zum|spätestens|am))*\s*:?\s+/giu;
+/** A clause that ends where its date should begin: the date is on the next line ("... bis zum" / "28.02.2026 auf ..."). */
+const UNTIL_AT_END = /(?:bis|until|by|spätestens)(?:\s+(?:zum|spätestens|am))*\s*:?$/iu;
 
 export interface DueDate {
   date?: Found<string>;
@@ -151,6 +155,11 @@ export function findDueDate(layout: Layout, order: DateOrder, issue: Found<strin
       for (const until of clause.matchAll(UNTIL)) {
         const token = findDates(clause.slice(until.index + until[0].length), order)[0];
         if (token && token.start === 0) evidence.push({ value: token.iso, confidence: 0.8 });
+      }
+      if (UNTIL_AT_END.test(clause)) {
+        const next = nextLines(layout, line, 1)[0];
+        const token = next ? findDates(next.text.trim(), order)[0] : undefined;
+        if (token && token.start === 0) evidence.push({ value: token.iso, confidence: 0.75 });
       }
     }
   }
@@ -178,15 +187,40 @@ export interface RelativeTerm {
   words: string;
 }
 
+/** A number of days or weeks, in digits or words: "14 Tagen", "zwei Wochen", "einer Woche", "30 days". */
+const COUNT_WORDS: Record<string, number> = {
+  ein: 1, eine: 1, einer: 1, einem: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, zwölf: 12,
+  vierzehn: 14, zwanzig: 20, einundzwanzig: 21, dreißig: 30, one: 1, two: 2, three: 3, four: 4, seven: 7, ten: 10, fourteen: 14, thirty: 30,
+};
+const COUNT = String.raw`(?:\d{1,3}|${Object.keys(COUNT_WORDS).sort((p, q) => q.length - p.length).join('|')})`;
+const UNIT = String.raw`(?:Kalender)?(?:Tagen|Tage|Tg\.?|Wochen|Woche|days|weeks?|jours)(?![\p{L}])`;
+const PERIOD_SOURCE = String.raw`${COUNT}\s*${UNIT}`;
+const PERIOD = looseRegExp(String.raw`(${COUNT})\s*(${UNIT})`);
+/** Words between "innerhalb" and the period: "von", "der nächsten", "den nächsten". */
+const WITHIN = String.raw`(?:innerhalb|binnen|within|in|sous)\s+(?:von\s+|der\s+nächsten\s+|den\s+nächsten\s+|the\s+next\s+)?`;
+
 const DAYS_TERM = looseRegExp(
-  String.raw`(?:zahlbar|Zahlung|Zahlungsziel|Zahlungsfrist|fällig|payable|payment|due|Paiement)\s*:?[^.;:]{0,40}?(?:innerhalb|binnen|within|in|sous)?\s*(?:von\s+)?(\d{1,3})\s*(?:Kalender)?(?:Tagen|Tage|Tg\.?|days|jours)\b(?:\s+(?:rein\s+)?netto(?:\s+Kasse)?|\s+net|\s+ohne Abzug)?|(\d{1,3})\s*(?:Tage|Tagen)\s+(?:rein\s+)?netto|\bnet\s+(\d{1,3})\b` +
+  String.raw`(?:zahlbar|Zahlung|Zahlungsziel|Zahlungsfrist|Zahlungsbedingung(?:en)?|Zahlungskondition(?:en)?|fällig|payable|payment(?:\s+terms)?|due|Paiement)\s*:?[^.;:]{0,40}?(?:${WITHIN})?${PERIOD_SOURCE}(?:\s+(?:rein\s+)?netto(?:\s+Kasse)?|\s+net|\s+ohne Abzug)?|${PERIOD_SOURCE}\s+(?:rein\s+)?(?:netto|net)(?![\p{L}])|(?<![\p{L}])(?:netto|net)\s+(?:${PERIOD_SOURCE}|\d{1,3}(?![\d.,]))` +
     // The verb after the period: "ist innerhalb von 21 Tagen ab Rechnungsdatum fällig", "binnen 14 Tagen zu überweisen"
-    String.raw`|(?:innerhalb|binnen)\s+(?:von\s+)?(\d{1,3})\s*(?:Kalender)?(?:Tagen|Tage)\b[^.;:]{0,60}?(?:fällig|zahlbar|zu zahlen|zu bezahlen|zu begleichen|zu überweisen|auszugleichen)` +
-    // The verb before it: "Bitte überweisen Sie den Betrag innerhalb von 14 Tagen"
-    String.raw`|(?:überweisen|begleichen|bezahlen)\b[^.;:]{0,50}?(?:innerhalb|binnen)\s+(?:von\s+)?(\d{1,3})\s*(?:Kalender)?(?:Tagen|Tage)\b`,
+    String.raw`|(?:innerhalb|binnen)\s+(?:von\s+|der\s+nächsten\s+|den\s+nächsten\s+)?${PERIOD_SOURCE}[^.;:]{0,60}?(?:fällig|zahlbar|zu zahlen|zu bezahlen|zu begleichen|zu überweisen|auszugleichen)` +
+    // The verb or its noun before it: "Bitte überweisen Sie den Betrag innerhalb von 14 Tagen", "Wir bitten um Begleichung binnen zwei Wochen",
+    // "bis spätestens 14 Tage nach Erhalt"
+    String.raw`|(?:überweisen|begleichen|bezahlen|zahlen|Begleichung|Überweisung|Ausgleich)(?![\p{L}])[^.;:]{0,50}?(?:${WITHIN}|(?:bis\s+)?spätestens\s+)${PERIOD_SOURCE}`,
 );
+
+/** The days a matched term gives: its count times 7 for weeks; "net 30" is days. */
+function periodDays(words: string): number | undefined {
+  const period = PERIOD.exec(words);
+  if (!period) {
+    const net = /(?:netto|net)\s+(\d{1,3})/iu.exec(words);
+    return net ? Number(net[1]) : undefined;
+  }
+  const count = /^\d/u.test(period[1]!) ? Number(period[1]) : COUNT_WORDS[period[1]!.toLowerCase()];
+  if (count === undefined) return undefined;
+  return /^(?:Woche|week)/iu.test(period[2]!) ? count * 7 : count;
+}
 const IMMEDIATE = looseRegExp(
-  String.raw`(?:zahlbar|fällig|payable|due|Zahlung)\s+(?:ist\s+)?(?:sofort|immediately|upon receipt|on receipt)(?:\s+(?:rein\s+)?netto|\s+ohne Abzug)?|sofort\s+(?:fällig|zahlbar|nach Erhalt|ohne Abzug)|(?:zahlbar\s+)?ohne Abzug(?:\s+sofort)?|Paiement immédiat|due upon receipt`,
+  String.raw`(?:zahlbar|fällig|payable|due|Zahlung)\s+(?:ist\s+)?(?:sofort|bei Erhalt|nach Erhalt|immediately|upon receipt|on receipt)(?:\s+(?:rein\s+)?netto|\s+ohne Abzug)?|sofort\s+(?:fällig|zahlbar|nach Erhalt|ohne Abzug)|(?:zahlbar\s+)?ohne Abzug(?:\s+sofort)?|Paiement immédiat|due upon receipt`,
 );
 
 /** The alternative to a discount: "... mit 2 % Skonto oder innerhalb von 30 Tagen (netto / ohne Abzug)". */
@@ -200,11 +234,9 @@ export function findRelativeTerm(layout: { lines: readonly Pick<Layout['lines'][
       const net = SKONTO.test(clause) ? NET_AFTER_SKONTO.exec(clause) : null;
       if (net) return { days: Number(net[1]), words: net[0].replace(/^oder\s+/iu, '').trim() };
       if (NOT_A_TERM.test(clause)) continue;
-      const days = DAYS_TERM.exec(clause);
-      if (days) {
-        const count = Number(days[1] ?? days[2] ?? days[3] ?? days[4] ?? days[5]);
-        if (count <= 180) return { days: count, words: days[0].trim() };
-      }
+      const term = DAYS_TERM.exec(clause);
+      const count = term ? periodDays(term[0]) : undefined;
+      if (term && count !== undefined && count <= 180) return { days: count, words: term[0].trim() };
       const now = IMMEDIATE.exec(clause);
       if (now) return { days: 0, words: now[0].trim() };
     }
