@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLayout } from './layout.models.ts';
 import { closingNames, imprintNames } from './imprint.models.ts';
 import { findParties } from './parties.models.ts';
+import { decideSeller } from './seller.models.ts';
 
 /** Letters as `readPdf` lays them out: indentation for the right-hand column, cells apart by two or more spaces. */
 const letter = (...lines: string[]) => lines.join('\n');
@@ -243,5 +244,17 @@ describe('how sure the issuer is', () => {
     // A person's mail address says nothing about the company's name, nor a link every shop must print.
     expect(confidence(letter(...base, 'E-Mail: eva.klar@klar-familie.de', imprint))).toBeGreaterThanOrEqual(0.9);
     expect(confidence(letter(...base, 'Streitbeilegung: https://ec.europa.eu/consumers/odr', imprint))).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('decideSeller', () => {
+  const line = buildLayout('x').lines[0]!;
+  it('never takes a street line for the name, however sure its reading', () => {
+    const evidence = [
+      { value: '16 rue Mollien', confidence: 0.7, place: 'imprint' as const, legal: false, line },
+      { value: 'Hauptstraße 5', confidence: 0.7, place: 'header' as const, legal: false, line },
+      { value: 'NETPRESSE', confidence: 0.6, place: 'header' as const, legal: false, line },
+    ];
+    expect(decideSeller(evidence, { domains: [] })?.value).toBe('NETPRESSE');
   });
 });

@@ -9,7 +9,7 @@ import type { Found } from './evidence.models.ts';
 import type { Line } from './layout.models.ts';
 import { round, TEXT_CONFIDENCE_CAP } from './evidence.models.ts';
 import type { NameEvidence, Place } from './blocks.models.ts';
-import { nameKey } from './blocks.models.ts';
+import { isAddressLine, nameKey } from './blocks.models.ts';
 import { domainFits } from './imprint.models.ts';
 
 /** A reading this sure counts as a place that confirms the name. */
@@ -36,7 +36,8 @@ export interface SellerContext {
 export function decideSeller(evidence: NameEvidence[], { domains }: SellerContext): Found<string> | undefined {
   // A first line alone is a logo's text only when it looks like one ("FUNKWELLE", "Stadtwerke"); "Wichtige
   // Information" at the top is not a sender. Printed again elsewhere, any first line counts.
-  const groups = groupByName(evidence.filter((item) => nameKey(item.value) !== ''));
+  // A street line ("16 rue Mollien", "Hauptstraße 5") is where the sender is, never who.
+  const groups = groupByName(evidence.filter((item) => nameKey(item.value) !== '' && !isAddressLine(item.value)));
   for (const [key, group] of groups) if (group.items.every((item) => item.brand) && !looksLikeLogo(group.items[0]!.value)) groups.delete(key);
   const ranked = [...groups.values()].sort((p, q) => score(q) - score(p));
   let chosen = ranked[0];
