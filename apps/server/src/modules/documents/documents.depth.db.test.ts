@@ -161,7 +161,7 @@ describe('learning from corrections', () => {
     `Beleg ${number}`,
     'Heckenschnitt und Grünschnittabfuhr                 238,00 EUR',
     'Gesamt                                             238,00 EUR',
-    `Wir freuen uns über Ihren Ausgleich spätestens zum ${due}.`,
+    `Wir freuen uns über Ihren Ausgleich zum ${due}.`,
   ];
 
   it('uses what the user corrected on the next document from the same sender, visibly', async () => {
@@ -194,7 +194,7 @@ describe('the optional LLM step', () => {
     'Rechnung GB-207',
     'Heckenschnitt und Grünschnittabfuhr                 238,00 EUR',
     'Gesamt                                             238,00 EUR',
-    'Wir freuen uns über Ihren Ausgleich spätestens zum 18.05.2026.',
+    'Wir freuen uns über Ihren Ausgleich zum 18.05.2026.',
   ];
 
   it('fills what the rules left open, marked as the LLM\'s, and a failing endpoint costs nothing but a note', async () => {
