@@ -129,9 +129,10 @@ const DUE_LABEL = looseRegExp(
 const PAYMENT_WORDS = looseRegExp(String.raw`zahlbar|zahlen|überweis|Zahlung|begleichen|Ausgleich|ausgleichen|Betrag|remit|pay|abgebucht|eingezogen|Lastschrift`);
 /** The day the money is taken: "wird am ... abgebucht", "buchen wir am ... ab", "per SEPA-Lastschrift frühestens am ...". */
 const DEBIT_DAY = looseRegExp(String.raw`abgebucht|eingezogen|Abbuchung|belastet|debited|charged|(?:buchen|ziehen)\s+wir|Lastschrift(?!\s*-?\s*mandat)`);
-const UNTIL = /(?:bis|until|by|spätestens)(?:\s+(?:zum|spätestens|am))*\s*:?\s+/giu;
+const UNTIL_WORDS = String.raw`(?:bis|until|by|spätestens)(?:\s+(?:zum|spätestens|am))*\s*:?`;
+const UNTIL = new RegExp(String.raw`${UNTIL_WORDS}\s+`, 'giu');
 /** A clause that ends where its date should begin: the date is on the next line ("... bis zum" / "28.02.2026 auf ..."). */
-const UNTIL_AT_END = /(?:bis|until|by|spätestens)(?:\s+(?:zum|spätestens|am))*\s*:?$/iu;
+const UNTIL_AT_END = new RegExp(String.raw`${UNTIL_WORDS}$`, 'iu');
 
 export interface DueDate {
   date?: Found<string>;
