@@ -80,6 +80,7 @@ describe('repairOcrWords', () => {
     ['Mahnkost en   10,00 EUR', 'Mahnkosten   10,00 EUR'],
     ['Gesant forderung 682,11', 'Gesamtforderung 682,11'],
     ['Kunden nummer: 4711', 'Kundennummer: 4711'],
+    ['Ihr Nachzahiungsbetr ag        206,03', 'Ihr Nachzahlungsbetrag        206,03'],
   ])('joins the pieces of a split label: %s', (read, meant) => {
     expect(repairOcrWords(read)).toBe(meant);
   });

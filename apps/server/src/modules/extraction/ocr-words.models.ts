@@ -15,6 +15,9 @@
  *   zum Ende der", "umjeweils", "Fristvonzwei"); compounds of content words ("Laufzeitende") and
  *   names written in camel case ("HanseMerkur") stay whole.
  *
+ * Then the gaps and glyphs of numbers, identifiers and legal forms are repaired line by line
+ * (`ocr-spacing.models.ts`: "399, 86 €", "26- 4674- XO", "GrbH").
+ *
  * Only long words are repaired letter by letter: short ones have real neighbours ("Summe"/"Summen",
  * "Rechnung"/"Rechnungs-Nr."), long compounds rarely do, and where one does it is an inflection of
  * the same label, which the rules read the same way. Words with a real neighbour of another meaning
@@ -24,6 +27,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { FULL_MONTH_NAMES } from './text/dates.models.ts';
+import { repairOcrSpacing } from './ocr-spacing.models.ts';
 
 /** Words that carry a field's label or decide a document's class; at least MIN_LENGTH letters. */
 const LEXICON = [
@@ -34,7 +38,7 @@ const LEXICON = [
   // paying
   'Verwendungszweck', 'Zahlungsreferenz', 'Mandatsreferenz', 'Bankverbindung', 'Kontoinhaber', 'Fälligkeit', 'Fälligkeitsdatum',
   'Zahlungsziel', 'Zahlungsfrist', 'Zahlungstermin', 'spätestens', 'überweisen', 'Überweisung', 'Lastschrift', 'abgebucht', 'eingezogen',
-  'Gesamtbetrag', 'Endbetrag', 'Gesamtsumme', 'Bruttobetrag', 'Nettobetrag', 'Zwischensumme', 'Umsatzsteuer', 'Mehrwertsteuer',
+  'Gesamtbetrag', 'Nachzahlung', 'Nachzahlungsbetrag', 'Endbetrag', 'Gesamtsumme', 'Bruttobetrag', 'Nettobetrag', 'Zwischensumme', 'Umsatzsteuer', 'Mehrwertsteuer',
   // dunning
   'Zahlungserinnerung', 'Mahngebühr', 'Mahngebühren', 'Mahnkosten', 'Verzugszinsen', 'Hauptforderung', 'Gesamtforderung', 'Zahlungsverzug',
   // contracts
@@ -100,7 +104,7 @@ function inCaseOf(word: string, spelled: string): string {
 export function repairOcrWords(text: string): string {
   return text
     .split('\n')
-    .map((line) => repairLine(line))
+    .map((line) => repairOcrSpacing(repairLine(line)))
     .join('\n');
 }
 

@@ -17,6 +17,11 @@ describe('fee: dunning and collection charges added to the claim', () => {
     ['the same charge in a row and a sentence counts once', 'Die Forderung ist offen. Wir berechnen eine Mahngebühr von 5,00 €.\n\nMahngebühr     5,00 €\nGesamt       255,00 €', '5.00'],
     ['OCR without umlauts', 'Der Betrag ist weiterhin offen. Zuzueglich Mahngebuehr 10,00 EUR.', '10.00'],
     ['a printed zero', 'Die Rechnung ist noch offen.\n\nMahngebühr      0,00 €', '0.00'],
+    // the OCR lost the decimal comma; the sum says where it was
+    ['"750€" between a principal and a total', 'Die Rechnung ist noch offen.\n\nRechnung 2026/6865        121,80 €\nMahngebühr 1. Mahnung        750€\nZu zahlender Betrag        129,30 €', '7.50'],
+    ['"50€" for 5,00 among several charges', 'Die Forderung ist offen.\n\nRechnung vom 10. Oktober 2025        206,03 €\nMahnkosten der Gläubigerin        50€\nInkassokosten        54,66 €\nAuslagen        5,20 €\nVerzugszinsen        2,59 €\nGesamtbetrag        273,48 €', '64.86'],
+    ['a whole fee that the sum confirms stays', 'Die Rechnung ist noch offen.\n\nHauptforderung        121,80 €\nMahngebühr        5€\nGesamtforderung        126,80 €', '5.00'],
+    ['a lost comma the sum does not confirm stays as read', 'Die Rechnung ist noch offen.\n\nHauptforderung        121,80 €\nMahngebühr        750€\nGesamtforderung        130,00 €', '750.00'],
   ])('%s', (_name, body, fee) => {
     expect(read(body)?.facts.fee).toBe(fee);
   });

@@ -110,6 +110,23 @@ function sentenceSegments(unit: Unit, mark: DecimalMark, order: DateOrder): Segm
   return segments;
 }
 
+/**
+ * "Mahngebühr 1. Mahnung 750€" between "Rechnung 121,80 €" and "Zu zahlender Betrag 129,30 €": the
+ * OCR lost the decimal comma of a fee ("7,50" read "750", "5,00" read "50"). Where the fees do not
+ * add up to what the sum leaves for them (`feesCents`) and exactly one whole-euro fee read with
+ * its comma two or one places from the end does, that is the fee.
+ */
+function withLostDecimalMark(fees: Segment[], feesCents: bigint): Segment[] {
+  const total = fees.reduce((sum, fee) => sum + fee.cents, 0n);
+  if (total === feesCents) return fees;
+  const repairs = fees.flatMap((fee) =>
+    fee.cents % 100n !== 0n ? [] : [100n, 10n].filter((divisor) => total - fee.cents + fee.cents / divisor === feesCents).map((divisor) => ({ fee, cents: fee.cents / divisor })),
+  );
+  if (repairs.length !== 1) return fees;
+  const [{ fee: lost, cents }] = repairs as [{ fee: Segment; cents: bigint }];
+  return fees.map((fee) => (fee === lost ? { ...fee, cents } : fee));
+}
+
 export interface Charges {
   fee?: Found<string>;
   total?: Found<string>;
@@ -129,7 +146,7 @@ export function findCharges(units: Unit[], mark: DecimalMark, order: DateOrder, 
   const distinct = (list: Segment[], key: (segment: Segment) => string) => [...new Map(list.map((segment) => [key(segment), segment])).values()];
 
   const rowFees = distinct(of('fee', rows), (segment) => `${segment.label}|${segment.cents}`);
-  const fees = rowFees.length > 0 ? rowFees : distinct(of('fee', sentences), (segment) => String(segment.cents));
+  const readFees = rowFees.length > 0 ? rowFees : distinct(of('fee', sentences), (segment) => String(segment.cents));
   const interest = distinct(of('interest', rows), (segment) => `${segment.label}|${segment.cents}`);
   const paid = distinct(of('paid', rows), (segment) => `${segment.label}|${segment.cents}`);
   const principals = distinct(of('principal', rows), (segment) => String(segment.cents));
@@ -139,12 +156,13 @@ export function findCharges(units: Unit[], mark: DecimalMark, order: DateOrder, 
   // The claim's principal: the invoice rows of a table of open items, or the labelled amounts.
   const tableCents = rowAmounts.flatMap((amount) => toCents(amount) ?? []);
   const principal = tableCents.length > 0 ? tableCents.reduce((p, q) => p + q, 0n) : principals.length > 0 ? sum(principals) : undefined;
-  const feeCents = fees.length > 0 ? sum(fees) : undefined;
   const interestCents = interest.length > 0 ? sum(interest) : undefined;
   const paidCents = paid.reduce((total, segment) => total + (segment.cents < 0n ? -segment.cents : segment.cents), 0n);
 
   // The total stands last; "Summe offene Posten" above "Gesamtforderung" is a subtotal.
   const totalSegment = totals[totals.length - 1];
+  const fees = principal === undefined || !totalSegment ? readFees : withLostDecimalMark(readFees, totalSegment.cents - principal - (interestCents ?? 0n) + paidCents);
+  const feeCents = fees.length > 0 ? sum(fees) : undefined;
   const components = principal === undefined ? undefined : principal + (interestCents ?? 0n) + (feeCents ?? 0n) - paidCents;
   const adds = totalSegment !== undefined && components !== undefined && components === totalSegment.cents && (feeCents !== undefined || interestCents !== undefined);
 

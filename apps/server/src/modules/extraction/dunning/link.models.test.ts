@@ -33,6 +33,17 @@ describe('linkDunning: by invoice number', () => {
     expect(linkDunning(letter({ dunning: { linked_invoice_number: 'RE-2024-118' } }), [{ ...lawn, invoice_number: '2024-118' }])).toEqual({ id: 'lawn', basis: 'invoice_number', confidence: 0.75 });
   });
 
+  it('links a number whose slash the OCR read as a stroke, on either side', () => {
+    const painter: LinkCandidate = { id: 'painter', invoice_number: '2025171183', amount: '8.50' };
+    expect(linkDunning(letter({ dunning: { linked_invoice_number: '2025/71183' } }), [painter, power])).toEqual({ id: 'painter', basis: 'invoice_number', confidence: 0.8 });
+    expect(linkDunning(letter({ invoice_number: '2025771183' }), [{ ...painter, invoice_number: '2025/71183' }])).toEqual({ id: 'painter', basis: 'invoice_number', confidence: 0.7 });
+    expect(linkDunning(letter({ dunning: { linked_invoice_number: '2025/71183' } }), [{ ...painter, invoice_number: '2025171184' }])).toBeUndefined();
+  });
+
+  it('never takes a bare year in the payment reference for an invoice number', () => {
+    expect(linkDunning(letter({ payment_info: { reference: '1K -2026-81936' } }), [{ ...power, invoice_number: '2026' }])).toBeUndefined();
+  });
+
   it('does not take a number as part of a longer one', () => {
     expect(linkDunning(letter({ payment_info: { reference: 'Kunde 20241170' } }), [power])).toBeUndefined();
   });

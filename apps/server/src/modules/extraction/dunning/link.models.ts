@@ -6,7 +6,8 @@
  *    `invoice_number`) equals a candidate's, compared without case, spaces, dashes, dots, slashes
  *    and a leading "Nr."; or the letter's payment reference (Verwendungszweck) contains the
  *    candidate's number as a whole token; or one number is the other with a prefix ("RE-2024-117"
- *    / "2024-117"); or they are equal once letters OCR reads for digits (O/0, I/1, S/5, B/8, ...) are folded.
+ *    / "2024-117"); or they are equal once letters OCR reads for digits (O/0, I/1, S/5, B/8, ...) are folded,
+ *    or once a slash is read as the stroke OCR made of it ("2025/71183" / "2025171183"). A bare year is no token.
  * 2. `reference`: the payment references are equal (or one contains the other), or the letter's
  *    number is the candidate's reference; the customer number counts too, but alone it names a
  *    customer, not an invoice, so it links only where one candidate fits and its amount, when
@@ -51,9 +52,16 @@ function ocrFolded(value: string): string {
   return value.replace(/[odq]/g, '0').replace(/[il|]/g, '1').replace(/z/g, '2').replace(/s/g, '5').replace(/g/g, '6').replace(/b/g, '8');
 }
 
-/** `needle` (normalised) occurs in `haystack` as a whole token: not "117" inside "2024117". */
+/** A slash OCR read as a stroke ("2025/71183" as "2025171183" or "2025771183"): the number's readings with one. */
+function slashReadings(raw: string | undefined): string[] {
+  const slashes = (raw ?? '').split('/').length - 1;
+  if (slashes === 0 || slashes > 2) return [];
+  return ['1', '7'].map((stroke) => ocrFolded(normalizeId(raw!.replaceAll('/', stroke))));
+}
+
+/** `needle` (normalised) occurs in `haystack` as a whole token: not "117" inside "2024117", and never a bare year. */
 function containsToken(haystack: string | undefined, needle: string): boolean {
-  if (!haystack || needle.length < 4 || !/\d/.test(needle)) return false;
+  if (!haystack || needle.length < 4 || !/\d/.test(needle) || /^(?:19|20)\d{2}$/.test(needle)) return false;
   const flexible = [...needle].map(escapeRegExp).join(String.raw`[\s\-_./]*`);
   return new RegExp(String.raw`(?<![\p{L}\d])${flexible}(?![\p{L}\d])`, 'iu').test(haystack);
 }
@@ -71,6 +79,7 @@ function numberMatch(letter: DocumentFacts, candidate: LinkCandidate): number {
     if (theirs === '') continue;
     if (theirs === own) best = Math.max(best, weight);
     else if (ocrFolded(theirs) === ocrFolded(own)) best = Math.max(best, weight - 0.1);
+    else if (slashReadings(value).includes(ocrFolded(own)) || slashReadings(candidate.invoice_number).includes(ocrFolded(theirs))) best = Math.max(best, weight - 0.15);
     else if (containsToken(value, own) || containsToken(candidate.invoice_number, theirs)) best = Math.max(best, weight - 0.2);
   }
   if (containsToken(letter.payment_info?.reference, own)) best = Math.max(best, 0.9);

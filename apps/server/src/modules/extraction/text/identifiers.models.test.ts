@@ -7,6 +7,9 @@ const numberOf = (text: string) => findInvoiceNumber(buildLayout(text))?.value;
 describe('findInvoiceNumber', () => {
   it.each([
     ['Rechnungsnummer: RE-2026/0815', 'RE-2026/0815'],
+    // a heading cut short by an OCR gap supports the whole number beside it
+    ['Rechnungs-Nr.   26-1835-LY\nRechnung Nr. 26-1835-L Y', '26-1835-LY'],
+    ['Rechnungs-Nr.   2026/83831\nRechnung Nr. 2026/ 83831', '2026/83831'],
     ['Rechnungs-Nr.   4711', '4711'],
     ['Rechnung Nr. 42', '42'],
     ['Rg.-Nr. 2026-17', '2026-17'],
@@ -37,6 +40,8 @@ describe('findInvoiceNumber', () => {
     ['Gutschrift Nr. GS-2026-003', 'GS-2026-003'],
     ['Privatliquidation Nr. 2026-0042 vom 03.02.2026', '2026-0042'],
     ['Rechnungsnummer   Kundennummer   Datum\nR-1001   K-77   01.02.2026', 'R-1001'],
+    // two values the OCR ran together under a header of four columns
+    ['Aktenzeichen   Gläubigerin   Rechnungs-Nr   Datum\n22-200568   Kfz-Meisterbetrieb Seidel e.K. INV-3840-26   14.04.2026', 'INV-3840-26'],
     ['Kundennummer: 4711-0815\nRechnungsnummer: 2026.0001', '2026.0001'],
     ['PAYMENT RECEIPT\nBooking ID   Payment Mode\nQX7781   Cash', 'QX7781'],
     ['Buchungsbestätigung\nBuchungsnummer: HB-55120', 'HB-55120'],
@@ -91,6 +96,9 @@ describe('customer number, VAT ID and tax number', () => {
     ['Kundennummer: K-55', 'K-55'],
     ['Kunden-Nr. : 009420', '009420'],
     ['Customer No. 77-1', '77-1'],
+    ['Aktenzeichen   Gläubigerin   Kundennummer   Datum\n25-305456   Kontor Haas Versand GmbH 79-684249   25.08.2026', '79-684249'],
+    // the end of the label glued to the number in the text layer, the number alone in a sentence
+    ['Aktenzeichen       AZ-2025-62547\nKundennr. GläubigerK-41706\n\nDie Forderung zu Ihrer Kundennummer K-41706 ist offen.', 'K-41706'],
   ])('customer number in %j is %s', (text, value) => {
     expect(findCustomerNumber(buildLayout(text))?.value).toBe(value);
   });
@@ -102,6 +110,10 @@ describe('customer number, VAT ID and tax number', () => {
     ['N° TVA : FR 11 123 456 782', 'FR11123456782'],
   ])('VAT ID in %j is %s', (text, value) => {
     expect(findVatId(buildLayout(text))?.value).toBe(value);
+  });
+
+  it('does not part a value row under a two-column header', () => {
+    expect(findCustomerNumber(buildLayout('Name   Kundennummer\nMusterweg 1234'))).toBeUndefined();
   });
 
   it('does not take the customer VAT ID as the seller one', () => {

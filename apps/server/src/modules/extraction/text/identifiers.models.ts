@@ -53,7 +53,29 @@ export function findInvoiceNumber(layout: Layout): Found<string> | undefined {
   if (evidence.length === 0 && layout.lines.some((line) => line.page === 1 && line.index < 10 && CONFIRMATION_TITLE.test(line.text))) {
     for (const hit of findLabeled(layout, { label: BOOKING_LABEL, parse: parseId, parseCell: parseIdCell })) evidence.push({ value: hit.value, confidence: 0.6 });
   }
-  return decide(evidence);
+  return decide(agreeingReadings(evidence));
+}
+
+const idKey = (value: string) => value.toLowerCase().replace(/[\s\-_./]/g, '');
+
+/**
+ * Readings of one number that only look different support each other instead of competing:
+ * - one with its last one or two characters missing ("26-1835-L" beside "26-1835-LY", where the
+ *   OCR saw a gap before the "Y") is the whole number cut short;
+ * - one with a word glued in front ("GläubigerK-41706" from "Kundennr. GläubigerK-41706", beside
+ *   "Kundennummer K-41706") is the number read together with the end of its label.
+ */
+function agreeingReadings(evidence: Evidence<string>[]): Evidence<string>[] {
+  return evidence.map((item) => {
+    const own = idKey(item.value);
+    const whole = evidence.find((other) => {
+      const longer = idKey(other.value);
+      return own.length >= 4 && longer.length > own.length && longer.length - own.length <= 2 && longer.startsWith(own);
+    });
+    const unglued = evidence.find((other) => other.value.length < item.value.length && item.value.endsWith(other.value) && /^\p{L}{3,}$/u.test(item.value.slice(0, -other.value.length)));
+    const meant = whole ?? unglued;
+    return meant ? { ...item, value: meant.value } : item;
+  });
 }
 
 const PERIOD = /^(?:(?:0?[1-9]|1[0-2]|Q[1-4])[./-])?(?:19|20)\d{2}$/i;
@@ -73,7 +95,7 @@ export function findCustomerNumber(layout: Layout): Found<string> | undefined {
   for (const hit of findLabeled(layout, { label: CUSTOMER_NUMBER_LABEL, parse: parseId, parseCell: parseIdCell, below: 1 })) {
     evidence.push({ value: hit.value, confidence: hit.relation === 'same-line' ? 0.85 : 0.75 });
   }
-  return decide(evidence);
+  return decide(agreeingReadings(evidence));
 }
 
 const VAT_LABEL = looseRegExp(

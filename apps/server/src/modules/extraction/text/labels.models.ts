@@ -69,17 +69,38 @@ function valueBelow<T>(layout: Layout, line: Line, cellIndex: number, spec: Labe
     if (spec.acceptBelow && !spec.acceptBelow(candidate)) continue;
     // A table row with as many cells as the header row is read by column; otherwise the nearest
     // cell that holds a value of the right kind.
+    const cells = columnCells(candidate, line.cells.length);
     const order =
-      candidate.cells.length === line.cells.length && line.cells.length > 1
+      cells.length === line.cells.length && line.cells.length > 1
         ? [cellIndex]
-        : candidate.cells.map((_, index) => index).sort((p, q) => Math.abs(p - cellIndex) - Math.abs(q - cellIndex));
+        : cells.map((_, index) => index).sort((p, q) => Math.abs(p - cellIndex) - Math.abs(q - cellIndex));
     for (const index of order) {
-      const cell = candidate.cells[index];
-      const parsed = cell ? parseCell(cell.text) : undefined;
+      const cell = cells[index];
+      const parsed = cell ? parseCell(cell) : undefined;
       if (parsed) return { value: parsed.value, raw: parsed.raw, valueLine: candidate, relation: 'below' };
     }
   }
   return undefined;
+}
+
+/**
+ * The texts of a value row under a header of `columns` (three or more) cells. One cell fewer than the header, and
+ * a cell that ends in a number after a single space ("Kfz-Meisterbetrieb Seidel e.K. INV-3840-26"
+ * under "Gläubigerin" and "Rechnungs-Nr"): a long value ran up to the next column, or the OCR
+ * closed the gap, and the two values are parted so that the row is read by column again.
+ */
+function columnCells(row: Line, columns: number): string[] {
+  const texts = row.cells.map((cell) => cell.text);
+  if (columns < 3 || texts.length !== columns - 1) return texts;
+  const merged = texts.flatMap((text, index) => {
+    const tail = / (\S{4,})$/u.exec(text);
+    return tail && /\d/.test(tail[1]!) && /\p{L}/u.test(text.slice(0, tail.index)) && validId(tail[1]!) ? [index] : [];
+  });
+  if (merged.length !== 1) return texts;
+  const index = merged[0]!;
+  const text = texts[index]!;
+  const cut = text.lastIndexOf(' ');
+  return [...texts.slice(0, index), text.slice(0, cut), text.slice(cut + 1), ...texts.slice(index + 1)];
 }
 
 export function cellAt(line: Line, offset: number): number {
@@ -117,6 +138,8 @@ export function parseIdCell(cell: string): Parsed<string> | undefined {
 
 function validId(token: string): boolean {
   if (token.length < 2 || token.length > 40 || !ID_TOKEN.test(token) || !/\d/.test(token)) return false;
+  // "2026/" and "26-" end where a gap cut them off: the rest of the number is missing.
+  if (/[-/]$/.test(token)) return false;
   // "05.03.2018" and "1.234,56" are values of other labels.
   if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(token) || /^\d{4}-\d{2}-\d{2}$/.test(token)) return false;
   if (/^-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}$/.test(token)) return false;
