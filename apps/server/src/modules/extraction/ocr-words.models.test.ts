@@ -17,6 +17,10 @@ describe('lexiconWordFor', () => {
     ['Erstiaufzeit', 'Erstlaufzeit'],
     ['Erstiautzeit', 'Erstlaufzeit'],
     ['Lautzeit', 'Laufzeit'],
+    // an "ü" read as "ii"
+    ['Mahngebiihr', 'Mahngebühr'],
+    ['Kiindigungsfrist', 'Kündigungsfrist'],
+    ['Mahngebiihren', 'Mahngebühren'],
   ])('%s is %s', (word, meant) => {
     expect(lexiconWordFor(word)).toBe(meant);
   });

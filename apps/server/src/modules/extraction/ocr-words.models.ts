@@ -82,8 +82,10 @@ function uniqueNearest<T>(lower: string, candidates: ReadonlyMap<string, T>, all
 
 /** The lexicon word `word` stands for, when it is exactly one's near neighbour (at most `most` letters away); else undefined. */
 export function lexiconWordFor(word: string, most = 2): string | undefined {
-  const lower = word.toLowerCase();
-  if (lower.length < MIN_LENGTH || BY_LOWER.has(lower)) return undefined;
+  // The OCR reads an "ü" as "ii" ("Mahngebiihr"): German writes no "ii", so that is one letter, not two.
+  const lower = word.toLowerCase().replaceAll('ii', 'ü');
+  if (lower.length < MIN_LENGTH || BY_LOWER.has(word.toLowerCase())) return undefined;
+  if (BY_LOWER.has(lower)) return BY_LOWER.get(lower);
   const nearest = uniqueNearest(lower, BY_LOWER, Math.min(most, lower.length >= LONG ? 2 : 1));
   return nearest === undefined ? undefined : BY_LOWER.get(nearest);
 }
