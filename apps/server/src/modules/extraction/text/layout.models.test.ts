@@ -32,6 +32,13 @@ describe('layout', () => {
     expect(buildLayout('Bruttosumme 1,00\noder gleich').splitAfterR).toBe(false);
   });
 
+  it('notices when the OCR split words anywhere, from the common words of letters', () => {
+    expect(buildLayout('Sehr geehrter Herr Schwarz,\nbitte als gegenst andsl os.\nMit freundlichen G rüßen').splitAnywhere).toBe(true);
+    expect(buildLayout('Sehr geehrter Herr Schwarz,\nbitte als gegenstandslos.\nMit freundlichen Grüßen').splitAnywhere).toBe(false);
+    // one split word is a typo
+    expect(buildLayout('Sehr geehrter Herr Schwarz,\nMit freundlichen G rüßen').splitAnywhere).toBe(false);
+  });
+
   it('matches labels across such a split', () => {
     expect(looseRegExp('Zahlbetrag').test('Zahlbetr ag')).toBe(true);
     expect(looseRegExp('Zahlbetrag').test('Zahl betrag')).toBe(false);

@@ -34,6 +34,11 @@ export interface Layout {
    * document are repaired with `repairSplitWords`.
    */
   splitAfterR: boolean;
+  /**
+   * OCR of a photo can read letter spacing as word gaps anywhere ("Haust echni k", "Möbel haus").
+   * True when the common words of letters show that; names are then repaired with `repairSplitWords`.
+   */
+  splitAnywhere: boolean;
 }
 
 export function buildLayout(text: string): Layout {
@@ -56,7 +61,7 @@ export function buildLayout(text: string): Layout {
       lines.push(line);
     });
   }
-  return { pages: laidOut, lines, splitAfterR: hasSplitAfterR(lines) };
+  return { pages: laidOut, lines, splitAfterR: hasSplitAfterR(lines), splitAnywhere: hasSplitAnywhere(lines) };
 }
 
 /**
@@ -119,19 +124,45 @@ function hasSplitAfterR(lines: Line[]): boolean {
   return split >= 2;
 }
 
-/** Lower-case words that legitimately follow a word ending in "r" inside names and addresses. */
+/** Words of a letter's greeting, closing and footer that no label lexicon repairs before the rules read them. */
+const LETTER_PROBES = [
+  'freundlichen', 'Grüßen', 'geehrte', 'geehrter', 'Schreiben', 'gegenstandslos', 'betrachten', 'bereits', 'veranlasst',
+  'Telefon', 'Amtsgericht', 'Geschäftsführer', 'Geschäftsführung', 'Zahlungseingang', 'erhalten', 'folgende',
+];
+
+/** Two lines with a common word split before a lower-case piece ("G rüßen", "Schrei ben"): the OCR splits words. */
+function hasSplitAnywhere(lines: Line[]): boolean {
+  const probes = LETTER_PROBES.map((word) => new RegExp(`(?<!\\p{L})${[...word].join(' ?')}(?!\\p{L})`, 'iu'));
+  const split = lines.filter((line) => probes.some((probe) => / \p{Ll}/u.test(probe.exec(line.text)?.[0] ?? ''))).length;
+  return split >= 2;
+}
+
+/** Lower-case words that legitimately follow another inside names and addresses. */
 const STANDALONE_LOWER = new Set([
   'und', 'oder', 'der', 'die', 'das', 'den', 'dem', 'des', 'von', 'vom', 'zu', 'zum', 'zur', 'am', 'an',
   'im', 'in', 'auf', 'bei', 'mit', 'für', 'de', 'la', 'le', 'du', 'di', 'da', 'van', 'and', 'of', 'the',
-  'a', 'e', 'et', 'mbh', 'co', 'str', 'straße', 'strasse',
+  'a', 'e', 'et', 'mbh', 'mbb', 'co', 'eg', 'str', 'straße', 'strasse',
 ]);
 
-/** Joins "Liefer ant" back to "Lieferant" in a document where the font split words after "r". */
-export function repairSplitWords(value: string, layout: Pick<Layout, 'splitAfterR'>): string {
+/**
+ * Joins "Liefer ant" back to "Lieferant" in a document where the font split words after "r", and
+ * "Möbel haus", "Haust echni k" back to "Möbelhaus", "Haustechnik" where the OCR split them anywhere:
+ * a lower-case piece is the rest of the word before it, unless it is a small word of names
+ * ("für", "am", "und") or abbreviated ("med.", "e.K.").
+ */
+export function repairSplitWords(value: string, layout: Pick<Layout, 'splitAfterR'> & { splitAnywhere?: boolean }): string {
+  const keep = (tail: string) => STANDALONE_LOWER.has(tail.replace(/\.$/, '').toLowerCase());
+  if (layout.splitAnywhere) {
+    let joined = value;
+    // Repeated, so that "Haust echni k" joins piece by piece.
+    for (let previous = ''; previous !== joined; ) {
+      previous = joined;
+      joined = joined.replace(/(\p{L}) (\p{Ll}+)(?![\p{L}.])/u, (whole, head: string, tail: string) => (keep(tail) ? `${head}\u0000${tail}` : head + tail));
+    }
+    return joined.replaceAll('\u0000', ' ');
+  }
   if (!layout.splitAfterR) return value;
-  return value.replace(/(\p{L}r) ([a-zäöüß][\p{L}.]*)/gu, (whole, head: string, tail: string) =>
-    STANDALONE_LOWER.has(tail.replace(/\.$/, '').toLowerCase()) ? whole : head + tail,
-  );
+  return value.replace(/(\p{L}r) ([a-zäöüß][\p{L}.]*)/gu, (whole, head: string, tail: string) => (keep(tail) ? whole : head + tail));
 }
 
 /** "W A R E N R E C H N U N G" -> "WARENRECHNUNG": letter-spaced headings, for word matching. */

@@ -133,7 +133,21 @@ describe('names', () => {
 
   it('joins split words only in a document that shows the split', () => {
     expect(repairSplitWords('Liefer ant GmbH', { splitAfterR: true })).toBe('Lieferant GmbH');
+    expect(repairSplitWords('Möbel haus Berger GmbH', { splitAfterR: false })).toBe('Möbel haus Berger GmbH');
     expect(repairSplitWords('Liefer ant GmbH', { splitAfterR: false })).toBe('Liefer ant GmbH');
     expect(repairSplitWords('Peter der Große', { splitAfterR: true })).toBe('Peter der Große');
+  });
+
+  it.each([
+    ['Möbel haus Berger GmbH', 'Möbelhaus Berger GmbH'],
+    ['Weber Haust echni k GmbH', 'Weber Haustechnik GmbH'],
+    ['Kompass Mobil funk GmbH', 'Kompass Mobilfunk GmbH'],
+    // small words of names and abbreviations stay
+    ['Praxis für Orthopädie Dr. Krüger & Kollegen', 'Praxis für Orthopädie Dr. Krüger & Kollegen'],
+    ['Dr. med. dent. Jana Roth', 'Dr. med. dent. Jana Roth'],
+    ['Autohaus am Markt e.K.', 'Autohaus am Markt e.K.'],
+    ['Hausverwaltung van der Berg mbH', 'Hausverwaltung van der Berg mbH'],
+  ])('joins words the OCR split anywhere: %s', (read, meant) => {
+    expect(repairSplitWords(read, { splitAfterR: false, splitAnywhere: true })).toBe(meant);
   });
 });
