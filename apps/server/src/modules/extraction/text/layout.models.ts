@@ -152,15 +152,7 @@ const STANDALONE_LOWER = new Set([
  */
 export function repairSplitWords(value: string, layout: Pick<Layout, 'splitAfterR'> & { splitAnywhere?: boolean }): string {
   const keep = (tail: string) => STANDALONE_LOWER.has(tail.replace(/\.$/, '').toLowerCase());
-  if (layout.splitAnywhere) {
-    let joined = value;
-    // Repeated, so that "Haust echni k" joins piece by piece.
-    for (let previous = ''; previous !== joined; ) {
-      previous = joined;
-      joined = joined.replace(/(\p{L}) (\p{Ll}+)(?![\p{L}.])/u, (whole, head: string, tail: string) => (keep(tail) ? `${head}\u0000${tail}` : head + tail));
-    }
-    return joined.replaceAll('\u0000', ' ');
-  }
+  if (layout.splitAnywhere) return value.replace(/(?<=\p{L}) (\p{Ll}+)(?![\p{L}.])/gu, (whole, tail: string) => (keep(tail) ? whole : tail));
   if (!layout.splitAfterR) return value;
   return value.replace(/(\p{L}r) ([a-zäöüß][\p{L}.]*)/gu, (whole, head: string, tail: string) => (keep(tail) ? whole : head + tail));
 }
