@@ -107,7 +107,7 @@ export const DocumentFactsSchema = Type.Object(
     payment_means: Type.Optional(Type.Enum(['transfer', 'direct_debit', 'paid', 'unknown'])),
     invoice_number: Type.Optional(Text(100)),
     customer_number: Type.Optional(Text(100)),
-    sender: Type.Optional(Type.Object({ ...PartyFacts, tax_id: Type.Optional(Text(50)), vat_id: Type.Optional(Text(50)) }, { additionalProperties: false })),
+    sender: Type.Optional(Type.Object({ ...PartyFacts, legal_name: Type.Optional(Text(255)), tax_id: Type.Optional(Text(50)), vat_id: Type.Optional(Text(50)) }, { additionalProperties: false })),
     recipient: Type.Optional(Type.Object(PartyFacts, { additionalProperties: false })),
     payment_info: Type.Optional(Type.Object({ iban: Type.Optional(Text(34)), bic: Type.Optional(Text(11)), reference: Type.Optional(Text(500)) }, { additionalProperties: false })),
     dunning: Type.Optional(

@@ -21,7 +21,10 @@ export interface FieldProvenance {
 export type PaymentMeans = 'transfer' | 'direct_debit' | 'paid' | 'unknown';
 
 export interface Party {
+  /** The name the user knows the party by: its legal name, or the brand it trades under. */
   name?: string;
+  /** The legal entity behind a brand, when `name` is the brand (read from the page only). */
+  legal_name?: string;
   address?: string;
   tax_id?: string;
   vat_id?: string;
@@ -108,7 +111,7 @@ export interface DocumentFacts {
 export const FIELD_KEYS = [
   'amount', 'amount_due', 'net_amount', 'tax_amount', 'currency', 'issue_date', 'due_date', 'due_rule',
   'return_deadline', 'payment_means', 'invoice_number', 'customer_number',
-  'sender.name', 'sender.address', 'sender.tax_id', 'sender.vat_id', 'recipient.name', 'recipient.address',
+  'sender.name', 'sender.legal_name', 'sender.address', 'sender.tax_id', 'sender.vat_id', 'recipient.name', 'recipient.address',
   'payment_info.iban', 'payment_info.bic', 'payment_info.reference', 'line_items',
   'dunning.dunning_level', 'dunning.linked_invoice_number', 'dunning.original_invoice_date', 'dunning.fee', 'dunning.principal',
   'contract.start_date', 'contract.minimum_term_months', 'contract.renewal_months', 'contract.notice_period',

@@ -22,6 +22,15 @@ describe('mergeSources', () => {
     expect(merged).toMatchObject({ type: 'invoice', typeReason: 'e-invoice type code 380' });
   });
 
+  it('takes the legal name behind a brand only from the source whose sender name it took', () => {
+    const branded: SourceExtraction = {
+      facts: { sender: { name: 'Funkwelle', legal_name: 'Telemax Kommunikation GmbH' } },
+      fields: { 'sender.name': { source: 'text', confidence: 0.8 }, 'sender.legal_name': { source: 'text', confidence: 0.85 } },
+    };
+    expect(mergeSources([xml, branded]).facts.sender).toEqual({ name: 'Stadtwerke GmbH' });
+    expect(mergeSources([{ facts: {}, fields: {} }, branded]).facts.sender).toEqual({ name: 'Funkwelle', legal_name: 'Telemax Kommunikation GmbH' });
+  });
+
   it('calls a document no source recognises `other`', () => {
     expect(mergeSources([{ facts: {}, fields: {} }])).toMatchObject({ type: 'other', typeConfidence: 0, facts: {} });
   });

@@ -14,13 +14,20 @@ export interface Merged {
   fields: FieldMap;
 }
 
+/** Facts that mean something only beside another fact of the same source: the legal entity behind the brand that source read. */
+const COMPANION_OF: Partial<Record<FieldKey, FieldKey>> = { 'sender.legal_name': 'sender.name' };
+
 export function mergeSources(sources: readonly SourceExtraction[]): Merged {
   const facts: DocumentFacts = {};
   const fields: FieldMap = {};
+  const sourceOf = new Map<FieldKey, SourceExtraction>();
   for (const key of FIELD_KEYS) {
+    const companion = COMPANION_OF[key];
     for (const source of sources) {
+      if (companion && sourceOf.get(companion) !== source) continue;
       const value = getFact(source.facts, key);
       if (value === undefined) continue;
+      sourceOf.set(key, source);
       setFact(facts, key, value);
       const provenance = source.fields[key];
       if (provenance) fields[key] = provenance;

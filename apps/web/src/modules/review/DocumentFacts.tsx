@@ -16,7 +16,7 @@ export const FACT_KEYS = [
   'dunning.dunning_level', 'dunning.principal', 'dunning.fee', 'dunning.linked_invoice_number', 'dunning.original_invoice_date',
   'contract.last_cancellation_date', 'contract.ends_on', 'contract.start_date', 'contract.minimum_term_months', 'contract.renewal_months', 'contract.notice_period',
   'appointment.datetime', 'appointment.place', 'appointment.with_whom', 'appointment.what_to_bring',
-  'sender.address', 'sender.tax_id', 'sender.vat_id', 'recipient.name', 'recipient.address', 'line_items',
+  'sender.legal_name', 'sender.address', 'sender.tax_id', 'sender.vat_id', 'recipient.name', 'recipient.address', 'line_items',
 ];
 
 const AMOUNTS = new Set(['amount', 'amount_due', 'net_amount', 'tax_amount', 'dunning.fee', 'dunning.principal']);

@@ -52,6 +52,21 @@ describe('ReviewScreen', () => {
     expect(screen.queryByRole('heading', { name: 'Schon bezahlt?' })).not.toBeInTheDocument();
   });
 
+  it('names a sender by its brand and shows the company behind it', async () => {
+    const user = await signedUp();
+    const lines = [
+      'Telemax Kommunikation GmbH · Funkweg 1 · 50667 Köln', 'Erika Mustermann', 'Musterweg 5', '80331 München', '',
+      'Rechnung Nr. 4711', 'Rechnungsdatum: 20.11.2026', 'Gesamtbetrag: 19,90 €', 'Ihr Funkwelle-Team', 'Hilfe unter www.funkwelle.de', '', '', '',
+      'Telemax Kommunikation GmbH · Geschäftsführer: Eva Klar · Amtsgericht Köln HRB 9',
+    ];
+    const document = await uploadDocument(user, await textPdfFile(lines));
+    renderReview(user, document.id);
+
+    expect(await screen.findByLabelText('Absender')).toHaveValue('Funkwelle');
+    const behind = screen.getByText('Firma hinter dem Absender').closest('div')!;
+    expect(within(behind).getByText('Telemax Kommunikation GmbH')).toBeInTheDocument();
+  });
+
   it('marks uncertain fields read from the text layer with a visible "bitte prüfen"', async () => {
     const user = await signedUp();
     const document = await uploadDocument(user, await textPdfFile(invoiceLetterLines({ iban: WRONG_IBAN })));

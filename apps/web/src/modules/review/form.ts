@@ -90,7 +90,7 @@ export const EDITABLE: FieldSpec[] = [...ABOUT_FIELDS, ...SECTIONS.flatMap((sect
 
 /** Facts shown read-only under "Weitere Angaben" (nothing the form edits). */
 export const EXTRA_KEYS = [
-  'net_amount', 'tax_amount', 'due_rule', 'payment_means', 'customer_number', 'sender.address', 'sender.tax_id', 'sender.vat_id',
+  'net_amount', 'tax_amount', 'due_rule', 'payment_means', 'customer_number', 'sender.legal_name', 'sender.address', 'sender.tax_id', 'sender.vat_id',
   'recipient.name', 'recipient.address', 'contract.minimum_term_months', 'contract.renewal_months', 'contract.notice_period',
   'appointment.what_to_bring', 'line_items',
 ];

@@ -4093,6 +4093,7 @@ export interface paths {
                             return_deadline?: string | null;
                             sender?: {
                                 address?: string;
+                                legal_name?: string;
                                 name?: string;
                                 tax_id?: string;
                                 vat_id?: string;

@@ -8,7 +8,7 @@
 import type { Cell, Layout, Line } from './layout.models.ts';
 import { around, looseRegExp, nextLines } from './layout.models.ts';
 import type { NameEvidence } from './blocks.models.ts';
-import { clean, hasLegalForm, isNameLike, LEGAL_FORM, nameKey, PARTY_HEADING, REGISTER_DETAILS } from './blocks.models.ts';
+import { clean, hasLegalForm, isAddressLine, isNameLike, LEGAL_FORM, nameKey, PARTY_HEADING, REGISTER_DETAILS } from './blocks.models.ts';
 import { parseSenderLine } from './header.models.ts';
 import { DEBTOR_ACCOUNT } from './payment.models.ts';
 
@@ -212,11 +212,60 @@ export function printedDomains(layout: Layout, lines: Line[] = layout.lines): st
  * "tk" to "Techniker Krankenkasse", "1und1" to "1&1 Telecom GmbH".
  */
 export function domainFits(domain: string, name: string): boolean {
-  const words = nameKey(name.replace(/&/g, ' und ')).split(' ').filter(Boolean);
-  const squashed = words.join('');
+  const words = domainWords(name);
   const bare = domain.replace(/-/g, '');
-  if (bare.length < 2 || squashed.length < 2) return false;
-  if (squashed.includes(bare) || (bare.length >= 4 && bare.includes(squashed))) return true;
+  if (bare.length < 2 || words.join('').length < 2) return false;
+  if (domainSpells(domain, name) || (bare.length >= 4 && bare.includes(words.join('')))) return true;
   if (words.length >= 2 && words.map((word) => word[0]).join('') === bare) return true;
   return words.some((word) => word.length >= 4 && bare.includes(word));
+}
+
+/** Whether the name spells the whole domain ("musterlieferant" in "Musterlieferant GmbH"), the closest fit. */
+export function domainSpells(domain: string, name: string): boolean {
+  const bare = domain.replace(/-/g, '');
+  return bare.length >= 2 && domainWords(name).join('').includes(bare);
+}
+
+function domainWords(name: string): string[] {
+  return nameKey(name.replace(/&/g, ' und ')).split(' ').filter(Boolean);
+}
+
+/** Web and e-mail addresses: a brand printed inside one is not printed as a name. */
+const ADDRESS_TOKEN = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@\S+/giu;
+
+/**
+ * The brand a sender trades under, when its legal name does not show it (the user knows the shop,
+ * not the company behind it): a name printed on the page that spells one of the sender's own
+ * domains ("At Flipkart we ..." beside www.flipkart.com), or a name in capitals that starts the
+ * domain and is printed twice ("OYO" beside contactus@oyorooms.com). Never a name of `others` (the
+ * recipient), never inside an address line or a web address.
+ */
+export function tradingName(layout: Layout, domains: readonly string[], others: readonly string[]): string | undefined {
+  const counts = new Map<string, { spelled: boolean; forms: string[] }>();
+  for (const line of layout.lines) {
+    if (TOOL_LINE.test(line.text) || isAddressLine(line.text)) continue;
+    const words = line.text.replace(ADDRESS_TOKEN, ' ').match(/[\p{L}\d]+(?:[&'][\p{L}\d]+)*/gu) ?? [];
+    words.forEach((_, start) => {
+      for (let length = 1; length <= 3 && start + length <= words.length; length++) {
+        const form = words.slice(start, start + length).join(' ');
+        const squashed = form.toLowerCase().replace(/&/g, 'und').replace(/[^\p{L}\d]/gu, '');
+        for (const domain of domains) {
+          const bare = domain.replace(/-/g, '');
+          const spelled = squashed === bare;
+          const capitalsStart = length === 1 && /^\p{Lu}{3,}$/u.test(form) && bare.startsWith(squashed) && bare !== squashed;
+          if (!spelled && !capitalsStart) continue;
+          const entry = counts.get(squashed) ?? { spelled, forms: [] };
+          entry.forms.push(form);
+          counts.set(squashed, entry);
+        }
+      }
+    });
+  }
+  const brands = [...counts.values()]
+    .filter((entry) => entry.spelled || entry.forms.length >= 2)
+    .filter((entry) => isNameLike(entry.forms[0]!) && !others.some((name) => nameKey(name).split(' ').includes(nameKey(entry.forms[0]!))))
+    .sort((p, q) => Number(q.spelled) - Number(p.spelled) || q.forms.length - p.forms.length);
+  const chosen = brands[0];
+  // The way the sender writes it: the form printed most often, one with capitals before one without.
+  return chosen ? [...chosen.forms].sort((p, q) => chosen.forms.filter((form) => form === q).length - chosen.forms.filter((form) => form === p).length || Number(/\p{Lu}/u.test(q)) - Number(/\p{Lu}/u.test(p)))[0] : undefined;
 }

@@ -14,7 +14,7 @@ import type { NameEvidence } from './blocks.models.ts';
 import { clean, hasLegalForm, isNameLike, nameKey, readBlock } from './blocks.models.ts';
 import type { AddressBlock } from './header.models.ts';
 import { findAddressBlocks, findSenderLine, letterhead } from './header.models.ts';
-import { accountHolders, closingNames, domainFits, imprintNames, printedDomains, untilLegalForm } from './imprint.models.ts';
+import { accountHolders, closingNames, domainFits, domainSpells, imprintNames, printedDomains, tradingName, untilLegalForm } from './imprint.models.ts';
 import { decideSeller, sameParty } from './seller.models.ts';
 
 const SELLER_WORDS = String.raw`Verkäufer|Verkauft (?:von|durch)|Lieferant|Rechnungs(?:ersteller|steller|aussteller)|Aussteller|Leistungserbringer|Leistender Unternehmer|Absender|Auftragnehmer|Vermieter|Dienstleister|Anbieter|Händler|Versicherer|Seller|Supplier|Vendor|From|Merchant|Service Provider|Sold by|Issued by|Billed by|Bill from|Invoice from|Fournisseur|Vendeur|Émetteur|Bénéficiaire`;
@@ -32,8 +32,14 @@ const ANY_HEADING = looseRegExp(
 /** "All services are sold by Amazon Web Services, Inc.": a seller named in a sentence, with its legal form. */
 const SOLD_BY = looseRegExp(String.raw`(?:sold|provided|issued|invoiced) by|verkauft (?:von|durch)|erbracht (?:von|durch)`);
 
+/** A brand is read from two facts that agree (the domain, the printed name), never from a label. */
+const BRAND_CONFIDENCE = 0.8;
+
 export interface Parties {
+  /** The name the user knows the issuer by: its legal name, or the brand it trades under. */
   seller?: Found<string>;
+  /** The legal entity behind a brand, when `seller` is the brand. */
+  sellerLegalName?: Found<string>;
   sellerAddress?: Found<string>;
   recipient?: Found<string>;
   recipientAddress?: Found<string>;
@@ -81,7 +87,8 @@ export function findParties(layout: Layout): Parties {
   // Whoever receives the document or its goods did not send it.
   const notSender = [...recipients, ...others.names].map((item) => item.value);
   const sellerEvidence = sellerNames.filter((item) => !notSender.some((name) => sameParty(name, item.value)));
-  const domains = printedDomains(layout).filter((domain) => !notSender.some((name) => domainFits(domain, name)));
+  // The recipient's domain is not the sender's; one that spells a sender's name is, though it shares a word with the recipient.
+  const domains = printedDomains(layout).filter((domain) => sellerEvidence.some((item) => domainSpells(domain, item.value)) || !notSender.some((name) => domainFits(domain, name)));
   const sellerFound = decideSeller(sellerEvidence, { domains });
   // Nothing else says who receives the letter: an undecided address block is the best guess, unless it is the sender.
   for (const block of undecided.filter((item) => !(sellerFound && sameParty(item.name, sellerFound.value)))) {
@@ -90,7 +97,14 @@ export function findParties(layout: Layout): Parties {
   }
 
   const parties: Parties = {};
-  if (sellerFound) parties.seller = sellerFound;
+  if (sellerFound) {
+    // A legal name its own web or mail domain does not fit: the page may show the brand the user knows.
+    const brand = domains.some((domain) => domainFits(domain, sellerFound.value)) ? undefined : tradingName(layout, domains, [...notSender, ...recipients.map((item) => item.value)]);
+    if (brand && !sameParty(brand, sellerFound.value)) {
+      parties.seller = { value: brand, confidence: Math.min(sellerFound.confidence, BRAND_CONFIDENCE) };
+      parties.sellerLegalName = sellerFound;
+    } else parties.seller = sellerFound;
+  }
   const sellerAddress = decide(seller.addresses);
   if (sellerAddress) parties.sellerAddress = sellerAddress;
   const recipient = decideName(recipients);

@@ -229,6 +229,17 @@ describe('how sure the issuer is', () => {
     expect(seller?.confidence).toBeLessThanOrEqual(0.75);
   });
 
+
+  it('takes the company whose web address the letter prints when the label names another', () => {
+    const lines = ['Lieferant                      Käufer', 'Kostenstelle Nord GmbH         Hanse Kunde GmbH', 'Hafenstraße 1                  Kaiserkai 2', '20095 Hamburg                  20457 Hamburg', 'x', 'y', 'z'];
+    const imprint = 'Hanse Handel GmbH   Geschäftsführung: Max Muster   Amtsgericht Hamburg HRB 12';
+    // The recipient shares a word with the domain; the domain still spells the imprint's company.
+    const seller = findParties(buildLayout(letter(...lines, 'Fragen? www.hanse-handel.de', imprint))).seller;
+    expect(seller?.value).toBe('Hanse Handel GmbH');
+    expect(seller?.confidence).toBeLessThanOrEqual(0.75);
+    // A domain of neither company changes nothing.
+    expect(findParties(buildLayout(letter(...lines, 'Fragen? www.elbe-service.de', imprint))).seller?.value).toBe('Kostenstelle Nord GmbH');
+  });
   it('prefers the legal entity to a logo text, and is less sure', () => {
     const text = letter('FUNKWELLE', 'Herrn Max Mustermann', 'Lindenweg 3', '80333 München', 'Ihre Mobilfunkrechnung', 'a', 'b', 'c', 'Telemax Kommunikation GmbH · Geschäftsführer: Eva Klar · Amtsgericht Köln HRB 9');
     const seller = findParties(buildLayout(text)).seller;
@@ -244,6 +255,35 @@ describe('how sure the issuer is', () => {
     // A person's mail address says nothing about the company's name, nor a link every shop must print.
     expect(confidence(letter(...base, 'E-Mail: eva.klar@klar-familie.de', imprint))).toBeGreaterThanOrEqual(0.9);
     expect(confidence(letter(...base, 'Streitbeilegung: https://ec.europa.eu/consumers/odr', imprint))).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('the brand a sender trades under', () => {
+  const base = ['Telemax Kommunikation GmbH · Funkweg 1 · 50667 Köln', 'Herrn Max Mustermann', 'Lindenweg 3', '80333 München', 'Ihre Rechnung', 'a', 'b'];
+  const imprint = 'Telemax Kommunikation GmbH · Geschäftsführer: Eva Klar · Amtsgericht Köln HRB 9';
+  const partiesOf = (...lines: string[]) => findParties(buildLayout(letter(...lines)));
+
+  it('names the brand that spells its own web address, and keeps the legal entity', () => {
+    const parties = partiesOf(...base, 'Ihr Funkwelle-Team wünscht viel Spaß.', 'Hilfe unter www.funkwelle.de', imprint);
+    expect(parties.seller?.value).toBe('Funkwelle');
+    expect(parties.seller?.confidence).toBeLessThanOrEqual(0.8);
+    expect(parties.sellerLegalName?.value).toBe('Telemax Kommunikation GmbH');
+  });
+
+  it('takes a name in capitals that starts the domain only when printed twice', () => {
+    const lines = ['Hotel Details', 'ZAP 4189 Resort Nordstrand', 'Zimmer 1 Nacht 89,00 €'];
+    const footer = ['Kelvin Stays GmbH · Geschäftsführer: Eva Klar · Amtsgericht Köln HRB 9', 'E-Mail: kontakt@zaprooms.de'];
+    expect(partiesOf(...lines, 'Zahlung erhalten von ZAP', 'a', 'b', 'c', ...footer).seller?.value).toBe('ZAP');
+    expect(partiesOf(...lines, 'a', 'b', 'c', ...footer).seller?.value).toBe('Kelvin Stays GmbH');
+  });
+
+  it('keeps the legal name when the brand is only in the address, fits the legal name, or is the recipient', () => {
+    expect(partiesOf(...base, 'Hilfe unter www.funkwelle.de', imprint).seller?.value).toBe('Telemax Kommunikation GmbH');
+    expect(partiesOf(...base, 'Ihr Telemax-Team', 'Hilfe unter www.telemax.de', imprint).sellerLegalName).toBeUndefined();
+    const toShop = ['Telemax Kommunikation GmbH · Funkweg 1 · 50667 Köln', 'Funkwelle Shop', 'Lindenweg 3', '80333 München', 'Ihre Rechnung', 'a', 'b'];
+    expect(partiesOf(...toShop, 'Bestellt über Funkwelle', 'Hilfe unter www.funkwelle.de', imprint).seller?.value).toBe('Telemax Kommunikation GmbH');
+    const toZap = ['Telemax Kommunikation GmbH · Funkweg 1 · 50667 Köln', 'ZAP Reisen', 'Lindenweg 3', '80333 München', 'Ihre Rechnung', 'Reisende: ZAP Reisen', 'b'];
+    expect(partiesOf(...toZap, 'Fragen: kontakt@zaprooms.de', imprint).seller?.value).toBe('Telemax Kommunikation GmbH');
   });
 });
 

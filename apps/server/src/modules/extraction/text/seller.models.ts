@@ -42,6 +42,13 @@ export function decideSeller(evidence: NameEvidence[], { domains }: SellerContex
   const ranked = [...groups.values()].sort((p, q) => score(q) - score(p));
   let chosen = ranked[0];
   if (!chosen) return undefined;
+  const fitsDomain = (group: Group) => domains.some((domain) => group.items.some((item) => domainFits(domain, item.value)));
+  // Two companies named with weight, and the letter's own web or mail domain is the other one's:
+  // the labelled block names a supplier or manufacturer, the company behind the domain writes.
+  if (!fitsDomain(chosen)) {
+    const owner = ranked.find((group) => group !== chosen && group.legal && group.best >= 0.65 && fitsDomain(group));
+    if (owner) chosen = owner;
+  }
   let brandOverLegal = false;
   if (!chosen.legal && !chosen.places.has('label')) {
     // A logo's text or a trading name against a company with its legal form: the legal entity is
@@ -64,7 +71,7 @@ export function decideSeller(evidence: NameEvidence[], { domains }: SellerContex
   if (rival) confidence = Math.min(confidence - 0.1, 0.75);
   if (brandOverLegal) confidence = Math.min(confidence, 0.75);
   // The sender's own web or mail domain does not fit the name: it trades under a brand the user may know instead.
-  if (domains.length > 0 && !domains.some((domain) => chosen.items.some((item) => domainFits(domain, item.value)))) confidence = Math.min(confidence, 0.82);
+  if (domains.length > 0 && !fitsDomain(chosen)) confidence = Math.min(confidence, 0.82);
   return { value, confidence: round(Math.min(TEXT_CONFIDENCE_CAP, confidence)) };
 }
 

@@ -71,6 +71,7 @@ export function extractFromText(text: string, context: TextContext = {}): Source
   const parties = findParties(layout);
   const sender = collect(fields, [
     ['name', 'sender.name', parties.seller],
+    ['legal_name', 'sender.legal_name', parties.sellerLegalName],
     ['address', 'sender.address', parties.sellerAddress],
     ['vat_id', 'sender.vat_id', findVatId(layout)],
     ['tax_id', 'sender.tax_id', findTaxNumber(layout)],
