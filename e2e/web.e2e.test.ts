@@ -172,7 +172,7 @@ describe('the web app', () => {
     await journey('phone', { width: 390, height: 844 });
   });
 
-  it('is an installable PWA: manifest with icons, and a service worker that gets ready', async (context) => {
+  it('is an installable PWA: manifest with icons, a service worker that gets ready, and a shell that opens offline', async (context) => {
     if (peerMissing(skipReason)) context.skip();
     const page = await (await newContext({ width: 800, height: 600 })).newPage();
     await page.goto('/login');
@@ -182,6 +182,12 @@ describe('the web app', () => {
     for (const icon of ['/icons/icon-192.png', '/icons/icon-512.png']) expect((await fetch(`${base}${icon}`)).headers.get('content-type')).toBe('image/png');
     const scope = await page.evaluate('navigator.serviceWorker.ready.then((registration) => registration.scope)');
     expect(scope).toBe(`${base}/`);
+    // The offline shell: after this one visit the app opens without the network, lazy screens included.
+    await page.waitForFunction('navigator.serviceWorker.controller !== null');
+    await page.context().setOffline(true);
+    await page.goto('/register');
+    await page.getByRole('heading', { level: 1, name: 'Konto anlegen' }).waitFor({ timeout: 10_000 });
+    await page.context().setOffline(false);
     await page.context().close();
   });
 });

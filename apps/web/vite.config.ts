@@ -36,8 +36,29 @@ function firstScreenBudget(): Plugin {
   };
 }
 
+/** Where the service worker finds the files it caches at install (public/sw.js). */
+export const PRECACHE_LIST = 'precache.json';
+
+/**
+ * Writes the list of every built asset (scripts, styles, fonts; no source maps) for the service
+ * worker, so the app shell and all its screens open offline after one visit.
+ */
+function precacheList(): Plugin {
+  return {
+    name: 'workmate-precache-list',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((fileName) => fileName.startsWith('assets/') && !fileName.endsWith('.map'))
+        .sort()
+        .map((fileName) => `/${fileName}`);
+      this.emitFile({ type: 'asset', fileName: PRECACHE_LIST, source: `${JSON.stringify(files)}\n` });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), firstScreenBudget()],
+  plugins: [react(), firstScreenBudget(), precacheList()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: { proxy: { '/api': 'http://localhost:8080', '/readyz': 'http://localhost:8080', '/a/': 'http://localhost:8080' } },
 });

@@ -1,8 +1,10 @@
 /* Workmate's service worker: the app shell offline, and reminders as push notifications with
  * "done" and "snooze" buttons that work without opening the app.
  *
+ * - install: the shell and every built asset listed in /precache.json (written by the build,
+ *   apps/web/vite.config.ts), so all screens open offline after the first visit.
  * - Navigations: network first (updates reach users at once), the cached shell when offline.
- * - /assets/*: content-hashed, so cache first and kept.
+ * - /assets/*: content-hashed, so cache first; on activate, assets of older builds are dropped.
  * - The API and action links are never cached.
  * - push: the payload the server's push driver builds (PushPayload in
  *   apps/server/src/modules/notifications/drivers/push/push.models.ts).
@@ -11,22 +13,46 @@
  */
 const SHELL_CACHE = 'workmate-shell-v1';
 const ASSET_CACHE = 'workmate-assets-v1';
+const PRECACHE_LIST = '/precache.json';
 const SHELL = ['/', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png'];
+
+/** The built assets (none under the dev server, which writes no list). */
+function builtAssets(response) {
+  return response && response.ok ? response.clone().json().catch(() => []) : Promise.resolve([]);
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches
-      .open(SHELL_CACHE)
-      .then((cache) => cache.addAll(SHELL))
-      .then(() => self.skipWaiting()),
+    Promise.all([
+      caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL)),
+      fetch(PRECACHE_LIST, { cache: 'no-store' })
+        .catch(() => undefined)
+        .then((response) =>
+          builtAssets(response).then((assets) =>
+            caches.open(ASSET_CACHE).then((cache) => Promise.all([cache.addAll(assets), response && response.ok ? caches.open(SHELL_CACHE).then((shell) => shell.put(PRECACHE_LIST, response)) : undefined])),
+          ),
+        ),
+    ]).then(() => self.skipWaiting()),
   );
 });
+
+/** Drops cached assets the current build no longer lists (content hashes change with every build). */
+function pruneAssets() {
+  return caches.match(PRECACHE_LIST).then((listed) => {
+    if (!listed) return undefined;
+    return builtAssets(listed).then((assets) => {
+      const current = new Set(assets.map((path) => new URL(path, self.location.origin).href));
+      return caches.open(ASSET_CACHE).then((cache) => cache.keys().then((requests) => Promise.all(requests.filter((request) => !current.has(request.url)).map((request) => cache.delete(request)))));
+    });
+  });
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
       .then((keys) => Promise.all(keys.filter((key) => key !== SHELL_CACHE && key !== ASSET_CACHE).map((key) => caches.delete(key))))
+      .then(pruneAssets)
       .then(() => self.clients.claim()),
   );
 });
