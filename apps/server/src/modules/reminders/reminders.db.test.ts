@@ -94,6 +94,46 @@ describe('planning', () => {
   });
 });
 
+describe('the agenda\'s reminders', () => {
+  type Planned = { reminders: { task_id: string; task_title: string; fires_at: string; status: string }[]; truncated: boolean };
+  const planned = async (from: string, to: string, who: SignedIn = anna) => {
+    const response = await api('GET', `/api/v1/reminders?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, undefined, who);
+    expect(response.statusCode).toBe(200);
+    return response.json<Planned>();
+  };
+
+  it('lists the pending reminders of a range across the user\'s open tasks, earliest first', async () => {
+    const strom = await createTask({ title: 'Strom bezahlen', due_date: '2026-12-03' });
+    const gas = await createTask({ title: 'Gas bezahlen', due_date: '2026-12-20' });
+    const [from, to] = ['2026-11-26T00:00:00.000Z', '2026-12-03T00:00:00.000Z'];
+    const listed = await planned(from, to);
+    const ofStrom = listed.reminders.filter((reminder) => reminder.task_id === strom);
+    expect(ofStrom.map((reminder) => reminder.fires_at)).toEqual((await timeline(strom)).filter((reminder) => reminder.fires_at! >= from && reminder.fires_at! < to).map((reminder) => reminder.fires_at));
+    expect(ofStrom[0]).toMatchObject({ task_title: 'Strom bezahlen', status: 'pending', fires_at: '2026-11-26T08:00:00.000Z' });
+    expect(listed.reminders.some((reminder) => reminder.task_id === gas)).toBe(false);
+    const times = listed.reminders.map((reminder) => reminder.fires_at);
+    expect(times).toEqual([...times].sort());
+    expect(listed.truncated).toBe(false);
+
+    // Another user sees none of them; a task done takes its reminders off the agenda.
+    const bob = await signUp(testApp, `bob-${Math.random().toString(36).slice(2, 8)}`);
+    expect((await planned(from, to, bob)).reminders).toEqual([]);
+    expect((await api('PATCH', `/api/v1/tasks/${strom}`, { status: 'done' })).statusCode).toBe(200);
+    expect((await planned(from, to)).reminders.some((reminder) => reminder.task_id === strom)).toBe(false);
+  });
+
+  it.each([
+    ['an end before the start', 'from=2026-12-03T00:00:00Z&to=2026-12-01T00:00:00Z', 'reminders.invalid_range'],
+    ['more than 62 days', 'from=2026-01-01T00:00:00Z&to=2026-03-15T00:00:00Z', 'reminders.invalid_range'],
+    ['no end', 'from=2026-12-01T00:00:00Z', undefined],
+    ['a date that is none', 'from=morgen&to=2026-12-01T00:00:00Z', undefined],
+  ])('refuses a range with %s, naming the problem', async (_name, query, code) => {
+    const response = await api('GET', `/api/v1/reminders?${query}`);
+    expect(response.statusCode).toBe(400);
+    if (code) expect(response.json<{ error: { code: string } }>().error.code).toBe(code);
+  });
+});
+
 describe('dispatch', () => {
   it('fires a due reminder into the notification centre and by e-mail with working action links; opening a link changes nothing', async () => {
     const id = await createTask({ title: 'Stadtwerke bezahlen', due_date: '2026-11-30', amount: '120.00' });

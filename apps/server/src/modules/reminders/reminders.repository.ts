@@ -196,13 +196,31 @@ export function createRemindersRepository({ db, dialect }: { db: Kysely<Database
     return rows.map((row) => row.id);
   }
 
+  /** A user's pending reminders of open tasks that fire in [from, to), with the task's title, earliest first. */
+  async function plannedBetween(executor: Kysely<Database>, userId: string, from: Date, to: Date, limit: number) {
+    return executor
+      .selectFrom('reminders')
+      .innerJoin('tasks', 'tasks.id', 'reminders.task_id')
+      .selectAll('reminders')
+      .select('tasks.title as task_title')
+      .where('tasks.user_id', '=', userId)
+      .where('tasks.status', 'in', ['open', 'in_progress'])
+      .where('reminders.status', '=', PENDING)
+      .where('reminders.fire_at', '>=', toDbInstant(from))
+      .where('reminders.fire_at', '<', toDbInstant(to))
+      .orderBy('reminders.fire_at')
+      .orderBy('reminders.id')
+      .limit(limit)
+      .execute();
+  }
+
   /** When the earliest pending reminder is due (null: none pending). */
   async function nextDueAt(executor: Kysely<Database>): Promise<Date | null> {
     const row = await executor.selectFrom('reminders').select((eb) => eb.fn.min('fire_at').as('next')).where('status', '=', PENDING).executeTakeFirst();
     return row?.next ? fromDbInstant(row.next) : null;
   }
 
-  return { db, planningTasks, planningUsers, ofTasks, deletePending, updatePlanned, cancelPending, insert, ofTask, findOwned, update, cancelWhere, takeDue, markFired, withoutPending, openTaskIds, nextDueAt };
+  return { db, planningTasks, planningUsers, ofTasks, deletePending, updatePlanned, cancelPending, insert, ofTask, findOwned, update, cancelWhere, takeDue, markFired, withoutPending, openTaskIds, plannedBetween, nextDueAt };
 }
 
 export type RemindersRepository = ReturnType<typeof createRemindersRepository>;

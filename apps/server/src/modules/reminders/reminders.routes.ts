@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { principalOf } from '../../app/authenticate.ts';
 import { ErrorResponse } from '../../shared/http/error-schema.ts';
-import { Completed, ReminderOutcome, ReminderParams, SnoozeBody, Timeline } from './reminders.schemas.ts';
+import { Completed, Planned, PlannedQuery, ReminderOutcome, ReminderParams, SnoozeBody, Timeline } from './reminders.schemas.ts';
 import type { RemindersUsecases } from './reminders.usecases.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -9,6 +9,9 @@ const tags = ['reminders'];
 
 /** Mounted at /api/v1/reminders. */
 export const remindersRoutes = (usecases: RemindersUsecases): FastifyPluginAsyncTypebox => async (app) => {
+  app.get('/', { schema: { tags, summary: 'The pending reminders of all your open tasks that come in a time range, earliest first (the agenda).', querystring: PlannedQuery, response: { 200: Planned, ...errors } } }, async (request) =>
+    usecases.planned(principalOf(request).userId, request.query.from, request.query.to),
+  );
   app.post('/:id/snooze', { schema: { tags, summary: 'Bring this reminder back later; the task\'s other reminders before then stay quiet.', params: ReminderParams, body: SnoozeBody, response: { 200: ReminderOutcome, ...errors } } }, async (request) =>
     usecases.snooze(principalOf(request).userId, request.params.id, request.body.until),
   );

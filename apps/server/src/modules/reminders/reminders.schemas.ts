@@ -25,6 +25,19 @@ export const Reminder = Type.Object({
 
 export const Timeline = Type.Object({ task_id: Uuid, reminders: Type.Array(Reminder) });
 
+export const PlannedQuery = Type.Object(
+  {
+    from: Type.String({ format: 'date-time', description: 'Start of the range (inclusive).' }),
+    to: Type.String({ format: 'date-time', description: 'End of the range (exclusive); at most 62 days after `from`.' }),
+  },
+  { additionalProperties: false },
+);
+
+export const Planned = Type.Object({
+  reminders: Type.Array(Type.Object({ ...Reminder.properties, task_title: Type.String() })),
+  truncated: Type.Boolean({ description: 'More than 1,000 reminders fall in the range; the earliest are listed.' }),
+});
+
 export const SnoozeBody = Type.Object(
   {
     until: Type.String({ minLength: 1, maxLength: 40, description: `One of ${SNOOZE_PRESETS.join(', ')} (tomorrow / next week: in the morning, your time), or a date-time within 30 days.` }),

@@ -21,6 +21,9 @@ import { InvalidSnoozeError, snoozeUntil } from './reminders.snooze.models.ts';
 export const PLAN_HORIZON_DAYS = 35;
 const DAY_MS = 86_400_000;
 const OPEN = new Set(['open', 'in_progress']);
+/** The agenda asks for a month view's six weeks at most; a little more is allowed. */
+export const MAX_PLANNED_RANGE_DAYS = 62;
+const PLANNED_LIMIT = 1000;
 
 export interface ChannelDirectory {
   /** The channels the user has a working setup for (an enabled integration, or the instance's SMTP for their account address); `in_app` is implied. */
@@ -144,6 +147,15 @@ export function createRemindersUsecases(deps: {
     return { task_id: taskId, reminders: rows.map(toResponse) };
   }
 
+  /** The pending reminders in [from, to) across the user's open tasks (the agenda), at most `PLANNED_LIMIT`. */
+  async function planned(userId: string, from: string, to: string) {
+    const [start, end] = [new Date(from), new Date(to)];
+    if (!(end.getTime() > start.getTime())) throw errors.invalidRange({ message: '`to` must be after `from`.' });
+    if (end.getTime() - start.getTime() > MAX_PLANNED_RANGE_DAYS * DAY_MS) throw errors.invalidRange({ message: `The range may span at most ${MAX_PLANNED_RANGE_DAYS} days.` });
+    const rows = await repository.plannedBetween(deps.handle.db, userId, start, end, PLANNED_LIMIT + 1);
+    return { reminders: rows.slice(0, PLANNED_LIMIT).map((row) => ({ ...toResponse(row), task_title: row.task_title })), truncated: rows.length > PLANNED_LIMIT };
+  }
+
   async function owned(executor: Executor, userId: string, reminderId: string) {
     const reminder = await repository.findOwned(executor, userId, reminderId);
     if (!reminder) throw errors.reminderNotFound();
@@ -187,7 +199,7 @@ export function createRemindersUsecases(deps: {
     return { task_id: reminder.task_id, status: 'done' as const };
   }
 
-  return { replan, replanAll, planningUser, planningUsers, timeline, snooze, acknowledge, complete };
+  return { replan, replanAll, planningUser, planningUsers, timeline, planned, snooze, acknowledge, complete };
 }
 
 /** What kind of ladder a task climbs: payments and contracts and appointments have their own. */

@@ -60,9 +60,14 @@ describe('AgendaScreen', () => {
     expect(within(day('Freitag, 27. November 2026')).getByRole('link', { name: '14:30 Zahnarzt' })).toBeInTheDocument();
     // Done tasks stay, marked in words.
     expect(within(day('Dienstag, 10. November 2026')).getByRole('link', { name: 'Altpapier rausstellen (erledigt)' })).toBeInTheDocument();
-    expect(within(day('Donnerstag, 26. November 2026')).queryAllByRole('link')).toHaveLength(0);
     expect(screen.queryByText('Nächstes Jahr')).not.toBeInTheDocument();
-    expect(screen.getByText('Erinnerungen siehst du in der Wochenansicht.')).toBeInTheDocument();
+    // The day before, the reminders of both tasks are summed up, with a link to that day's week.
+    const before = day('Donnerstag, 26. November 2026');
+    const summary = await within(before).findByRole('link', { name: /^\d+ Erinnerungen ab 09:00 \(in der Wochenansicht zeigen\)$/ });
+    expect(summary).toHaveAttribute('href', '/agenda?view=week&date=2026-11-26');
+    expect(within(before).getAllByRole('link')).toHaveLength(1);
+    // A done task has no reminders left.
+    expect(within(day('Montag, 9. November 2026')).queryAllByRole('link')).toHaveLength(0);
   });
 
   it('starts the week on the day the user chose', async () => {
@@ -75,7 +80,7 @@ describe('AgendaScreen', () => {
     expect(within(table).getAllByRole('cell')[0]).toContainElement(screen.getByRole('heading', { name: 'Sonntag, 1. November 2026' }));
   });
 
-  it('moves through the weeks, shows reminders in the week view and keeps view and date in the URL', async () => {
+  it('moves through the weeks, shows each task\'s reminders in the week view and keeps view and date in the URL', async () => {
     const user = await signUpForTest();
     await task(user, 'Steuererklärung abgeben', '2026-11-27');
     await task(user, 'Miete überweisen', '2026-12-03');
@@ -88,6 +93,8 @@ describe('AgendaScreen', () => {
     const reminder = await within(day('Donnerstag, 26. November 2026')).findByRole('link', { name: '4 Erinnerungen ab 09:00 für „Steuererklärung abgeben“' });
     expect(reminder).toHaveAttribute('href', expect.stringMatching(/^\/tasks\//));
     expect(screen.queryByText('Miete überweisen')).not.toBeInTheDocument();
+    // A task due next week whose first reminder comes this week: the reminder is on this week's day.
+    expect(within(day('Donnerstag, 26. November 2026')).getByRole('link', { name: 'Erinnerung 09:00 für „Miete überweisen“' })).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Nächste Woche' }));
     expect(await screen.findByRole('heading', { level: 2, name: /^30\. November\s–\s6\. Dezember 2026$/ })).toBeInTheDocument();
@@ -117,6 +124,9 @@ describe('AgendaScreen', () => {
 
     await waitFor(() => expect(within(day('Freitag, 27. November 2026')).getByRole('link', { name: 'Steuererklärung abgeben' })).toBeInTheDocument());
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
-    expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(1);
+    // Only days with something: the due day, and the days its reminders come.
+    const reminderDays = (await screen.findAllByRole('link', { name: /Erinnerung/ })).map((link) => new URLSearchParams(link.getAttribute('href')?.split('?')[1]).get('date'));
+    expect(reminderDays.length).toBeGreaterThan(0);
+    expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(new Set([...reminderDays, '2026-11-27']).size);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The agenda: what is due when, as a month or a week, in the user's time zone. View and date live in
  * the URL (?view=month|week&date=YYYY-MM-DD). Tasks with a time (appointments) show it; done ones
- * stay visible, greyed and marked in words. In the week view each open task's planned reminders
- * appear as small entries (one request per task; the month view leaves them out to stay light).
+ * stay visible, greyed and marked in words. The planned reminders of the range (one request,
+ * `GET /reminders`) appear per task in the week view; the month view sums them up per day, with a
+ * link to that day's week, so a busy month stays calm.
  */
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useSyncExternalStore } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../../shared/api/ApiProvider.tsx';
@@ -23,17 +24,14 @@ import { agendaState, dueWindow, firstDayOfWeek, monthWeeks, sameMonth, shiftAnc
 import './agenda.css';
 
 type Task = paths['/api/v1/tasks']['get']['responses'][200]['content']['application/json']['results'][number];
-type Reminder = paths['/api/v1/tasks/{id}/reminders']['get']['responses'][200]['content']['application/json']['reminders'][number];
+type Reminder = paths['/api/v1/reminders']['get']['responses'][200]['content']['application/json']['reminders'][number];
 
 const PAGE_SIZE = 100;
 const MAX_PAGES = 3;
-/** At most this many tasks get their reminders fetched (one request each). */
-const MAX_REMINDER_TASKS = 30;
-const OPEN = new Set(['open', 'in_progress']);
-
 type Entry =
   | { kind: 'task'; key: string; task: Task; time?: string; sort: string }
-  | { kind: 'reminders'; key: string; task: Task; times: string[]; sort: string };
+  | { kind: 'reminders'; key: string; taskId: string; title: string; times: string[]; sort: string }
+  | { kind: 'day-reminders'; key: string; day: string; times: string[]; sort: string };
 
 const NARROW = '(max-width: 599px)';
 
@@ -93,13 +91,10 @@ function Agenda({ firstDay }: { firstDay: number }) {
     },
   });
 
-  const reminderTasks = view === 'week' ? (tasks.data?.tasks ?? []).filter((task) => OPEN.has(task.status)).slice(0, MAX_REMINDER_TASKS) : [];
-  const reminders = useQueries({
-    queries: reminderTasks.map((task) => ({
-      queryKey: ['reminders', task.id],
-      queryFn: () => unwrap(api.GET('/api/v1/tasks/{id}/reminders', { params: { path: { id: task.id } } })),
-      staleTime: 60_000,
-    })),
+  const reminders = useQuery({
+    queryKey: ['reminders', 'agenda', range.due_after, range.due_before],
+    queryFn: () => unwrap(api.GET('/api/v1/reminders', { params: { query: { from: range.due_after, to: range.due_before } } })),
+    staleTime: 60_000,
   });
   const byDay = entriesByDay();
   function entriesByDay(): Map<string, Entry[]> {
@@ -114,22 +109,25 @@ function Agenda({ firstDay }: { firstDay: number }) {
         add(format.localDateOf(task.due_date), { kind: 'task', key: task.id, task, time, sort: `1 ${time} ${task.title}` });
       }
     }
-    const taskById = new Map((tasks.data?.tasks ?? []).map((task) => [task.id, task]));
-    for (const { data: list } of reminders) {
-      if (!list) continue;
-      const task = taskById.get(list.task_id);
-      if (!task) continue;
-      const perDay = new Map<string, string[]>();
-      for (const reminder of list.reminders) {
-        if (reminder.status !== 'pending') continue;
-        const at = plannedAt(reminder);
-        const day = format.localDateOf(at);
-        if (day < first || day > last) continue;
-        perDay.set(day, [...(perDay.get(day) ?? []), at]);
+    // Reminders come earliest first; per day, grouped by task (week) or all together (month).
+    const perDay = new Map<string, Reminder[]>();
+    for (const reminder of reminders.data?.reminders ?? []) {
+      const day = format.localDateOf(plannedAt(reminder));
+      if (day < first || day > last) continue;
+      perDay.set(day, [...(perDay.get(day) ?? []), reminder]);
+    }
+    for (const [day, list] of perDay) {
+      const times = list.map((reminder) => format.time(plannedAt(reminder)));
+      if (view === 'month') {
+        add(day, { kind: 'day-reminders', key: `${day}-reminders`, day, times, sort: `2 ${times[0]}` });
+        continue;
       }
-      for (const [day, instants] of perDay) {
-        const times = instants.sort().map((instant) => format.time(instant));
-        add(day, { kind: 'reminders', key: `${task.id}-reminders`, task, times, sort: `1 ${times[0]} ${task.title}` });
+      const byTask = new Map<string, Reminder[]>();
+      for (const reminder of list) byTask.set(reminder.task_id, [...(byTask.get(reminder.task_id) ?? []), reminder]);
+      for (const [taskId, ofTask] of byTask) {
+        const taskTimes = ofTask.map((reminder) => format.time(plannedAt(reminder)));
+        const title = ofTask[0]!.task_title;
+        add(day, { kind: 'reminders', key: `${taskId}-reminders`, taskId, title, times: taskTimes, sort: `1 ${taskTimes[0]} ${title}` });
       }
     }
     for (const entries of map.values()) entries.sort((a, b) => a.sort.localeCompare(b.sort));
@@ -183,7 +181,8 @@ function Agenda({ firstDay }: { firstDay: number }) {
       <ErrorMessage error={tasks.error} onRetry={() => void tasks.refetch()} />
       {tasks.isPending ? <Loading /> : null}
       {tasks.data && !tasks.data.complete ? <p className="muted">{t.tooMany(tasks.data.tasks.length)}</p> : null}
-      {reminders.find((query) => query.error)?.error ? <ErrorMessage error={reminders.find((query) => query.error)?.error} /> : null}
+      <ErrorMessage error={reminders.error} onRetry={() => void reminders.refetch()} />
+      {reminders.data?.truncated ? <p className="muted">{t.remindersTruncated}</p> : null}
 
       {tasks.data ? (
         view === 'week' ? (
@@ -191,13 +190,11 @@ function Agenda({ firstDay }: { firstDay: number }) {
         ) : narrow ? (
           <>
             {total === 0 ? <p className="agenda-empty">{t.emptyMonth}</p> : <DayList days={days.filter((day) => sameMonth(day, date) && byDay.has(day))} byDay={byDay} today={today} />}
-            <p className="muted">{t.remindersInWeek}</p>
           </>
         ) : (
           <>
             <MonthTable date={date} firstDay={firstDay} byDay={byDay} today={today} caption={rangeTitle} />
             {total === 0 ? <p className="agenda-empty">{t.emptyMonth}</p> : null}
-            <p className="muted">{t.remindersInWeek}</p>
           </>
         )
       ) : null}
@@ -301,20 +298,31 @@ function Entries({ entries }: { entries: Entry[] }) {
   return (
     <ul className="agenda-entries">
       {entries.map((entry) => {
-        const done = entry.task.status === 'done';
-        if (entry.kind === 'reminders') {
+        if (entry.kind !== 'task') {
           const [firstTime = ''] = entry.times;
+          const count = entry.times.length === 1 ? t.reminder(firstTime) : t.reminders(entry.times.length, firstTime);
           return (
             <li key={entry.key}>
-              <Link to={`/tasks/${entry.task.id}`} className="agenda-entry agenda-entry--reminder">
-                <Icon name="bell" size={16} />
-                <span>
-                  {entry.times.length === 1 ? t.reminder(firstTime) : t.reminders(entry.times.length, firstTime)} <span className="agenda-entry__title">{t.reminderFor(entry.task.title)}</span>
-                </span>
-              </Link>
+              {entry.kind === 'reminders' ? (
+                <Link to={`/tasks/${entry.taskId}`} className="agenda-entry agenda-entry--reminder">
+                  <Icon name="bell" size={16} />
+                  <span>
+                    {count} <span className="agenda-entry__title">{t.reminderFor(entry.title)}</span>
+                  </span>
+                </Link>
+              ) : (
+                <Link to={`/agenda?view=week&date=${entry.day}`} className="agenda-entry agenda-entry--reminder">
+                  <Icon name="bell" size={16} />
+                  <span>
+                    {count}
+                    <span className="visually-hidden"> ({t.dayReminders})</span>
+                  </span>
+                </Link>
+              )}
             </li>
           );
         }
+        const done = entry.task.status === 'done';
         return (
           <li key={entry.key}>
             <Link to={`/tasks/${entry.task.id}`} className={done ? 'agenda-entry agenda-entry--done' : 'agenda-entry'}>

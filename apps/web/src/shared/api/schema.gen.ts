@@ -6189,6 +6189,157 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pending reminders of all your open tasks that come in a time range, earliest first (the agenda). */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Start of the range (inclusive). */
+                    from: string;
+                    /** @description End of the range (exclusive); at most 62 days after `from`. */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reminders: {
+                                /** Format: date-time */
+                                acknowledged_at: string | null;
+                                channels: string[];
+                                /** Format: date-time */
+                                fires_at: string | null;
+                                /** Format: date-time */
+                                held_by_quiet_hours_from: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                message: string;
+                                /** @description Why a reminder was cancelled or failed (acknowledged, snoozed, task closed, ...). */
+                                note: string | null;
+                                /** Format: date-time */
+                                sent_at: string | null;
+                                /** @enum {unknown} */
+                                severity: "info" | "warning" | "urgent" | "critical";
+                                /** Format: date-time */
+                                snoozed_until: string | null;
+                                /** @enum {unknown} */
+                                status: "pending" | "sent" | "failed" | "cancelled";
+                                /** Format: uuid */
+                                task_id: string;
+                                task_title: string;
+                                /** Format: date-time */
+                                trigger_at: string;
+                            }[];
+                            /** @description More than 1,000 reminders fall in the range; the earliest are listed. */
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable, e.g. `jobs.not_found`. */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable, e.g. `jobs.not_found`. */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable, e.g. `jobs.not_found`. */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable, e.g. `jobs.not_found`. */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable, e.g. `jobs.not_found`. */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders/{id}/acknowledge": {
         parameters: {
             query?: never;
