@@ -87,6 +87,7 @@ const PATH_FACTORIES: Record<string, Factory> = {
   'POST /api/v1/documents/{id}/reprocess': async (context) => ({ id: await processedDocumentOfA(context) }),
   'GET /api/v1/documents/{id}/file': async (context) => ({ id: await processedDocumentOfA(context) }),
   'GET /api/v1/documents/{id}/thumbnail': async (context) => ({ id: await processedDocumentOfA(context) }),
+  'GET /api/v1/documents/{id}/pages/{page}': async (context) => ({ id: await processedDocumentOfA(context), page: 1 }),
   'GET /api/v1/tasks/{id}': async (context) => ({ id: await taskOfA(context) }),
   'PATCH /api/v1/tasks/{id}': async (context) => ({ id: await taskOfA(context), body: { title: 'Steuererklärung abgeben' } }),
   'DELETE /api/v1/tasks/{id}': async (context) => ({ id: await taskOfA(context) }),

@@ -1,4 +1,5 @@
 /** Document intake through the API, on both databases: upload, processing, reading back, corrections, deletion. */
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, signUp, type SignedIn, type TestApp } from '../../app/test-app.ts';
 import { ciiInvoice, encryptedPdf, imageOnlyPdf, invoiceLetter, multiPageTiff, sampleJpeg, scannedPage, textPdf, ublInvoice, type InvoiceValues } from '../extraction/testing/made-documents.ts';
@@ -227,6 +228,49 @@ describe('reading documents back', () => {
     const ben = await signUp(testApp, 'ben');
     expect((await testApp.app.inject({ url: `/api/v1/documents/${uploaded.id}/file`, headers: ben.headers })).statusCode).toBe(404);
     expect((await testApp.app.inject({ url: `/api/v1/documents/${uploaded.id}/file` })).statusCode).toBe(401);
+  });
+
+  it('draws the pages of a PDF and of a combined photo upload as pictures, keeps them, and purges them with the document', async () => {
+    const pdf = await textPdf([invoiceLetter(INVOICE), ['Allgemeine Geschäftsbedingungen', 'Seite 2']]);
+    const uploaded = await uploadOne('rechnung.pdf', pdf);
+    const photos = await uploadFiles(testApp, anna, [{ filename: 'seite1.jpg', content: await sampleJpeg(400, 560) }, { filename: 'seite2.jpg', content: await sampleJpeg(600, 840) }], { combine: 'true' });
+    const combined = photos.json<{ documents: { id: string }[] }>().documents[0]!.id;
+    const xml = await uploadOne('e-rechnung.xml', Buffer.from(ublInvoice({ ...INVOICE, number: 'R-9' })));
+    await runJobs();
+    const page = (id: string, number: string | number, who = anna) => testApp.app.inject({ url: `/api/v1/documents/${id}/pages/${number}`, headers: who.headers });
+
+    for (const number of [1, 2]) {
+      const picture = await page(uploaded.id, number);
+      expect(picture.statusCode).toBe(200);
+      expect(picture.headers).toMatchObject({ 'content-type': 'image/webp', 'x-content-type-options': 'nosniff', 'content-security-policy': 'sandbox' });
+      // A4 at the preview width, upright.
+      const { width, height } = await sharp(picture.rawPayload).metadata();
+      expect(width).toBe(1000);
+      expect(height! / width!).toBeCloseTo(842 / 595, 2);
+    }
+    const drawn = (await testApp.container.storage.list(`${anna.userId}/`)).filter((key) => key.includes('.page-'));
+    expect(drawn).toHaveLength(2);
+    // Asked again, the kept picture is served.
+    expect((await page(uploaded.id, 1)).rawPayload.equals((await page(uploaded.id, 1)).rawPayload)).toBe(true);
+    expect((await page(combined, 2)).statusCode).toBe(200);
+    expect((await sharp((await page(combined, 2)).rawPayload).metadata()).width).toBe(600);
+
+    for (const [id, number] of [[uploaded.id, 3], [combined, 3], [xml.id, 1]] as const) {
+      const missing = await page(id, number);
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json<{ error: { code: string } }>().error.code).toBe('documents.no_page');
+    }
+    expect((await page(uploaded.id, 0)).statusCode).toBe(400);
+    expect((await page(uploaded.id, 'eins')).statusCode).toBe(400);
+    expect((await page(uploaded.id, 1, await signUp(testApp, 'bert'))).statusCode).toBe(404);
+
+    expect((await testApp.app.inject({ method: 'DELETE', url: `/api/v1/documents/${uploaded.id}`, headers: anna.headers })).statusCode).toBe(200);
+    testApp.clock.advance(31 * 86_400_000);
+    await runJobs();
+    // The PDF's pictures went with it; the photo document's stays.
+    const left = (await testApp.container.storage.list(`${anna.userId}/`)).filter((key) => key.includes('.page-'));
+    expect(left.filter((key) => drawn.includes(key))).toEqual([]);
+    expect(left).toHaveLength(1);
   });
 
   it('lists documents with filters and text search', async () => {

@@ -7,3 +7,4 @@ export const uploadInvalid = defineError({ code: 'documents.upload_invalid', sta
 export const correctionInvalid = defineError({ code: 'documents.correction_invalid', status: 400, message: 'The correction is invalid.' });
 export const noThumbnail = defineError({ code: 'documents.no_thumbnail', status: 404, message: 'This document has no thumbnail (yet).' });
 export const fileMissing = defineError({ code: 'documents.file_missing', status: 410, message: 'The stored file of this document is gone.' });
+export const noPage = defineError({ code: 'documents.no_page', status: 404, message: 'This document has no such page.' });

@@ -152,7 +152,11 @@ export function documentsJobHandlers(deps: DocumentsJobDeps): JobRegistration[] 
     for (const row of await repository.expiredDeleted(before, PURGE_BATCH)) {
       // Rows first (their transaction commits), then the bytes: a crash between leaves an orphan file, never a row without its file.
       const keys = await inTransaction(deps.handle, (trx) => repository.purge(trx, row.id, row.file_id));
-      for (const key of keys) await storage.delete(key);
+      for (const key of keys) {
+        await storage.delete(key);
+        // The page pictures drawn for the document screen (`<path>.page-<n>.webp`).
+        for (const preview of await storage.list(`${key}.page-`)) await storage.delete(preview);
+      }
       purged += 1;
     }
     await context.complete(async () => undefined);

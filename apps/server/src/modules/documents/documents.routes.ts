@@ -8,7 +8,7 @@ import { DOCUMENT_TYPES, type DocumentType } from '../../db/schema.ts';
 import { contentDisposition } from '../../shared/http/content-disposition.ts';
 import { ErrorResponse } from '../../shared/http/error-schema.ts';
 import * as errors from './documents.errors.ts';
-import { CorrectDocumentBody, DeleteDocumentQuery, DocumentPage, DocumentParams, DocumentSchema, ListDocumentsQuery, UploadResponse } from './documents.schemas.ts';
+import { CorrectDocumentBody, DeleteDocumentQuery, DocumentPage, DocumentPageParams, DocumentParams, DocumentSchema, ListDocumentsQuery, UploadResponse } from './documents.schemas.ts';
 import type { DocumentsUsecases, UploadedFile } from './documents.usecases.ts';
 
 const failures = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
@@ -66,6 +66,10 @@ export const documentsRoutes = (usecases: DocumentsUsecases, settings: Documents
 
   app.get('/:id/file', { schema: { tags, summary: 'The original file, unchanged.', params: DocumentParams, response: { 200: Type.Unknown(), ...failures, 410: ErrorResponse } } }, async (request, reply) =>
     sendStored(reply, await usecases.original(principalOf(request).userId, request.params.id)),
+  );
+
+  app.get('/:id/pages/:page', { schema: { tags, summary: 'Page `page` (from 1) as a picture to read on screen (WebP, about 1000 px wide).', params: DocumentPageParams, response: { 200: Type.Unknown(), ...failures, 410: ErrorResponse } } }, async (request, reply) =>
+    sendStored(reply, await usecases.page(principalOf(request).userId, request.params.id, request.params.page)),
   );
 
   app.get('/:id/thumbnail', { schema: { tags, summary: 'A small picture of page 1 (WebP).', params: DocumentParams, response: { 200: Type.Unknown(), ...failures } } }, async (request, reply) =>

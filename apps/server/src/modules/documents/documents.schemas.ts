@@ -215,6 +215,7 @@ export const UploadedDocument = Type.Intersect([
 export const UploadResponse = Type.Object({ documents: Type.Array(UploadedDocument) });
 
 export const DocumentParams = Type.Object({ id: Uuid });
+export const DocumentPageParams = Type.Object({ id: Uuid, page: Type.Integer({ minimum: 1, maximum: 10_000 }) });
 
 export const ListDocumentsQuery = Type.Object(
   {

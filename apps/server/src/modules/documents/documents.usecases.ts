@@ -23,6 +23,7 @@ import { applyCorrection, confidenceAfterCorrection, REVIEW_BELOW_CONFIDENCE, ty
 import type { DocumentRow, DocumentsRepository, StoredFile } from './documents.repository.ts';
 import type { CorrectDocumentBody, ListDocumentsQuery } from './documents.schemas.ts';
 import { ACCEPTED_LIST, sniffType } from './documents.sniff.models.ts';
+import { makePagePreview } from '../extraction/thumbnail.models.ts';
 
 export interface UploadedFile {
   filename: string;
@@ -230,7 +231,38 @@ export function createDocumentsUsecases(deps: DocumentsUsecasesDeps) {
     return { bytes, mime: 'image/webp', filename: `${row.original_filename.replace(/\.[^.]*$/, '')}-thumbnail.webp` };
   }
 
-  return { upload, list, get, correct, reprocess, remove, original, thumbnail };
+  /**
+   * Page `page` (1-based) as a WebP picture: a PDF's page drawn, a multi-image document's n-th
+   * image, a single image as page 1. Drawn on first request and kept beside the original
+   * (`<path>.page-<n>.webp`, removed with it).
+   */
+  async function page(userId: string, id: string, pageNumber: number) {
+    const row = await owned(userId, id);
+    const pages = await repository.pagesOf(deps.handle.db, id);
+    const source = pages.length > 0 ? pages[pageNumber - 1] : pageNumber === 1 || row.mime_type === 'application/pdf' ? { path: row.path, mime_type: row.mime_type } : undefined;
+    if (!source) throw errors.noPage({ message: `This document has ${Math.max(pages.length, 1)} page(s); there is no page ${pageNumber}.` });
+    const key = `${row.path}.page-${pageNumber}.webp`;
+    const filename = `${row.original_filename.replace(/\.[^.]*$/, '')}-page-${pageNumber}.webp`;
+    const cached = await deps.storage.read(key).catch(() => undefined);
+    if (cached) return { bytes: cached, mime: 'image/webp', filename };
+    const original = await deps.storage.read(source.path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw errors.fileMissing();
+      throw error;
+    });
+    let preview: Uint8Array | null;
+    try {
+      preview = await makePagePreview(original, source.mime_type, source.mime_type === 'application/pdf' ? pageNumber : 1);
+    } catch (error) {
+      // A page the PDF does not have, or one that cannot be drawn.
+      throw errors.noPage({ message: error instanceof Error ? error.message : 'This page cannot be drawn.' });
+    }
+    if (!preview) throw errors.noPage({ message: 'This kind of file has no page pictures; open the file itself.' });
+    const bytes = Buffer.from(preview);
+    await deps.storage.put(key, bytes).catch(() => undefined);
+    return { bytes, mime: 'image/webp', filename };
+  }
+
+  return { upload, list, get, correct, reprocess, remove, original, thumbnail, page };
 }
 
 export type DocumentsUsecases = ReturnType<typeof createDocumentsUsecases>;

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../shared/api/client.ts';
 import { renderScreen, signUpForTest } from '../../shared/testing/render.tsx';
 import { DocumentScreen } from './DocumentScreen.tsx';
-import { INVALID_IBAN, SMALL_PNG, ublInvoice, uploadDocument } from '../../shared/testing/documents.ts';
+import { INVALID_IBAN, SMALL_PNG, textPdfFile, ublInvoice, uploadDocument } from '../../shared/testing/documents.ts';
+import { invoiceLetterLines } from '../capture/testing.ts';
 
 function factOf(label: string): HTMLElement {
   const term = screen.getByText(label, { selector: 'dt' });
@@ -143,6 +144,22 @@ describe('DocumentScreen', () => {
     const image = await screen.findByRole('img', { name: 'Das Dokument „Brief vom Amt“' });
     expect(image).toHaveAttribute('src', `/api/v1/documents/${document.id}/file`);
     expect(screen.getByRole('link', { name: 'Original öffnen' })).toHaveAttribute('href', `/api/v1/documents/${document.id}/file`);
+  });
+
+  it('shows every page of a PDF as a picture, the first at once and the others as they come into view', async () => {
+    const user = await signUpForTest();
+    const file = await textPdfFile(invoiceLetterLines(), 'rechnung.pdf', [['Allgemeine Geschäftsbedingungen']]);
+    const document = await uploadDocument(user, file);
+    renderScreen(<DocumentScreen />, { api: user.api, route: `/documents/${document.id}`, path: '/documents/:id' });
+    const title = document.title ?? '';
+    const first = await screen.findByRole('img', { name: `Seite 1 von 2: ${title}` });
+    expect(first).toHaveAttribute('src', `/api/v1/documents/${document.id}/pages/1`);
+    const second = screen.getByRole('img', { name: `Seite 2 von 2: ${title}` });
+    expect(second).toHaveAttribute('src', `/api/v1/documents/${document.id}/pages/2`);
+    expect(second).toHaveAttribute('loading', 'lazy');
+    // The pictures are real: the server draws them.
+    const response = await fetch(new URL(`/api/v1/documents/${document.id}/pages/2`, user.baseUrl), { headers: { authorization: `Bearer ${user.accessToken}` } });
+    expect(response.headers.get('content-type')).toBe('image/webp');
   });
 
   it('says so when the document does not exist', async () => {

@@ -18,7 +18,7 @@ import { useToast } from '../../shared/ui/Toast.tsx';
 import { DocumentFacts } from '../review/DocumentFacts.tsx';
 import { useProblemText } from '../../shared/api/problems.messages.ts';
 import { documentsMessages } from './documents.messages.ts';
-import { documentFileUrl, documentThumbnailUrl, fileSize, isBusy, type DocumentDetail } from './documents.models.ts';
+import { documentFileUrl, documentPageUrl, documentThumbnailUrl, fileSize, isBusy, MAX_PREVIEW_PAGES, previewPages, type DocumentDetail } from './documents.models.ts';
 import './documents.css';
 
 const POLL_MS = 1000;
@@ -257,17 +257,30 @@ function Preview({ document, title }: { document: DocumentDetail; title: string 
   const isImage = mime === 'image/jpeg' || mime === 'image/png' || mime === 'image/webp';
   const isPdf = mime === 'application/pdf';
   const url = documentFileUrl(document.id);
+  const pages = previewPages(document);
+  const total = (document.metadata as { page_count?: number } | null)?.page_count ?? pages;
   return (
     <Card aria-labelledby="document-preview" className="document-preview">
       <h2 id="document-preview">{t.preview}</h2>
-      {isImage ? (
+      {pages > 0 ? (
+        <>
+          <ol className="document-preview__pages">
+            {Array.from({ length: pages }, (_, index) => (
+              <li key={index}>
+                <img className="document-preview__page" src={documentPageUrl(document.id, index + 1)} alt={t.pageAlt(title, index + 1, total)} loading={index === 0 ? 'eager' : 'lazy'} />
+              </li>
+            ))}
+          </ol>
+          {total > MAX_PREVIEW_PAGES ? <p className="muted">{t.morePages(MAX_PREVIEW_PAGES, total)}</p> : null}
+        </>
+      ) : isImage ? (
         <img className="document-preview__image" src={url} alt={t.imageAlt(title)} />
       ) : document.file.has_thumbnail ? (
         <img className="document-preview__thumb" src={documentThumbnailUrl(document.id)} alt={t.thumbnailAlt(title)} />
       ) : (
         <p className="muted">{t.noPreview}</p>
       )}
-      {isPdf ? <p className="muted">{t.pdfNote}</p> : null}
+      {isPdf && pages === 0 ? <p className="muted">{t.pdfNote}</p> : null}
       <p className="muted">{t.fileInfo(document.file.original_filename, fileSize(document.file.size_bytes, localeOf(language)))}</p>
       <p className="row document-preview__links">
         {isImage || isPdf ? (

@@ -86,3 +86,14 @@ export function fileSize(bytes: number, locale: string): string {
 
 export const documentFileUrl = (id: string) => `/api/v1/documents/${id}/file`;
 export const documentThumbnailUrl = (id: string) => `/api/v1/documents/${id}/thumbnail`;
+export const documentPageUrl = (id: string, page: number) => `/api/v1/documents/${id}/pages/${page}`;
+/** At most this many pages are shown on the document screen; the original has the rest. */
+export const MAX_PREVIEW_PAGES = 20;
+
+/** How many pages the document's preview shows: its pages once read (PDFs and combined photos), else none. */
+export function previewPages(document: Pick<DocumentDetail, 'metadata' | 'file'>): number {
+  const count = (document.metadata as { page_count?: unknown } | null)?.page_count;
+  const isPdf = document.file.mime_type === 'application/pdf';
+  if (typeof count !== 'number' || count < 1) return 0;
+  return isPdf || count > 1 ? Math.min(count, MAX_PREVIEW_PAGES) : 0;
+}

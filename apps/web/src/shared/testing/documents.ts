@@ -54,11 +54,13 @@ export function ublFile(values: InvoiceValues = {}, name = 'rechnung.xml'): File
 }
 
 /** A one-page PDF with these lines in its text layer (Helvetica; umlauts and € work). */
-export async function textPdfFile(lines: readonly string[], name = 'brief.pdf'): Promise<File> {
+export async function textPdfFile(lines: readonly string[], name = 'brief.pdf', morePages: readonly (readonly string[])[] = []): Promise<File> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const page = pdf.addPage([595, 842]);
-  lines.forEach((line, index) => page.drawText(line, { x: 56, y: 790 - index * 16, size: 11, font }));
+  for (const pageLines of [lines, ...morePages]) {
+    const page = pdf.addPage([595, 842]);
+    pageLines.forEach((line, index) => page.drawText(line, { x: 56, y: 790 - index * 16, size: 11, font }));
+  }
   const bytes = await pdf.save();
   return new File([new Uint8Array(bytes)], name, { type: 'application/pdf' });
 }
