@@ -149,7 +149,7 @@ async function journey(prefix: string, viewport: { width: number; height: number
   expect(profile.language).toBe('en');
 
   // Every other screen, in English now, passes axe too.
-  const screens = ['/tasks', taskPath ?? '/tasks', '/documents', documentPath, '/agenda', '/agenda?view=week', '/notifications', '/settings', '/settings/notifications', '/settings/security', '/focus', '/capture'];
+  const screens = ['/tasks', taskPath ?? '/tasks', '/documents', documentPath, '/agenda', '/agenda?view=week', '/notifications', '/settings', '/settings/notifications', '/settings/security', '/focus', '/capture', '/no-such-screen'];
   for (const path of screens) {
     await page.goto(path);
     await page.getByRole('heading', { level: 1 }).waitFor();

@@ -16,35 +16,32 @@ const ASSET_CACHE = 'workmate-assets-v1';
 const PRECACHE_LIST = '/precache.json';
 const SHELL = ['/', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png'];
 
-/** The built assets (none under the dev server, which writes no list). */
+/** The built assets a list names (none under the dev server, which writes no list). */
 function builtAssets(response) {
-  return response && response.ok ? response.clone().json().catch(() => []) : Promise.resolve([]);
+  return response.clone().json().catch(() => []);
+}
+
+/** The shell, and every asset of this build, so that all screens open offline. */
+async function precache() {
+  const shell = await caches.open(SHELL_CACHE);
+  await shell.addAll(SHELL);
+  const list = await fetch(PRECACHE_LIST, { cache: 'no-store' }).catch(() => undefined);
+  if (!list || !list.ok) return;
+  await (await caches.open(ASSET_CACHE)).addAll(await builtAssets(list));
+  await shell.put(PRECACHE_LIST, list);
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    Promise.all([
-      caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL)),
-      fetch(PRECACHE_LIST, { cache: 'no-store' })
-        .catch(() => undefined)
-        .then((response) =>
-          builtAssets(response).then((assets) =>
-            caches.open(ASSET_CACHE).then((cache) => Promise.all([cache.addAll(assets), response && response.ok ? caches.open(SHELL_CACHE).then((shell) => shell.put(PRECACHE_LIST, response)) : undefined])),
-          ),
-        ),
-    ]).then(() => self.skipWaiting()),
-  );
+  event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 
 /** Drops cached assets the current build no longer lists (content hashes change with every build). */
-function pruneAssets() {
-  return caches.match(PRECACHE_LIST).then((listed) => {
-    if (!listed) return undefined;
-    return builtAssets(listed).then((assets) => {
-      const current = new Set(assets.map((path) => new URL(path, self.location.origin).href));
-      return caches.open(ASSET_CACHE).then((cache) => cache.keys().then((requests) => Promise.all(requests.filter((request) => !current.has(request.url)).map((request) => cache.delete(request)))));
-    });
-  });
+async function pruneAssets() {
+  const listed = await caches.match(PRECACHE_LIST);
+  if (!listed) return;
+  const current = new Set((await builtAssets(listed)).map((path) => new URL(path, self.location.origin).href));
+  const cache = await caches.open(ASSET_CACHE);
+  await Promise.all((await cache.keys()).filter((request) => !current.has(request.url)).map((request) => cache.delete(request)));
 }
 
 self.addEventListener('activate', (event) => {
