@@ -238,13 +238,14 @@ export function createDocumentsUsecases(deps: DocumentsUsecasesDeps) {
    */
   async function page(userId: string, id: string, pageNumber: number) {
     const row = await owned(userId, id);
+    const key = `${row.path}.page-${pageNumber}.webp`;
+    const filename = `${row.original_filename.replace(/\.[^.]*$/, '')}-page-${pageNumber}.webp`;
+    // Only a page that exists was ever drawn and kept.
+    const cached = await deps.storage.read(key).catch(() => undefined);
+    if (cached) return { bytes: cached, mime: 'image/webp', filename };
     const pages = await repository.pagesOf(deps.handle.db, id);
     const source = pages.length > 0 ? pages[pageNumber - 1] : pageNumber === 1 || row.mime_type === 'application/pdf' ? { path: row.path, mime_type: row.mime_type } : undefined;
     if (!source) throw errors.noPage({ message: `This document has ${Math.max(pages.length, 1)} page(s); there is no page ${pageNumber}.` });
-    const key = `${row.path}.page-${pageNumber}.webp`;
-    const filename = `${row.original_filename.replace(/\.[^.]*$/, '')}-page-${pageNumber}.webp`;
-    const cached = await deps.storage.read(key).catch(() => undefined);
-    if (cached) return { bytes: cached, mime: 'image/webp', filename };
     const original = await deps.storage.read(source.path).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') throw errors.fileMissing();
       throw error;
